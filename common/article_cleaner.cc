@@ -1,0 +1,66 @@
+#include "article_cleaner.h"
+
+#include <algorithm>
+
+#include "text_util.h"
+
+namespace dipnews {
+
+namespace {
+
+bool has_control_char(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> invalid_utf8_field(const Article& a) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &a.id}, {"title", &a.title}, {"body", &a.body}, {"source", &a.source}, {"url", &a.url}};
+  for (const auto& [name, value] : fields) {
+    if (!is_valid_utf8(*value)) return std::string(name);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string tidy_paragraphs(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int pending_newlines = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (trim(line).empty()) {
+      pending_newlines = 2;
+    } else {
+      if (!out.empty()) out.append(static_cast<std::size_t>(std::max(pending_newlines, 1)), '\n');
+      out.append(line);
+      pending_newlines = 0;
+    }
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& boilerplate) {
+  if (auto field = invalid_utf8_field(a)) return "field \"" + *field + "\" is not valid UTF-8";
+  a.id = std::string(trim(a.id));
+  if (a.id.empty()) return std::string("empty id");
+  if (a.id.size() > max_id_bytes) return "id longer than " + std::to_string(max_id_bytes) + " bytes";
+  if (has_control_char(a.id)) return std::string("id contains control characters");
+  a.title = collapse_whitespace(a.title);
+  a.source = collapse_whitespace(a.source);
+  if (a.source.size() > max_id_bytes) return "source longer than " + std::to_string(max_id_bytes) + " bytes";
+  a.url = std::string(trim(a.url));
+  a.language = to_lower_ascii(trim(a.language));
+  a.body = tidy_paragraphs(boilerplate.strip(a.body));
+  if (a.body.empty()) return std::string("empty body");
+  return std::nullopt;
+}
+
+}  // namespace dipnews

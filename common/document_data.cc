@@ -1,0 +1,37 @@
+#include "document_data.h"
+
+#include <nlohmann/json.hpp>
+
+#include "error.h"
+
+namespace dipnews {
+
+std::string encode_document_data(const Article& article) {
+  nlohmann::json j = {
+      {"id", article.id},         {"title", article.title},   {"date", article.date},
+      {"source", article.source}, {"url", article.url},       {"language", article.language},
+      {"actors", article.actors}, {"topics", article.topics}, {"body", article.body},
+  };
+  return j.dump();
+}
+
+Article decode_document_data(const std::string& data) {
+  try {
+    const auto j = nlohmann::json::parse(data);
+    Article a;
+    a.id = j.at("id").get<std::string>();
+    a.title = j.value("title", "");
+    a.date = j.value("date", "");
+    a.source = j.value("source", "");
+    a.url = j.value("url", "");
+    a.language = j.value("language", "");
+    a.actors = j.value("actors", std::vector<std::string>{});
+    a.topics = j.value("topics", std::vector<std::string>{});
+    a.body = j.value("body", "");
+    return a;
+  } catch (const nlohmann::json::exception& e) {
+    throw RuntimeFailure(std::string("unreadable document data in the index: ") + e.what());
+  }
+}
+
+}  // namespace dipnews

@@ -1,0 +1,56 @@
+// Error types shared by both binaries. Each carries the exit code SPEC §6 assigns to
+// its kind of failure, so main() can turn any escaped error into the right status.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace dipnews {
+
+enum class ExitCode : int {
+  success = 0,
+  failure = 1,   // bad data, I/O, corrupt or incompatible index
+  usage = 2,     // bad command line, query syntax error
+  busy = 75,     // database locked by another writer (EX_TEMPFAIL: retry may work)
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  ExitCode code() const { return code_; }
+
+ private:
+  ExitCode code_;
+};
+
+// A mistake on the command line or in a query: exit 2.
+class UsageError : public Error {
+ public:
+  explicit UsageError(const std::string& message) : Error(ExitCode::usage, message) {}
+};
+
+// Bad input data, I/O failure, unusable index: exit 1.
+class RuntimeFailure : public Error {
+ public:
+  explicit RuntimeFailure(const std::string& message) : Error(ExitCode::failure, message) {}
+};
+
+// Another process holds the write lock: exit 75.
+class DatabaseBusy : public Error {
+ public:
+  explicit DatabaseBusy(const std::string& message) : Error(ExitCode::busy, message) {}
+};
+
+// One article that cannot be read; the run reports it as FILE:LINE: error: WHAT and goes on.
+struct InputError {
+  std::string file;
+  long line = 0;  // 1-based; 0 when the problem concerns the whole file
+  std::string what;
+
+  std::string to_string() const {
+    return line > 0 ? file + ":" + std::to_string(line) + ": error: " + what
+                    : file + ": error: " + what;
+  }
+};
+
+}  // namespace dipnews

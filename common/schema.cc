@@ -1,0 +1,28 @@
+#include "schema.h"
+
+#include "text_util.h"
+
+namespace dipnews::schema {
+
+const std::vector<Field>& query_fields() {
+  static const std::vector<Field> fields = {
+      {"title", prefix::title, FieldKind::free_text},
+      {"id", prefix::id, FieldKind::boolean_exact},
+      {"source", prefix::source, FieldKind::boolean_normalised},
+      {"language", prefix::language, FieldKind::boolean_normalised},
+      {"date", "", FieldKind::date_range},
+  };
+  return fields;
+}
+
+std::string id_term(std::string_view id) { return std::string(prefix::id).append(id); }
+
+std::string source_term(std::string_view source_name) {
+  return std::string(prefix::source).append(slugify(source_name));
+}
+
+std::string language_term(std::string_view language) {
+  return std::string(prefix::language).append(slugify(language));
+}
+
+}  // namespace dipnews::schema

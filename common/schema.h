@@ -1,0 +1,62 @@
+// The index schema, defined once and used by the indexer and the searcher: term
+// prefixes, value slots, metadata keys and the schema version stored in every index.
+// Prefixes follow Xapian's conventions (omega/notmuch): single upper-case letters for
+// the standard ones, "X..." for our own boolean fields.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dipnews::schema {
+
+// Bump when a change makes existing indexes unreadable or wrong for this searcher.
+inline constexpr int version = 1;
+
+namespace prefix {
+inline constexpr const char* id = "Q";           // unique id (boolean, exact)
+inline constexpr const char* title = "S";        // title words (free text)
+inline constexpr const char* source = "XSOURCE"; // outlet slug (boolean, normalised)
+inline constexpr const char* language = "L";     // language code (boolean)
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno date = 0;          // "YYYY-MM-DD": sorts and ranges as a string
+inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects unchanged articles
+}  // namespace slot
+
+namespace metadata {
+inline constexpr const char* schema_version = "dipnews:schema_version";
+inline constexpr const char* indexer_version = "dipnews:indexer_version";
+}  // namespace metadata
+
+// Within-document frequency added per title word, so titles weigh more than body text.
+inline constexpr Xapian::termcount title_weight = 3;
+
+// How a query field maps onto the index: the single table the query parser is built from.
+enum class FieldKind {
+  free_text,          // words, stemmed and ranked (title:)
+  boolean_exact,      // value used verbatim as a filter term (id:)
+  boolean_normalised, // value folded to its canonical slug first (source:)
+  date_range,         // handled by the date range/field processors (date:)
+};
+
+struct Field {
+  std::string_view name;    // what users type before the colon
+  std::string_view prefix;  // term prefix; empty for value-based fields
+  FieldKind kind;
+};
+
+const std::vector<Field>& query_fields();
+
+// Terms, built the same way at index and at query time.
+std::string id_term(std::string_view id);
+std::string source_term(std::string_view source_name);
+std::string language_term(std::string_view language);
+
+// Xapian rejects terms longer than this many bytes.
+inline constexpr std::size_t max_term_bytes = 245;
+
+}  // namespace dipnews::schema

@@ -1,0 +1,153 @@
+#include "text_reader.h"
+
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "date.h"
+#include "text_util.h"
+
+namespace dipnews {
+
+namespace {
+
+struct HeaderError {
+  long line;
+  std::string what;
+};
+
+// Keys a header may hold; the first line must use one of them for the file to have a
+// header at all, so a headline such as "Berlin: talks resume" is not mistaken for one.
+const std::vector<std::string_view> header_keys = {"title", "date", "source", "url", "id",
+                                                   "language", "actors", "topics"};
+
+std::optional<std::pair<std::string, std::string>> split_header_line(std::string_view line) {
+  auto colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  std::string key = to_lower_ascii(trim(line.substr(0, colon)));
+  for (char c : key) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return std::nullopt;
+  }
+  return std::make_pair(key, std::string(trim(line.substr(colon + 1))));
+}
+
+bool is_known_key(const std::string& key) {
+  for (auto k : header_keys) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> comma_list(std::string_view value) {
+  std::vector<std::string> out;
+  while (!value.empty()) {
+    auto comma = value.find(',');
+    auto item = trim(value.substr(0, comma));
+    if (!item.empty()) out.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    value.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+void apply_header(Article& a, const std::string& key, const std::string& value, long line) {
+  if (key == "title") a.title = value;
+  else if (key == "source") a.source = value;
+  else if (key == "url") a.url = value;
+  else if (key == "id") a.id = value;
+  else if (key == "language") a.language = value;
+  else if (key == "actors") a.actors = comma_list(value);
+  else if (key == "topics") a.topics = comma_list(value);
+  else if (key == "date") {
+    auto date = parse_article_date(value);
+    if (!date) throw HeaderError{line, "bad date \"" + value + "\" (expected YYYY-MM-DD or RFC 3339)"};
+    a.date = *date;
+  }
+  // Other keys (Author, Section...) are allowed and ignored: scrapers add their own.
+}
+
+std::vector<std::string> read_lines(std::istream& in) {
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+  }
+  if (!lines.empty() && lines.front().rfind("\xEF\xBB\xBF", 0) == 0) lines.front().erase(0, 3);
+  return lines;
+}
+
+// Reads the header if there is one; returns the index of the first body line.
+std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
+  auto first = lines.empty() ? std::nullopt : split_header_line(lines[0]);
+  if (!first || !is_known_key(first->first)) return 0;
+  std::size_t i = 0;
+  for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
+    auto kv = split_header_line(lines[i]);
+    const long number = static_cast<long>(i) + 1;
+    if (!kv) throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
+    apply_header(a, kv->first, kv->second, number);
+  }
+  return i;
+}
+
+// Headerless text: the first line that is not boilerplate is the headline.
+std::size_t take_title_line(const std::vector<std::string>& lines, std::size_t from,
+                            const BoilerplateFilter& boilerplate, Article& a) {
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    if (trim(lines[i]).empty() || boilerplate.is_boilerplate(lines[i])) continue;
+    a.title = collapse_whitespace(lines[i]);
+    return i + 1;
+  }
+  return lines.size();
+}
+
+void defaults_from_path(const std::string& path, Article& a) {
+  if (path == stdin_name) return;
+  const std::string stem = std::filesystem::path(path).stem().string();
+  if (a.id.empty()) a.id = stem;
+  if (a.date.empty() && stem.size() >= 10) {
+    if (auto date = parse_partial_date(std::string_view(stem).substr(0, 10)); date && date->size() == 10) {
+      a.date = *date;
+    }
+  }
+}
+
+std::string join_lines(const std::vector<std::string>& lines, std::size_t from) {
+  std::string body;
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    body += lines[i];
+    body += '\n';
+  }
+  return body;
+}
+
+}  // namespace
+
+void TextReader::read(std::istream& in, const std::string& path, ArticleSink& sink) const {
+  const auto lines = read_lines(in);
+  if (in.bad()) {
+    sink.error({path, 0, "read error"});
+    return;
+  }
+  Article a;
+  try {
+    std::size_t body_start = read_header(lines, a);
+    if (body_start == 0) body_start = take_title_line(lines, 0, boilerplate_, a);
+    a.body = join_lines(lines, body_start);
+  } catch (const HeaderError& e) {
+    sink.error({path, e.line, e.what});
+    return;
+  }
+  defaults_from_path(path, a);
+  if (a.id.empty()) {
+    sink.error({path, 1, "no ID header (text read from stdin needs 'ID: ...')"});
+    return;
+  }
+  a.origin_file = path;
+  a.origin_line = 1;
+  sink.article(std::move(a));
+}
+
+}  // namespace dipnews

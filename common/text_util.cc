@@ -1,0 +1,113 @@
+#include "text_util.h"
+
+#include <xapian.h>
+
+namespace dipnews {
+
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (lower_ascii(s[i]) != lower_ascii(prefix[i])) return false;
+  }
+  return true;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower_ascii(c);
+  return out;
+}
+
+std::string slugify(std::string_view name) {
+  std::string out;
+  bool pending_dash = false;
+  for (Xapian::Utf8Iterator it(name.data(), name.size()); it != Xapian::Utf8Iterator(); ++it) {
+    unsigned ch = *it;
+    if (!Xapian::Unicode::is_wordchar(ch) || ch == '_') {
+      pending_dash = !out.empty();
+      continue;
+    }
+    if (pending_dash) out += '-';
+    pending_dash = false;
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+  }
+  return out;
+}
+
+std::string fold_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // U+2018/2019 (‘ ’) and U+201C/201D (“ ”) are E2 80 98/99/9C/9D in UTF-8.
+    if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char third = static_cast<unsigned char>(s[i + 2]);
+      if (third == 0x98 || third == 0x99) { out += '\''; i += 2; continue; }
+      if (third == 0x9C || third == 0x9D) { out += '"'; i += 2; continue; }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : trim(s)) {
+    if (is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string_view utf8_truncate(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char lead = static_cast<unsigned char>(s[i]);
+    std::size_t extra = lead < 0x80           ? 0
+                        : (lead >> 5) == 0x06 ? 1
+                        : (lead >> 4) == 0x0E ? 2
+                        : (lead >> 3) == 0x1E ? 3
+                                              : 4;  // stray continuation or invalid byte
+    if (extra == 4 || i + extra >= s.size() + (extra == 0)) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace dipnews

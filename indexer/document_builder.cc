@@ -1,0 +1,32 @@
+#include "document_builder.h"
+
+#include "document_data.h"
+#include "schema.h"
+
+namespace dipnews {
+
+DocumentBuilder::DocumentBuilder() {
+  term_generator_.set_stemmer(Xapian::Stem("english"));
+  // STEM_SOME: every word unstemmed with positions (for phrases) plus its Z-prefixed
+  // stem (for ranked search), the convention Xapian's QueryParser expects.
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, const std::string& content_hash) {
+  Xapian::Document doc;
+  term_generator_.set_document(doc);
+  term_generator_.index_text(article.title, schema::title_weight);
+  term_generator_.index_text(article.title, 1, schema::prefix::title);
+  term_generator_.increase_termpos();  // no phrase may span title and body
+  term_generator_.index_text(article.body);
+
+  doc.add_boolean_term(schema::id_term(article.id));
+  if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
+  if (!article.language.empty()) doc.add_boolean_term(schema::language_term(article.language));
+  if (!article.date.empty()) doc.add_value(schema::slot::date, article.date);
+  doc.add_value(schema::slot::content_hash, content_hash);
+  doc.set_data(encode_document_data(article));
+  return doc;
+}
+
+}  // namespace dipnews

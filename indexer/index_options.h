@@ -1,0 +1,27 @@
+// The indexer's command line: one declarative table, parsed into IndexOptions.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "input_files.h"
+
+namespace dipnews {
+
+struct IndexOptions {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::optional<InputFormat> input_format;
+  std::vector<std::string> delete_ids;
+  std::vector<std::string> boilerplate_files;  // added to the bundled patterns
+  unsigned commit_interval = 10000;
+  bool strict = false;
+  bool quiet = false;
+};
+
+// nullopt when --help or --version was answered on `out`. Throws UsageError.
+std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[], std::ostream& out);
+
+}  // namespace dipnews

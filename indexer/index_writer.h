@@ -1,0 +1,34 @@
+// Writes articles into one index: replaces an article with the same id, skips unchanged
+// ones by their content hash, and commits in batches so that a killed run leaves the
+// last committed state intact.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "document_builder.h"
+
+namespace dipnews {
+
+enum class WriteOutcome { added, replaced, unchanged };
+
+class IndexWriter {
+ public:
+  IndexWriter(const std::string& path, unsigned commit_interval);
+
+  WriteOutcome write(const Article& article);
+  bool remove(const std::string& id);  // false when no article has that id
+  void commit();
+
+ private:
+  void count_change();
+
+  Xapian::WritableDatabase db_;
+  DocumentBuilder builder_;
+  unsigned commit_interval_;
+  unsigned changes_since_commit_ = 0;
+};
+
+}  // namespace dipnews

@@ -1,0 +1,25 @@
+// dipnews-index: reads articles and writes the index. Option parsing and error
+// reporting only; the work is in pipeline.cc.
+#include <iostream>
+
+#include "error.h"
+#include "index_options.h"
+#include "pipeline.h"
+
+int main(int argc, char* argv[]) {
+  using namespace dipnews;
+  try {
+    auto options = parse_index_options(argc, argv, std::cout);
+    if (!options) return static_cast<int>(ExitCode::success);
+    return static_cast<int>(run_indexing(*options, std::cerr));
+  } catch (const UsageError& e) {
+    std::cerr << "dipnews-index: " << e.what() << "\nTry 'dipnews-index --help' for more information.\n";
+    return static_cast<int>(e.code());
+  } catch (const Error& e) {
+    std::cerr << "dipnews-index: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "dipnews-index: internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::failure);
+  }
+}

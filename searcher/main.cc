@@ -1,0 +1,49 @@
+// dipnews-search: runs a ranked query against an index. Option parsing and error
+// reporting only; the work is in search.cc and the printers.
+#include <iostream>
+
+#include "database.h"
+#include "error.h"
+#include "printer.h"
+#include "search.h"
+#include "search_options.h"
+
+namespace {
+
+int run(const dipnews::SearchOptions& options) {
+  using namespace dipnews;
+  Searcher searcher(open_for_search(options.dbs));
+  const SearchResult result = searcher.search(options.request);
+  auto printer = make_printer(options.format, std::cout, use_color(options.color));
+  if (options.request.count_only) printer->count(result);
+  else printer->result(result);
+  std::cout.flush();
+  if (!std::cout) throw RuntimeFailure("cannot write results to standard output");
+  return static_cast<int>(ExitCode::success);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  using namespace dipnews;
+  try {
+    auto options = parse_search_options(argc, argv, std::cout);
+    if (!options) return static_cast<int>(ExitCode::success);
+    return run(*options);
+  } catch (const UsageError& e) {
+    std::cerr << "dipnews-search: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const Error& e) {
+    std::cerr << "dipnews-search: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    std::cerr << "dipnews-search: the index changed while reading it; try again\n";
+    return static_cast<int>(ExitCode::busy);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "dipnews-search: " << e.get_type() << ": " << e.get_msg() << "\n";
+    return static_cast<int>(ExitCode::failure);
+  } catch (const std::exception& e) {
+    std::cerr << "dipnews-search: internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::failure);
+  }
+}

@@ -1,0 +1,22 @@
+#include "printer.h"
+
+#include "printer_json.h"
+#include "printer_text.h"
+
+namespace dipnews {
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  if (name == "text") return OutputFormat::text;
+  if (name == "json") return OutputFormat::json;
+  return std::nullopt;
+}
+
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color) {
+  switch (format) {
+    case OutputFormat::text: return std::make_unique<TextPrinter>(out, color);
+    case OutputFormat::json: return std::make_unique<JsonPrinter>(out);
+  }
+  return nullptr;
+}
+
+}  // namespace dipnews

@@ -1,0 +1,32 @@
+// One printer interface, one back-end per output format (as notmuch's sprinter): the
+// search code hands over results and never formats anything itself.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+#include "search.h"
+
+namespace dipnews {
+
+enum class OutputFormat { text, json };
+
+// Legal --format values, in the order --help lists them.
+inline constexpr std::string_view output_format_names[] = {"text", "json"};
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+// Version of the JSON output schema (docs/output-format.md); bump on any field change.
+inline constexpr int json_format_version = 1;
+
+class ResultPrinter {
+ public:
+  virtual ~ResultPrinter() = default;
+  virtual void result(const SearchResult& result) = 0;
+  virtual void count(const SearchResult& result) = 0;  // --count: totals only
+};
+
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color);
+
+}  // namespace dipnews

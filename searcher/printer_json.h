@@ -1,0 +1,20 @@
+// --format=json: one object per search, schema in docs/output-format.md.
+#pragma once
+
+#include <ostream>
+
+#include "printer.h"
+
+namespace dipnews {
+
+class JsonPrinter : public ResultPrinter {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace dipnews

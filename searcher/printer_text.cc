@@ -1,0 +1,86 @@
+#include "printer_text.h"
+
+#include "terminal.h"
+
+namespace dipnews {
+
+namespace {
+
+std::string count_phrase(const MatchTotals& t) {
+  const std::string n = std::to_string(t.estimated);
+  const std::string noun = t.estimated == 1 ? " article" : " articles";
+  return (t.exact() ? n : "about " + n) + noun;
+}
+
+}  // namespace
+
+void TextPrinter::styled(std::string_view style, std::string_view text) {
+  if (color_) out_ << style << text << ansi::reset;
+  else out_ << text;
+}
+
+void TextPrinter::snippet(const Snippet& s) {
+  // Highlight offsets are in code points; walk the UTF-8 text counting them.
+  std::size_t cp = 0, next = 0;
+  bool inside = false;
+  for (std::size_t i = 0; i < s.text.size(); ++i) {
+    const bool starts_code_point = (static_cast<unsigned char>(s.text[i]) & 0xC0) != 0x80;
+    if (starts_code_point && color_) {
+      if (inside && cp == s.highlights[next].second) {
+        out_ << ansi::reset;
+        inside = false;
+        ++next;
+      }
+      if (!inside && next < s.highlights.size() && cp == s.highlights[next].first) {
+        out_ << ansi::highlight;
+        inside = true;
+      }
+    }
+    out_ << s.text[i];
+    if (starts_code_point) ++cp;
+  }
+  if (inside) out_ << ansi::reset;
+}
+
+void TextPrinter::hit(const Hit& h) {
+  const Article& a = h.article;
+  out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
+  styled(ansi::bold, a.title.empty() ? a.id : a.title);
+  out_ << "\n    ";
+  std::string meta = (a.date.empty() ? "undated" : a.date) + " · " + (a.source.empty() ? "unknown source" : a.source) +
+                     " · " + a.id;
+  if (!a.actors.empty()) {
+    meta += " · actors:";
+    for (const auto& actor : a.actors) meta += " " + actor;
+  }
+  styled(ansi::dim, meta);
+  out_ << "\n";
+  if (!h.snippet.text.empty()) {
+    out_ << "    ";
+    snippet(h.snippet);
+    out_ << "\n";
+  }
+  if (!a.url.empty()) {
+    out_ << "    ";
+    styled(ansi::dim, a.url);
+    out_ << "\n";
+  }
+}
+
+void TextPrinter::result(const SearchResult& r) {
+  if (r.hits.empty()) {
+    out_ << (r.total.estimated == 0 ? "No articles match" : count_phrase(r.total) + " match")
+         << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    return;
+  }
+  out_ << count_phrase(r.total) << " match '" << r.query << "' (showing " << r.hits.front().rank << "-"
+       << r.hits.back().rank << ")\n\n";
+  for (const auto& h : r.hits) {
+    hit(h);
+    out_ << "\n";
+  }
+}
+
+void TextPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+
+}  // namespace dipnews

@@ -1,0 +1,37 @@
+// The one query builder used for every search: configures Xapian's QueryParser from the
+// schema's field table, and combines the parsed text with option filters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dipnews {
+
+// Filters given as options rather than in the query text (SPEC §3): values of one
+// field OR together, different fields AND.
+struct QueryFilters {
+  std::vector<std::string> sources;
+  std::string since;  // YYYY, YYYY-MM or YYYY-MM-DD; empty for none
+  std::string until;
+};
+
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const Xapian::Database& db);
+
+  // Throws UsageError for a syntax error or a bad field value.
+  Xapian::Query build(const std::string& text, const QueryFilters& filters);
+
+  // The stemmer the parser used, for highlighting stemmed matches in snippets.
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::Query parse_text(const std::string& text);
+
+  Xapian::Stem stemmer_;
+  Xapian::QueryParser parser_;
+};
+
+}  // namespace dipnews

@@ -1,0 +1,58 @@
+// Runs one search request against an open database and returns the ranked page of hits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "query_builder.h"
+#include "snippet.h"
+
+namespace dipnews {
+
+enum class SortOrder { relevance, newest, oldest };
+
+struct SearchRequest {
+  std::string text;  // the query as the user typed it
+  QueryFilters filters;
+  SortOrder sort = SortOrder::relevance;
+  unsigned offset = 0;
+  unsigned limit = 10;
+  bool snippets = true;
+  bool count_only = false;  // exact count, no hits
+};
+
+struct Hit {
+  unsigned rank = 0;  // 1-based, counting from the first article of the whole result
+  double score = 0;
+  Article article;
+  Snippet snippet;
+};
+
+struct MatchTotals {
+  Xapian::doccount estimated = 0;
+  Xapian::doccount lower = 0;
+  Xapian::doccount upper = 0;
+  bool exact() const { return lower == upper; }
+};
+
+struct SearchResult {
+  std::string query;   // as typed
+  std::string parsed;  // Xapian's description of the query it ran
+  MatchTotals total;
+  std::vector<Hit> hits;
+};
+
+class Searcher {
+ public:
+  explicit Searcher(Xapian::Database db);
+  SearchResult search(const SearchRequest& request);  // throws UsageError for bad queries
+
+ private:
+  Xapian::Database db_;
+  QueryBuilder builder_;
+};
+
+}  // namespace dipnews

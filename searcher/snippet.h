@@ -1,0 +1,29 @@
+// A passage of an article around its best matches, as plain text plus the spans to
+// highlight, so every printer can render highlights its own way (ANSI, JSON offsets).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dipnews {
+
+struct Snippet {
+  std::string text;
+  // [begin, end) offsets in Unicode code points into `text`, in order, non-overlapping.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+inline constexpr std::size_t default_snippet_bytes = 240;
+
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const Xapian::Stem& stemmer,
+                     std::size_t length = default_snippet_bytes);
+
+// Internal step, exposed for tests: decodes MSet::snippet's HTML-escaped output in which
+// matches are wrapped in the marker characters below.
+inline constexpr const char* highlight_begin_marker = "\x01";
+inline constexpr const char* highlight_end_marker = "\x02";
+Snippet decode_marked_snippet(const std::string& marked);
+
+}  // namespace dipnews

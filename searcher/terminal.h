@@ -1,0 +1,20 @@
+// Whether to colour text output: only on a terminal, unless the user says otherwise.
+#pragma once
+
+#include <string_view>
+
+namespace dipnews {
+
+enum class ColorMode { automatic, always, never };
+
+// --color=auto follows isatty(stdout) and the NO_COLOR convention (https://no-color.org).
+bool use_color(ColorMode mode);
+
+namespace ansi {
+inline constexpr std::string_view reset = "\x1b[0m";
+inline constexpr std::string_view bold = "\x1b[1m";
+inline constexpr std::string_view dim = "\x1b[2m";
+inline constexpr std::string_view highlight = "\x1b[1;33m";  // bold yellow, as grep's matches
+}  // namespace ansi
+
+}  // namespace dipnews
