@@ -89,7 +89,7 @@ std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
     if (!kv) throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
     apply_header(a, kv->first, kv->second, number);
   }
-  return i;
+  return i < lines.size() ? i + 1 : i;  // the blank line ending the header is not body
 }
 
 // Headerless text: the first line that is not boilerplate is the headline.
@@ -104,7 +104,7 @@ std::size_t take_title_line(const std::vector<std::string>& lines, std::size_t f
 }
 
 void defaults_from_path(const std::string& path, Article& a) {
-  if (path == stdin_name) return;
+  if (path == stdin_label) return;
   const std::string stem = std::filesystem::path(path).stem().string();
   if (a.id.empty()) a.id = stem;
   if (a.date.empty() && stem.size() >= 10) {

@@ -82,7 +82,7 @@ class IndexRun : public ArticleSink {
   void read_file(const InputFile& file) {
     auto reader = make_reader(file.format, boilerplate_);
     if (file.path == stdin_name) {
-      reader->read(std::cin, "<stdin>", *this);
+      reader->read(std::cin, stdin_label, *this);
       return;
     }
     std::ifstream in(file.path, std::ios::binary);

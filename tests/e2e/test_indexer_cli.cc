@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "cli.h"
+#include "schema.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+using test::run_index;
+using test::run_search;
+
+namespace {
+
+// Parses "N added, N replaced, N unchanged, N deleted, N skipped with errors; ..." from stderr.
+std::vector<int> summary_counts(const std::string& err) {
+  static const std::regex re(
+      R"(dipnews-index: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) deleted, (\d+) skipped with errors; [0-9.]+ s, [0-9]+ articles/s\n)");
+  std::smatch m;
+  if (!std::regex_search(err, m, re)) return {};
+  std::vector<int> out;
+  for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
+  return out;
+}
+
+using Counts = std::vector<int>;
+
+}  // namespace
+
+TEST_CASE("the bundled corpus indexes cleanly - and a second run finds nothing changed", "[e2e][index]") {
+  test::TempDir dir;
+  const int n = test::bundled_article_count();
+  REQUIRE(n >= 60);
+  auto first = run_index({"--db", dir / "db", DIPNEWS_CORPUS_DIR});
+  INFO(first.err);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.empty());  // stdout is for results only
+  CHECK(summary_counts(first.err) == Counts{n, 0, 0, 0, 0});
+  CHECK(Xapian::Database(dir / "db").get_doccount() == static_cast<unsigned>(n));
+
+  auto second = run_index({"--db", dir / "db", DIPNEWS_CORPUS_DIR});
+  CHECK(second.exit_code == 0);
+  CHECK(summary_counts(second.err) == Counts{0, 0, n, 0, 0});
+}
+
+TEST_CASE("a malformed JSONL line is reported as FILE:LINE - skipped - and the rest indexed", "[e2e][index]") {
+  test::TempDir dir;
+  const auto file = dir.write("in.jsonl",
+                              "{\"id\":\"a\",\"title\":\"One\",\"body\":\"first ceasefire\"}\n"
+                              "{\"id\":\"b\",\"body\": oops}\n"
+                              "{\"id\":\"c\",\"title\":\"Three\",\"body\":\"third ceasefire\",\"date\":\"2025-02-30\"}\n"
+                              "{\"id\":\"d\",\"title\":\"Four\",\"body\":\"fourth ceasefire\"}\n");
+  auto r = run_index({"--db", dir / "db", file});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + file + ":2: error: invalid JSON: "));
+  CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + file + ":3: error: bad date \"2025-02-30\""));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+  auto found = run_search({"--db", dir / "db", "--count", "ceasefire"});
+  CHECK(found.out == "2\n");
+}
+
+TEST_CASE("option --strict stops at the first bad article and keeps what came before", "[e2e][index]") {
+  test::TempDir dir;
+  const auto file = dir.write("in.jsonl",
+                              "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"body\":\"y\"}\n");
+  auto r = run_index({"--db", dir / "db", "--strict", file});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(file + ":2: error: missing required field \"body\""));
+  CHECK(summary_counts(r.err) == Counts{1, 0, 0, 0, 1});
+  CHECK(Xapian::Database(dir / "db").get_doccount() == 1);
+}
+
+TEST_CASE("re-indexing a changed article replaces it - --delete removes by id", "[e2e][index]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  dir.write("a.jsonl", "{\"id\":\"a\",\"body\":\"old words\"}\n{\"id\":\"b\",\"body\":\"kept\"}\n");
+  CHECK(run_index({"--db", db, dir / "a.jsonl"}).exit_code == 0);
+  dir.write("a.jsonl", "{\"id\":\"a\",\"body\":\"new words\"}\n{\"id\":\"b\",\"body\":\"kept\"}\n");
+  auto r = run_index({"--db", db, dir / "a.jsonl"});
+  CHECK(summary_counts(r.err) == Counts{0, 1, 1, 0, 0});
+  CHECK(run_search({"--db", db, "--count", "old"}).out == "0\n");
+  CHECK(run_search({"--db", db, "--count", "new"}).out == "1\n");
+
+  auto del = run_index({"--db", db, "--delete", "a", "--delete", "nope"});
+  CHECK(del.exit_code == 0);
+  CHECK_THAT(del.err, Catch::Contains("warning: --delete: no article with id 'nope'"));
+  CHECK(summary_counts(del.err) == Counts{0, 0, 0, 1, 0});
+  CHECK(run_search({"--db", db, "--count", "*"}).out == "1\n");
+}
+
+TEST_CASE("articles read from stdin - JSONL by default or text when asked", "[e2e][index]") {
+  test::TempDir dir;
+  auto jsonl = run_index({"--db", dir / "db", "-"}, "{\"id\":\"s1\",\"body\":\"from a pipe\"}\n");
+  CHECK(jsonl.exit_code == 0);
+  auto text = run_index({"--db", dir / "db", "--input-format=text", "-"}, "ID: s2\nTitle: Piped\n\nText body.\n");
+  CHECK(text.exit_code == 0);
+  CHECK(run_search({"--db", dir / "db", "--count", "*"}).out == "2\n");
+  auto no_id = run_index({"--db", dir / "db", "--input-format=text", "-"}, "Title: Piped\n\nBody.\n");
+  CHECK(no_id.exit_code == 1);
+  CHECK_THAT(no_id.err, Catch::Contains("<stdin>:1: error: no ID header"));
+}
+
+TEST_CASE("raw scraped text loses its boilerplate - its headline becomes the title", "[e2e][index]") {
+  test::TempDir dir;
+  dir.write("2025-12-15-scraped.txt",
+            "Unlock the Diplomatic Brief newsletter for free\n"
+            "Sign up to our Morning Dispatch\n"
+            "Envoys close in on a \xE2\x80\x9C" "framework\xE2\x80\x9D deal\n"
+            "The envoys\xE2\x80\x99 talks ran late into the night.\n"
+            "Recommended\n"
+            "Officials expect another round next week.\n"
+            "Share this article\n");
+  REQUIRE(run_index({"--db", dir / "db", dir.path().string()}).exit_code == 0);
+  auto r = run_search({"--db", dir / "db", "--format=json", "envoys"});
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["hits"].size() == 1);
+  const auto& hit = j["hits"][0];
+  CHECK(hit["id"] == "2025-12-15-scraped");
+  CHECK(hit["date"] == "2025-12-15");
+  CHECK(hit["title"] == "Envoys close in on a \xE2\x80\x9C" "framework\xE2\x80\x9D deal");
+  CHECK(run_search({"--db", dir / "db", "--count", "newsletter OR recommended OR share"}).out == "0\n");
+}
+
+TEST_CASE("the user's seed article indexes without its boilerplate", "[e2e][index][seed]") {
+  if (!std::filesystem::exists(DIPNEWS_SEED_FILE)) {
+    WARN("seed article not present beside the checkout: " DIPNEWS_SEED_FILE);
+    return;
+  }
+  test::TempDir dir;
+  REQUIRE(run_index({"--db", dir / "db", DIPNEWS_SEED_FILE}).exit_code == 0);
+  const auto j = nlohmann::json::parse(run_search({"--db", dir / "db", "--format=json", "BlackRock"}).out);
+  REQUIRE(j["hits"].size() == 1);
+  CHECK_THAT(j["hits"][0]["title"].get<std::string>(), !Catch::Contains("newsletter"));
+  CHECK(run_search({"--db", dir / "db", "--count", "unlock OR recommended"}).out == "0\n");
+  CHECK(run_search({"--db", dir / "db", "--count", "\"security guarantees\" Zelenskyy"}).out == "1\n");
+}
+
+TEST_CASE("indexer usage errors and a busy index have their own exit codes", "[e2e][index]") {
+  test::TempDir dir;
+  CHECK(run_index({}).exit_code == 2);
+  auto bad_option = run_index({"--no-such-option", "x"});
+  CHECK(bad_option.exit_code == 2);
+  CHECK_THAT(bad_option.err, Catch::StartsWith("dipnews-index: "));
+  CHECK(run_index({"--input-format=xml", "x"}).exit_code == 2);
+  CHECK(run_index({"--db", "a", "--db", "b", "x"}).exit_code == 2);
+  auto missing = run_index({"--db", dir / "db", dir / "missing.jsonl"});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains(dir / "missing.jsonl" + ": error: no such file or directory"));
+
+  Xapian::WritableDatabase holder(dir / "locked", Xapian::DB_CREATE_OR_OPEN);
+  auto busy = run_index({"--db", dir / "locked", "-"}, "{\"id\":\"a\",\"body\":\"x\"}\n");
+  CHECK(busy.exit_code == 75);
+  CHECK_THAT(busy.err, Catch::Contains("locked"));
+}
+
+TEST_CASE("indexer --help and --version", "[e2e][index]") {
+  auto help = run_index({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::StartsWith("Usage: dipnews-index"));
+  CHECK_THAT(help.out, Catch::Contains("--strict"));
+  auto version = run_index({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("dipnews-index "));
+}

@@ -1,0 +1,165 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "cli.h"
+#include "schema.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+using test::run_index;
+using test::run_search;
+using nlohmann::json;
+
+namespace {
+
+// One index of the bundled corpus shared by the tests below (built once, read only).
+const std::string& corpus_db() {
+  static test::TempDir dir;
+  static const std::string path = [] {
+    const std::string p = dir / "corpus.db";
+    auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
+    if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
+    return p;
+  }();
+  return path;
+}
+
+json search_json(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", corpus_db(), "--format=json"});
+  auto r = run_search(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("JSON search output is valid and has the SPEC §4 fields", "[e2e][search]") {
+  const json j = search_json({"ceasefire"});
+  CHECK(j["format_version"] == 1);
+  CHECK(j["query"] == "ceasefire");
+  CHECK(j["parsed"] == "Query(Zceasefir@1)");
+  CHECK(j["total"]["estimated"].get<int>() >= 10);
+  REQUIRE(j["hits"].size() == 10);
+  double previous = 1e300;
+  for (std::size_t i = 0; i < j["hits"].size(); ++i) {
+    const json& h = j["hits"][i];
+    CHECK(h["rank"] == i + 1);
+    CHECK(h["score"].get<double>() <= previous);  // ranked
+    previous = h["score"].get<double>();
+    CHECK_FALSE(h["id"].get<std::string>().empty());
+    CHECK(h["title"].is_string());
+    CHECK(h["actors"].is_array());
+    CHECK(h["topics"].is_array());
+    const std::string snippet = h["snippet"];
+    CHECK_FALSE(snippet.empty());
+    CHECK(h.contains("date"));
+    CHECK(h.contains("source"));
+    CHECK(h.contains("url"));
+  }
+}
+
+TEST_CASE("fields - dates and sorting over the bundled corpus", "[e2e][search]") {
+  const json wire = search_json({"--limit=50", "source:\"Global Affairs Wire\""});
+  REQUIRE(wire["hits"].size() > 0);
+  for (const auto& h : wire["hits"]) CHECK(h["source"] == "Global Affairs Wire");
+
+  const json december = search_json({"--limit=100", "--sort=newest", "date:2025-12"});
+  REQUIRE(december["hits"].size() > 0);
+  std::string last = "9999";
+  for (const auto& h : december["hits"]) {
+    const std::string date = h["date"];
+    CHECK(date.rfind("2025-12-", 0) == 0);
+    CHECK(date <= last);
+    last = date;
+  }
+
+  const json ranged = search_json({"--limit=100", "--since=2025-12-14", "--until=2025-12-15", "*"});
+  for (const auto& h : ranged["hits"]) {
+    CHECK(h["date"] >= "2025-12-14");
+    CHECK(h["date"] <= "2025-12-15");
+  }
+
+  const std::string some_id = december["hits"][0]["id"];
+  const json by_id = search_json({"id:" + some_id});
+  REQUIRE(by_id["hits"].size() == 1);
+  CHECK(by_id["hits"][0]["id"] == some_id);
+}
+
+TEST_CASE("option --count prints the exact number of matches", "[e2e][search]") {
+  auto all = run_search({"--db", corpus_db(), "--count", "*"});
+  CHECK(all.exit_code == 0);
+  CHECK(std::stoi(all.out) == test::bundled_article_count());
+  auto none = run_search({"--db", corpus_db(), "--count", "xyzzyplugh"});
+  CHECK(none.exit_code == 0);  // zero hits is success
+  CHECK(none.out == "0\n");
+}
+
+TEST_CASE("text output is readable and has no colour when piped", "[e2e][search]") {
+  auto r = run_search({"--db", corpus_db(), "--limit=2", "BlackRock"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("match 'BlackRock' (showing 1-2)"));
+  CHECK_THAT(r.out, Catch::Contains(" 1. "));
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  auto coloured = run_search({"--db", corpus_db(), "--limit=1", "--color=always", "BlackRock"});
+  CHECK_THAT(coloured.out, Catch::Contains("\x1b[1;33mBlackRock\x1b[0m"));
+  auto nothing = run_search({"--db", corpus_db(), "xyzzyplugh"});
+  CHECK(nothing.out == "No articles match 'xyzzyplugh'.\n");
+}
+
+TEST_CASE("query words joined from several arguments - -- lets a query start with '-'", "[e2e][search]") {
+  auto joined = run_search({"--db", corpus_db(), "--count", "security", "guarantees"});
+  auto quoted = run_search({"--db", corpus_db(), "--count", "security guarantees"});
+  CHECK(joined.out == quoted.out);
+  auto negated = run_search({"--db", corpus_db(), "--count", "--", "-ceasefire", "Berlin"});
+  CHECK(negated.exit_code == 0);
+}
+
+TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exit 1", "[e2e][search]") {
+  test::TempDir dir;
+  auto missing = run_search({"--db", dir / "nope.db", "ceasefire"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "dipnews-search: no database at '" + dir / "nope.db" +
+                           "' (create one with: dipnews-index --db " + dir / "nope.db" + " FILE...)\n");
+
+  auto syntax = run_search({"--db", corpus_db(), "ceasefire AND"});
+  CHECK(syntax.exit_code == 2);
+  CHECK_THAT(syntax.err, Catch::StartsWith("dipnews-search: query error: "));
+  CHECK(syntax.out.empty());
+
+  auto bad_date = run_search({"--db", corpus_db(), "date:2025-02-30"});
+  CHECK(bad_date.exit_code == 2);
+  CHECK_THAT(bad_date.err, Catch::Contains("bad date '2025-02-30'"));
+
+  auto bad_format = run_search({"--db", corpus_db(), "--format=xml", "x"});
+  CHECK(bad_format.exit_code == 2);
+  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json)\n");
+
+  CHECK(run_search({"--db", corpus_db()}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--limit=ten", "x"}).exit_code == 2);
+
+  {
+    Xapian::WritableDatabase other(dir / "other.db", Xapian::DB_CREATE);
+    other.set_metadata(schema::metadata::schema_version, "0");
+    other.add_document(Xapian::Document());
+  }
+  auto foreign = run_search({"--db", dir / "other.db", "x"});
+  CHECK(foreign.exit_code == 1);
+  CHECK_THAT(foreign.err, Catch::Contains("has index schema version 0 but this dipnews reads version"));
+}
+
+TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
+  auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
+  CHECK(r.exit_code == 0);
+  CHECK(std::stoi(r.out) == test::bundled_article_count());
+}
+
+TEST_CASE("searcher --help and --version", "[e2e][search]") {
+  auto help = run_search({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::StartsWith("Usage: dipnews-search"));
+  CHECK_THAT(help.out, Catch::Contains("--format"));
+  CHECK_THAT(run_search({"--version"}).out, Catch::StartsWith("dipnews-search "));
+}

@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include "article_cleaner.h"
+
+using namespace dipnews;
+
+namespace {
+BoilerplateFilter bundled() {
+  BoilerplateFilter f;
+  f.load_file(std::string(DIPNEWS_SOURCE_DIR) + "/corpus/boilerplate.txt");
+  return f;
+}
+Article article(std::string id, std::string body) {
+  Article a;
+  a.id = std::move(id);
+  a.body = std::move(body);
+  return a;
+}
+}  // namespace
+
+TEST_CASE("cleaning drops boilerplate and tidies paragraphs", "[cleaner]") {
+  const auto f = bundled();
+  Article a = article("  id-1 ", "\n\nFirst.  \nRecommended\n\n\n\nSecond.\nShare this article\n");
+  a.title = "  Talks \n resume ";
+  a.source = " Meridian   Post ";
+  a.language = " EN ";
+  REQUIRE_FALSE(clean_article(a, f));
+  CHECK(a.id == "id-1");
+  CHECK(a.title == "Talks resume");
+  CHECK(a.source == "Meridian Post");
+  CHECK(a.language == "en");
+  CHECK(a.body == "First.\n\nSecond.");
+}
+
+TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
+  const auto f = bundled();
+  Article only_boilerplate = article("a", "Recommended\nAdvertisement\n");
+  CHECK(clean_article(only_boilerplate, f) == "empty body");
+  Article blank_id = article("  ", "x");
+  CHECK(clean_article(blank_id, f) == "empty id");
+  Article long_id = article(std::string(201, 'x'), "x");
+  CHECK(clean_article(long_id, f) == "id longer than 200 bytes");
+  Article tab_id = article("a\tb", "x");
+  CHECK(clean_article(tab_id, f) == "id contains control characters");
+  Article latin1 = article("a", "caf\xE9");
+  CHECK(clean_article(latin1, f) == "field \"body\" is not valid UTF-8");
+}
+
+TEST_CASE("tidy_paragraphs keeps single line breaks and merges blank runs", "[cleaner]") {
+  CHECK(tidy_paragraphs("a\nb\n\n\n c \n\n") == "a\nb\n\n c");
+  CHECK(tidy_paragraphs("\n \n") == "");
+}

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "boilerplate.h"
+#include "error.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+
+namespace {
+BoilerplateFilter bundled() {
+  BoilerplateFilter f;
+  f.load_file(std::string(DIPNEWS_SOURCE_DIR) + "/corpus/boilerplate.txt");
+  return f;
+}
+}  // namespace
+
+TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerplate]") {
+  const auto f = bundled();
+  for (const char* line : {"Unlock the White House Watch newsletter for free", "Recommended", "  RECOMMENDED  ",
+                           "Sign up to our Morning Dispatch", "Advertisement", "Share this article",
+                           "Follow the topics in this article", "Copyright The Meridian Post 2025. All rights reserved.",
+                           "4 min read", "Listen to this article", "Read more: Talks resume in Geneva",
+                           "Your guide to what Trump\xE2\x80\x99s second term means for Washington"}) {
+    INFO(line);
+    CHECK(f.is_boilerplate(line));
+  }
+}
+
+TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
+  const auto f = bundled();
+  for (const char* line : {"Recommended changes to the sanctions regime were tabled on Monday.",
+                           "Leaders said they would share the costs of the force.",
+                           "The newsletter was leaked to reporters.", "Subscribers to the plan included France.",
+                           ""}) {
+    INFO(line);
+    CHECK_FALSE(f.is_boilerplate(line));
+  }
+}
+
+TEST_CASE("strip removes boilerplate lines and keeps the rest in order", "[boilerplate]") {
+  const auto f = bundled();
+  CHECK(f.strip("Unlock the Brief newsletter for free\nFirst line.\nRecommended\nSecond line.") ==
+        "First line.\nSecond line.");
+}
+
+TEST_CASE("a bad pattern file names the file and line", "[boilerplate]") {
+  test::TempDir dir;
+  const auto path = dir.write("bad.txt", "# comment\nfine pattern\n(unclosed\n");
+  BoilerplateFilter f;
+  try {
+    f.load_file(path);
+    FAIL("no error for a bad pattern");
+  } catch (const RuntimeFailure& e) {
+    CHECK_THAT(e.what(), Catch::StartsWith(path + ":3: error: bad pattern"));
+  }
+  CHECK_THROWS_AS(f.load_file(dir / "missing.txt"), RuntimeFailure);
+}

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "content_hash.h"
+
+using namespace dipnews;
+
+TEST_CASE("content hash is stable and sensitive to every indexed field", "[hash]") {
+  Article a;
+  a.id = "x";
+  a.title = "Talks";
+  a.body = "Body text.";
+  a.date = "2025-12-15";
+  const std::string h = content_hash(a);
+  CHECK(h.size() == 16);
+  CHECK(content_hash(a) == h);
+
+  Article b = a;
+  b.body += " More.";
+  CHECK(content_hash(b) != h);
+  b = a;
+  b.date = "2025-12-16";
+  CHECK(content_hash(b) != h);
+  b = a;
+  b.actors = {"rus"};
+  CHECK(content_hash(b) != h);
+  // Field boundaries matter: moving text from title to body is a change.
+  b = a;
+  b.title = "Talk";
+  b.body = "sBody text.";
+  CHECK(content_hash(b) != h);
+  // Where an article came from is not content.
+  b = a;
+  b.origin_file = "elsewhere.jsonl";
+  b.origin_line = 7;
+  CHECK(content_hash(b) == h);
+}

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include "database.h"
+#include "document_data.h"
+#include "error.h"
+#include "sample_index.h"
+#include "schema.h"
+
+using namespace dipnews;
+
+TEST_CASE("writer adds - skips unchanged - replaces changed and removes by id", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  Article a = test::make_article("a1", "Title", "Body one.", "2025-12-15", "Meridian Post");
+  {
+    IndexWriter w(path, 10);
+    CHECK(w.write(a) == WriteOutcome::added);
+    CHECK(w.write(a) == WriteOutcome::unchanged);
+    a.body = "Body two.";
+    CHECK(w.write(a) == WriteOutcome::replaced);
+    CHECK(w.write(test::make_article("a2", "Other", "Text.")) == WriteOutcome::added);
+    CHECK(w.remove("a2"));
+    CHECK_FALSE(w.remove("a2"));
+    w.commit();
+  }
+  Xapian::Database db(path);
+  CHECK(db.get_doccount() == 1);
+  CHECK(db.get_metadata(schema::metadata::schema_version) == std::to_string(schema::version));
+  auto pl = db.postlist_begin(schema::id_term("a1"));
+  REQUIRE(pl != db.postlist_end(schema::id_term("a1")));
+  const Xapian::Document doc = db.get_document(*pl);
+  CHECK(decode_document_data(doc.get_data()).body == "Body two.");
+  CHECK(doc.get_value(schema::slot::date) == "2025-12-15");
+  CHECK(db.term_exists(schema::source_term("Meridian Post")));
+  CHECK(db.term_exists("Zbodi"));  // stemmed body word
+  CHECK(db.term_exists("Stitle"));  // title: field, unstemmed (phrases)...
+  CHECK(db.term_exists("ZStitl"));  // ...and stemmed (ranked search)
+}
+
+TEST_CASE("a second writer on the same index is refused as busy", "[writer]") {
+  test::TempDir dir;
+  IndexWriter first(dir / "db", 10);
+  CHECK_THROWS_AS(IndexWriter(dir / "db", 10), DatabaseBusy);
+}
+
+TEST_CASE("an index of another schema version is refused for writing and searching", "[writer]") {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE);
+    db.set_metadata(schema::metadata::schema_version, "999");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  CHECK_THROWS_AS(IndexWriter(dir / "db", 10), RuntimeFailure);
+  CHECK_THROWS_WITH(open_for_search({dir / "db"}), Catch::Contains("schema version 999"));
+}
+
+TEST_CASE("committed batches survive a writer that never reaches its final commit", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  {
+    IndexWriter w(path, 2);  // commits after every second change
+    w.write(test::make_article("c1", "One", "x"));
+    w.write(test::make_article("c2", "Two", "x"));
+    w.write(test::make_article("c3", "Three", "x"));
+    // Reading while the writer is open sees the last commit only: c1 and c2.
+    CHECK(Xapian::Database(path).get_doccount() == 2);
+  }
+}

@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "input_files.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+
+TEST_CASE("formats come from extensions or --input-format", "[inputs]") {
+  CHECK(format_from_extension("a/b.jsonl") == InputFormat::jsonl);
+  CHECK(format_from_extension("b.NDJSON") == InputFormat::jsonl);
+  CHECK(format_from_extension("b.txt") == InputFormat::text);
+  CHECK(format_from_extension("b.md") == InputFormat::text);
+  CHECK_FALSE(format_from_extension("b.pdf"));
+  CHECK_FALSE(format_from_extension("README"));
+  CHECK(parse_input_format("text") == InputFormat::text);
+  CHECK_FALSE(parse_input_format("xml"));
+}
+
+TEST_CASE("directories are walked recursively - sorted - skipping hidden and unknown files", "[inputs]") {
+  test::TempDir dir;
+  dir.write("b.jsonl", "");
+  dir.write("a/z.txt", "");
+  dir.write("a/notes.pdf", "");
+  dir.write(".hidden/c.jsonl", "");
+  dir.write(".d.txt", "");
+  auto out = expand_inputs({dir.path().string()}, std::nullopt);
+  CHECK(out.errors.empty());
+  REQUIRE(out.files.size() == 2);
+  CHECK(out.files[0].path == dir / "a/z.txt");
+  CHECK(out.files[0].format == InputFormat::text);
+  CHECK(out.files[1].path == dir / "b.jsonl");
+}
+
+TEST_CASE("named inputs that cannot be read are errors - stdin defaults to JSONL", "[inputs]") {
+  test::TempDir dir;
+  const auto pdf = dir.write("x.pdf", "");
+  auto out = expand_inputs({dir / "missing.jsonl", pdf, "-"}, std::nullopt);
+  REQUIRE(out.errors.size() == 2);
+  CHECK(out.errors[0].what == "no such file or directory");
+  CHECK_THAT(out.errors[1].what, Catch::StartsWith("unknown input format"));
+  REQUIRE(out.files.size() == 1);
+  CHECK(out.files[0].path == "-");
+  CHECK(out.files[0].format == InputFormat::jsonl);
+
+  auto forced = expand_inputs({pdf}, InputFormat::text);
+  CHECK(forced.errors.empty());
+  REQUIRE(forced.files.size() == 1);
+  CHECK(forced.files[0].format == InputFormat::text);
+}

@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "schema.h"
+
+using namespace dipnews;
+
+TEST_CASE("terms are built from the schema's prefixes and canonical values", "[schema]") {
+  CHECK(schema::id_term("Case-Sensitive-Id") == "QCase-Sensitive-Id");
+  CHECK(schema::source_term("Meridian Post") == "XSOURCEmeridian-post");
+  CHECK(schema::source_term("MERIDIAN-POST") == schema::source_term("meridian post"));
+  CHECK(schema::language_term("EN") == "Len");
+}
+
+TEST_CASE("the field table has unique names and prefixes", "[schema]") {
+  std::set<std::string_view> names, prefixes;
+  for (const auto& f : schema::query_fields()) {
+    CHECK(names.insert(f.name).second);
+    if (!f.prefix.empty()) CHECK(prefixes.insert(f.prefix).second);
+  }
+  CHECK(names.count("title"));
+  CHECK(names.count("source"));
+  CHECK(names.count("id"));
+  CHECK(names.count("date"));
+}

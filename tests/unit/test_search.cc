@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include "database.h"
+#include "sample_index.h"
+#include "search.h"
+
+using namespace dipnews;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  Searcher searcher{open_for_search({test::write_sample_index(dir)})};
+
+  std::vector<std::string> ids(SearchRequest r) {
+    std::vector<std::string> out;
+    for (const auto& h : searcher.search(r).hits) out.push_back(h.article.id);
+    return out;
+  }
+  static SearchRequest request(std::string text) {
+    SearchRequest r;
+    r.text = std::move(text);
+    return r;
+  }
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "ranking: title matches outrank body-only matches", "[search]") {
+  // "guarantees" is in berlin-2's title and in berlin-1's body only.
+  CHECK(ids(request("guarantees")) == Ids{"berlin-2", "berlin-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "default AND - stemming - phrases", "[search]") {
+  CHECK(ids(request("ceasefire berlin")) == Ids{"berlin-1"});
+  CHECK(ids(request("monitor")).size() == 1);  // stem of "Monitoring"
+  CHECK(ids(request("\"Article 5\"")) == Ids{"berlin-2"});
+  CHECK(ids(request("\"5 Article\"")).empty());
+}
+
+TEST_CASE_METHOD(Fixture, "sorting by date keeps undated articles last both ways", "[search]") {
+  auto r = request("ceasefire");
+  r.sort = SortOrder::newest;
+  CHECK(ids(r) == Ids{"berlin-2", "berlin-1", "undated-1"});
+  r.sort = SortOrder::oldest;
+  CHECK(ids(r) == Ids{"berlin-1", "berlin-2", "undated-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "date and source filters", "[search]") {
+  auto r = request("*");
+  r.sort = SortOrder::oldest;
+  r.filters.since = "2025";
+  CHECK(ids(r) == Ids{"trade-1", "berlin-1", "berlin-2"});
+  r.filters.until = "2025-06";
+  CHECK(ids(r) == Ids{"trade-1"});
+  CHECK(ids(request("date:2024")) == Ids{"sudan-1"});
+  auto by_source = request("*");
+  by_source.sort = SortOrder::newest;
+  by_source.filters.sources = {"meridian post"};
+  CHECK(ids(by_source) == Ids{"berlin-1", "undated-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "limit - offset and ranks count from the whole result", "[search]") {
+  auto r = request("*");
+  r.sort = SortOrder::oldest;
+  r.offset = 1;
+  r.limit = 2;
+  const auto result = searcher.search(r);
+  REQUIRE(result.hits.size() == 2);
+  CHECK(result.hits[0].rank == 2);
+  CHECK(result.hits[0].article.id == "trade-1");
+  CHECK(result.hits[1].rank == 3);
+  CHECK(result.total.estimated == 5);
+}
+
+TEST_CASE_METHOD(Fixture, "count is exact and returns no hits", "[search]") {
+  auto r = request("ceasefire");
+  r.count_only = true;
+  const auto result = searcher.search(r);
+  CHECK(result.hits.empty());
+  CHECK(result.total.exact());
+  CHECK(result.total.estimated == 3);
+}
+
+TEST_CASE_METHOD(Fixture, "hits carry stored fields and a highlighted snippet", "[search]") {
+  const auto result = searcher.search(request("tariff"));
+  REQUIRE(result.hits.size() == 1);
+  const Hit& h = result.hits[0];
+  CHECK(h.article.title == "Tariff truce extended");
+  CHECK(h.article.source == "Pacific Ledger");
+  CHECK(h.article.date == "2025-05-12");
+  CHECK(h.score > 0);
+  REQUIRE_FALSE(h.snippet.highlights.empty());
+  const auto [b, e] = h.snippet.highlights[0];
+  CHECK(h.snippet.text.substr(b, e - b) == "tariff");  // ASCII text: code points == bytes
+}
+
+TEST_CASE("several databases are searched as one", "[search]") {
+  test::TempDir a, b;
+  const auto path_a = a / "db";
+  const auto path_b = b / "db";
+  {
+    IndexWriter wa(path_a, 10);
+    wa.write(test::make_article("a-1", "Summit in Rome", "Leaders met."));
+    IndexWriter wb(path_b, 10);
+    wb.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
+  }
+  Searcher s(open_for_search({path_a, path_b}));
+  SearchRequest r;
+  r.text = "summit";
+  CHECK(s.search(r).hits.size() == 2);
+}
