@@ -6,7 +6,8 @@ namespace dipnews {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps the field order of SPEC §4, which people reading the output expect.
+using json = nlohmann::ordered_json;
 
 // Absent optional fields are null rather than "", so scripts can test for them.
 json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -25,7 +26,7 @@ json hit_json(const Hit& hit) {
       {"url", optional_string(a.url)},
       {"actors", a.actors},
       {"topics", a.topics},
-      {"snippet", hit.snippet.text},
+      {"snippet", optional_string(hit.snippet.text)},  // null under --no-snippets
       {"highlights", highlights},
   };
 }
