@@ -35,14 +35,23 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, low, high);
 }
 
-DateRangeProcessor::DateRangeProcessor() : Xapian::RangeProcessor(schema::slot::date, "date:") {}
+DateRangeProcessor::DateRangeProcessor(FieldErrors& errors)
+    : Xapian::RangeProcessor(schema::slot::date, "date:"), errors_(errors) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
-  return date_range_query(begin, end);
+  try {
+    return date_range_query(begin, end);
+  } catch (const Xapian::QueryParserError& e) {
+    return errors_.report(e.get_msg());
+  }
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
-  return date_range_query(value, value);
+  try {
+    return date_range_query(value, value);
+  } catch (const Xapian::QueryParserError& e) {
+    return errors_.report(e.get_msg());
+  }
 }
 
 }  // namespace dipnews

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "field_processors.h"
+
 namespace dipnews {
 
 // Articles dated from the start of `begin` to the end of `end` (each YYYY, YYYY-MM or
@@ -16,14 +18,21 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end);
 // date:A..B, date:A.., date:..B
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  DateRangeProcessor();
+  explicit DateRangeProcessor(FieldErrors& errors);
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+ private:
+  FieldErrors& errors_;
 };
 
 // date:2025, date:2025-12, date:2025-12-15 (a single period: the range from it to itself).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(FieldErrors& errors) : errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  FieldErrors& errors_;
 };
 
 }  // namespace dipnews

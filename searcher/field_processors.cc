@@ -6,7 +6,7 @@ namespace dipnews {
 
 Xapian::Query SlugFieldProcessor::operator()(const std::string& value) {
   const std::string slug = slugify(value);
-  if (slug.empty()) throw Xapian::QueryParserError("empty value for a field that needs one");
+  if (slug.empty()) return errors_.report(field_ + ": needs a value (e.g. " + field_ + ":\"Meridian Post\")");
   return Xapian::Query(prefix_ + slug);
 }
 

@@ -15,7 +15,7 @@ constexpr unsigned parser_flags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
 
-void add_field(Xapian::QueryParser& parser, const schema::Field& field) {
+void add_field(Xapian::QueryParser& parser, const schema::Field& field, FieldErrors& errors) {
   const std::string name(field.name), prefix(field.prefix);
   switch (field.kind) {
     case schema::FieldKind::free_text:
@@ -25,12 +25,12 @@ void add_field(Xapian::QueryParser& parser, const schema::Field& field) {
       parser.add_boolean_prefix(name, prefix);
       break;
     case schema::FieldKind::boolean_normalised:
-      parser.add_boolean_prefix(name, (new SlugFieldProcessor(prefix))->release());
+      parser.add_boolean_prefix(name, (new SlugFieldProcessor(name, prefix, errors))->release());
       break;
     case schema::FieldKind::date_range:
       // Both are needed: the range processor sees date:A..B, the field processor date:A.
-      parser.add_rangeprocessor((new DateRangeProcessor())->release());
-      parser.add_boolean_prefix(name, (new DateFieldProcessor())->release());
+      parser.add_rangeprocessor((new DateRangeProcessor(errors))->release());
+      parser.add_boolean_prefix(name, (new DateFieldProcessor(errors))->release());
       break;
   }
 }
@@ -66,7 +66,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  for (const auto& field : schema::query_fields()) add_field(parser_, field);
+  for (const auto& field : schema::query_fields()) add_field(parser_, field, field_errors_);
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
@@ -76,13 +76,16 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     if (match_all) return Xapian::Query::MatchAll;
     throw UsageError("empty query (use '*' to match every article)");
   }
+  field_errors_.clear();
+  Xapian::Query parsed;
   try {
-    Xapian::Query parsed = parser_.parse_query(rest, parser_flags);
-    if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
-    return parsed;
+    parsed = parser_.parse_query(rest, parser_flags);
   } catch (const Xapian::QueryParserError& e) {
     throw UsageError("query error: " + e.get_msg());
   }
+  if (!field_errors_.first().empty()) throw UsageError("query error: " + field_errors_.first());
+  if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
+  return parsed;
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryFilters& filters) {

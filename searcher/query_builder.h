@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "field_processors.h"
+
 namespace dipnews {
 
 // Filters given as options rather than in the query text (SPEC §3): values of one
@@ -31,6 +33,7 @@ class QueryBuilder {
   Xapian::Query parse_text(const std::string& text);
 
   Xapian::Stem stemmer_;
+  FieldErrors field_errors_;  // outlives parser_, whose processors refer to it
   Xapian::QueryParser parser_;
 };
 

@@ -60,7 +60,7 @@ TEST_CASE("bad queries are usage errors with a reason", "[query]") {
   CHECK_THROWS_WITH(parsed("date:2025-13"), Catch::Contains("bad date '2025-13'"));
   CHECK_THROWS_WITH(parsed("date:2025..2024"), Catch::Contains("ends before it begins"));
   CHECK_THROWS_WITH(parsed("ceasefire AND"), Catch::StartsWith("query error"));
-  CHECK_THROWS_WITH(parsed("source:\"!!\""), Catch::Contains("empty value"));
+  CHECK_THROWS_WITH(parsed("source:\"!!\""), Catch::Contains("source: needs a value"));
   QueryFilters f;
   f.since = "12/2025";
   CHECK_THROWS_WITH(parsed("x", f), Catch::StartsWith("--since/--until: bad date"));
