@@ -59,7 +59,8 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   a.url = std::string(trim(a.url));
   a.language = to_lower_ascii(trim(a.language));
   a.body = tidy_paragraphs(boilerplate.strip(a.body));
-  if (a.body.empty()) return std::string("empty body");
+  // Wire services send headline-only flashes: a title alone is worth indexing.
+  if (a.body.empty() && a.title.empty()) return std::string("empty article (no title and no body text)");
   return std::nullopt;
 }
 

@@ -35,7 +35,10 @@ TEST_CASE("cleaning drops boilerplate and tidies paragraphs", "[cleaner]") {
 TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
   const auto f = bundled();
   Article only_boilerplate = article("a", "Recommended\nAdvertisement\n");
-  CHECK(clean_article(only_boilerplate, f) == "empty body");
+  CHECK(clean_article(only_boilerplate, f) == "empty article (no title and no body text)");
+  Article headline_only = article("b", "");
+  headline_only.title = "Flash: talks collapse";
+  CHECK_FALSE(clean_article(headline_only, f));
   Article blank_id = article("  ", "x");
   CHECK(clean_article(blank_id, f) == "empty id");
   Article long_id = article(std::string(201, 'x'), "x");
