@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <cctype>
+
+#include "schema.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -17,11 +20,26 @@ bool has_control_char(std::string_view s) {
 
 std::optional<std::string> invalid_utf8_field(const Article& a) {
   const std::pair<const char*, const std::string*> fields[] = {
-      {"id", &a.id}, {"title", &a.title}, {"body", &a.body}, {"source", &a.source}, {"url", &a.url}};
+      {"id", &a.id},         {"title", &a.title}, {"body", &a.body},
+      {"source", &a.source}, {"url", &a.url},     {"language", &a.language}};
   for (const auto& [name, value] : fields) {
     if (!is_valid_utf8(*value)) return std::string(name);
   }
+  for (const auto& [name, list] : {std::pair{"actors", &a.actors}, std::pair{"topics", &a.topics}}) {
+    for (const auto& item : *list) {
+      if (!is_valid_utf8(item)) return std::string(name);
+    }
+  }
   return std::nullopt;
+}
+
+// A language tag such as "en" or "pt-BR": letters, digits and hyphens.
+bool is_language_tag(std::string_view tag) {
+  if (tag.size() > schema::max_language_bytes) return false;
+  for (char c : tag) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -51,13 +69,15 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   if (auto field = invalid_utf8_field(a)) return "field \"" + *field + "\" is not valid UTF-8";
   a.id = std::string(trim(a.id));
   if (a.id.empty()) return std::string("empty id");
-  if (a.id.size() > max_id_bytes) return "id longer than " + std::to_string(max_id_bytes) + " bytes";
+  if (a.id.size() > schema::max_id_bytes) return "id longer than " + std::to_string(schema::max_id_bytes) + " bytes";
   if (has_control_char(a.id)) return std::string("id contains control characters");
   a.title = collapse_whitespace(a.title);
   a.source = collapse_whitespace(a.source);
-  if (a.source.size() > max_id_bytes) return "source longer than " + std::to_string(max_id_bytes) + " bytes";
+  // Measured as the term it becomes: lower-casing can lengthen UTF-8.
+  if (schema::source_term(a.source).size() > schema::max_term_bytes) return std::string("source name too long");
   a.url = std::string(trim(a.url));
   a.language = to_lower_ascii(trim(a.language));
+  if (!is_language_tag(a.language)) return "bad language tag \"" + a.language + "\" (expected e.g. en, pt-BR)";
   a.body = tidy_paragraphs(boilerplate.strip(a.body));
   // Wire services send headline-only flashes: a title alone is worth indexing.
   if (a.body.empty() && a.title.empty()) return std::string("empty article (no title and no body text)");

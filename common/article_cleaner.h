@@ -10,9 +10,6 @@
 
 namespace dipnews {
 
-// Longest id accepted: the id term (prefix + id) must stay under Xapian's term limit.
-inline constexpr std::size_t max_id_bytes = 200;
-
 // Cleans `article` in place. Returns what is wrong with it, or nullopt when it can be indexed.
 std::optional<std::string> clean_article(Article& article, const BoilerplateFilter& boilerplate);
 

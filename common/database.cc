@@ -74,9 +74,12 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path) {
     if (!found.empty() && found != std::to_string(schema::version)) {
       throw RuntimeFailure(schema_mismatch(path, found));
     }
-    // Written with the first commit, so an index is never without its version.
-    db.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));
-    db.set_metadata(schema::metadata::indexer_version, build::version);
+    if (found.empty()) {
+      // Committed at once, so no later failure can leave articles in an unversioned index.
+      db.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));
+      db.set_metadata(schema::metadata::indexer_version, build::version);
+      db.commit();
+    }
     return db;
   } catch (const Xapian::DatabaseLockError&) {
     throw DatabaseBusy("database '" + path + "' is locked by another writer; try again when it finishes");

@@ -48,8 +48,9 @@ void walk_directory(const std::string& dir, std::optional<InputFormat> forced, E
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      out.errors.push_back({dir, 0, "cannot read directory: " + ec.message()});
-      return;
+      // Report it, but still read what was found before the failure.
+      out.errors.push_back({dir, 0, "cannot read all of the directory: " + ec.message()});
+      break;
     }
     if (is_hidden(it->path())) {
       if (it->is_directory()) it.disable_recursion_pending();

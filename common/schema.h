@@ -56,7 +56,11 @@ std::string id_term(std::string_view id);
 std::string source_term(std::string_view source_name);
 std::string language_term(std::string_view language);
 
-// Xapian rejects terms longer than this many bytes.
+// Xapian rejects terms longer than this many bytes; one such term makes the on-disk
+// backend drop every change since the last commit, so values that become terms are
+// checked against these limits before anything is written.
 inline constexpr std::size_t max_term_bytes = 245;
+inline constexpr std::size_t max_id_bytes = 200;        // ids are also typed by users
+inline constexpr std::size_t max_language_bytes = 35;   // longest BCP 47 tags in practice
 
 }  // namespace dipnews::schema

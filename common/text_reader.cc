@@ -17,11 +17,6 @@ struct HeaderError {
   std::string what;
 };
 
-// Keys a header may hold; the first line must use one of them for the file to have a
-// header at all, so a headline such as "Berlin: talks resume" is not mistaken for one.
-const std::vector<std::string_view> header_keys = {"title", "date", "source", "url", "id",
-                                                   "language", "actors", "topics"};
-
 std::optional<std::pair<std::string, std::string>> split_header_line(std::string_view line) {
   auto colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0) return std::nullopt;
@@ -30,13 +25,6 @@ std::optional<std::pair<std::string, std::string>> split_header_line(std::string
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return std::nullopt;
   }
   return std::make_pair(key, std::string(trim(line.substr(colon + 1))));
-}
-
-bool is_known_key(const std::string& key) {
-  for (auto k : header_keys) {
-    if (key == k) return true;
-  }
-  return false;
 }
 
 std::vector<std::string> comma_list(std::string_view value) {
@@ -51,20 +39,32 @@ std::vector<std::string> comma_list(std::string_view value) {
   return out;
 }
 
-void apply_header(Article& a, const std::string& key, const std::string& value, long line) {
-  if (key == "title") a.title = value;
-  else if (key == "source") a.source = value;
-  else if (key == "url") a.url = value;
-  else if (key == "id") a.id = value;
-  else if (key == "language") a.language = value;
-  else if (key == "actors") a.actors = comma_list(value);
-  else if (key == "topics") a.topics = comma_list(value);
-  else if (key == "date") {
-    auto date = parse_article_date(value);
-    if (!date) throw HeaderError{line, "bad date \"" + value + "\" (expected YYYY-MM-DD or RFC 3339)"};
-    a.date = *date;
+void set_date(Article& a, const std::string& value, long line) {
+  auto date = parse_article_date(value);
+  if (!date) throw HeaderError{line, "bad date \"" + value + "\" (expected YYYY-MM-DD or RFC 3339)"};
+  a.date = *date;
+}
+
+// The header keys and what each sets. The first line must use one of them for the file
+// to have a header at all, so a headline such as "Berlin: talks resume" is not taken for
+// one. Other keys (Author, Section...) are allowed later in a header and ignored.
+using HeaderSetter = void (*)(Article&, const std::string& value, long line);
+const std::pair<std::string_view, HeaderSetter> header_fields[] = {
+    {"title", [](Article& a, const std::string& v, long) { a.title = v; }},
+    {"date", set_date},
+    {"source", [](Article& a, const std::string& v, long) { a.source = v; }},
+    {"url", [](Article& a, const std::string& v, long) { a.url = v; }},
+    {"id", [](Article& a, const std::string& v, long) { a.id = v; }},
+    {"language", [](Article& a, const std::string& v, long) { a.language = v; }},
+    {"actors", [](Article& a, const std::string& v, long) { a.actors = comma_list(v); }},
+    {"topics", [](Article& a, const std::string& v, long) { a.topics = comma_list(v); }},
+};
+
+HeaderSetter setter_for(const std::string& key) {
+  for (const auto& [name, setter] : header_fields) {
+    if (key == name) return setter;
   }
-  // Other keys (Author, Section...) are allowed and ignored: scrapers add their own.
+  return nullptr;
 }
 
 std::vector<std::string> read_lines(std::istream& in) {
@@ -81,13 +81,13 @@ std::vector<std::string> read_lines(std::istream& in) {
 // Reads the header if there is one; returns the index of the first body line.
 std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
   auto first = lines.empty() ? std::nullopt : split_header_line(lines[0]);
-  if (!first || !is_known_key(first->first)) return 0;
+  if (!first || !setter_for(first->first)) return 0;
   std::size_t i = 0;
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
     auto kv = split_header_line(lines[i]);
     const long number = static_cast<long>(i) + 1;
     if (!kv) throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
-    apply_header(a, kv->first, kv->second, number);
+    if (HeaderSetter set = setter_for(kv->first)) set(a, kv->second, number);
   }
   return i < lines.size() ? i + 1 : i;  // the blank line ending the header is not body
 }
@@ -130,6 +130,12 @@ void TextReader::read(std::istream& in, const std::string& path, ArticleSink& si
   if (in.bad()) {
     sink.error({path, 0, "read error"});
     return;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!is_valid_utf8(lines[i])) {
+      sink.error({path, static_cast<long>(i) + 1, "not valid UTF-8 (convert the file to UTF-8)"});
+      return;
+    }
   }
   Article a;
   try {

@@ -93,19 +93,34 @@ std::string_view utf8_truncate(std::string_view s, std::size_t max_bytes) {
 }
 
 bool is_valid_utf8(std::string_view s) {
+  // Well-formed UTF-8 as Unicode defines it (table 3-7): no overlong forms, no
+  // surrogates, nothing above U+10FFFF. JSON writers and Xapian both rely on it.
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
   std::size_t i = 0;
   while (i < s.size()) {
-    unsigned char lead = static_cast<unsigned char>(s[i]);
-    std::size_t extra = lead < 0x80           ? 0
-                        : (lead >> 5) == 0x06 ? 1
-                        : (lead >> 4) == 0x0E ? 2
-                        : (lead >> 3) == 0x1E ? 3
-                                              : 4;  // stray continuation or invalid byte
-    if (extra == 4 || i + extra >= s.size() + (extra == 0)) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    const unsigned char lead = byte(i);
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (lead < 0x80) len = 1;
+    else if (in(lead, 0xC2, 0xDF)) len = 2;
+    else if (in(lead, 0xE0, 0xEF)) {
+      len = 3;
+      if (lead == 0xE0) lo = 0xA0;
+      if (lead == 0xED) hi = 0x9F;
+    } else if (in(lead, 0xF0, 0xF4)) {
+      len = 4;
+      if (lead == 0xF0) lo = 0x90;
+      if (lead == 0xF4) hi = 0x8F;
+    } else {
+      return false;
     }
-    i += extra + 1;
+    if (i + len > s.size()) return false;
+    if (len > 1 && !in(byte(i + 1), lo, hi)) return false;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (!in(byte(i + k), 0x80, 0xBF)) return false;
+    }
+    i += len;
   }
   return true;
 }

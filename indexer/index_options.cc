@@ -5,6 +5,7 @@
 #include "build_config.h"
 #include "database.h"
 #include "error.h"
+#include "text_util.h"
 
 namespace dipnews {
 
@@ -17,29 +18,53 @@ constexpr const char* usage_line =
     "Index news articles (JSONL, text) for dipnews-search. INPUT is a file, a directory\n"
     "(read recursively) or '-' for standard input.\n";
 
-po::options_description option_table(IndexOptions& o, std::vector<std::string>& dbs, std::string& format) {
+// Values checked after parsing (Boost would quietly wrap "-5" into a huge unsigned).
+struct RawOptions {
+  std::vector<std::string> dbs;
+  std::string format;
+  long long commit_interval = 10000;
+};
+
+po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
   desc.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
-      ("db", po::value(&dbs), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("input-format", po::value(&format), "read every INPUT as: jsonl, text (default: by extension; stdin: jsonl)")
-      ("delete", po::value(&o.delete_ids)->multitoken(), "remove the articles with these ids (repeatable)")
+      ("db", po::value(&raw.dbs), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
+      ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text (default: by extension; stdin: jsonl)")
+      ("delete", po::value(&o.delete_ids), "remove the article with this id (repeatable)")
       ("boilerplate", po::value(&o.boilerplate_files), "extra boilerplate pattern file (repeatable)")
-      ("commit-interval", po::value(&o.commit_interval)->default_value(10000),
+      ("commit-interval", po::value(&raw.commit_interval)->default_value(10000),
        "articles written between two commits")
       ("strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")
       ("quiet,q", po::bool_switch(&o.quiet), "no summary line");
   return desc;
 }
 
+void apply_checks(IndexOptions& o, const RawOptions& raw) {
+  if (raw.dbs.size() > 1) throw UsageError("--db given more than once: dipnews-index writes one index");
+  o.db = resolve_database_paths(raw.dbs).front();
+  if (!raw.format.empty()) {
+    o.input_format = parse_input_format(raw.format);
+    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text)");
+  }
+  if (raw.commit_interval < 1 || raw.commit_interval > 10'000'000) {
+    throw UsageError("--commit-interval: must be between 1 and 10000000");
+  }
+  o.commit_interval = static_cast<unsigned>(raw.commit_interval);
+  for (auto& id : o.delete_ids) {
+    id = std::string(trim(id));  // ids are stored trimmed
+    if (id.empty()) throw UsageError("--delete: empty id");
+  }
+  if (o.inputs.empty() && o.delete_ids.empty()) throw UsageError("no INPUT given (try --help)");
+}
+
 }  // namespace
 
 std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[], std::ostream& out) {
   IndexOptions o;
-  std::vector<std::string> dbs;
-  std::string format;
-  auto desc = option_table(o, dbs, format);
+  RawOptions raw;
+  auto desc = option_table(o, raw);
   po::options_description hidden;
   hidden.add_options()("input", po::value(&o.inputs));
   po::options_description all;
@@ -63,14 +88,7 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
     out << "dipnews-index " << build::version << "\n";
     return std::nullopt;
   }
-  if (dbs.size() > 1) throw UsageError("--db given more than once: dipnews-index writes one index");
-  o.db = resolve_database_paths(dbs).front();
-  if (!format.empty()) {
-    o.input_format = parse_input_format(format);
-    if (!o.input_format) throw UsageError("--input-format: unknown format '" + format + "' (jsonl, text)");
-  }
-  if (o.inputs.empty() && o.delete_ids.empty()) throw UsageError("no INPUT given (try --help)");
-  if (o.commit_interval == 0) throw UsageError("--commit-interval must be at least 1");
+  apply_checks(o, raw);
   return o;
 }
 

@@ -21,6 +21,7 @@ class IndexWriter {
   WriteOutcome write(const Article& article);
   bool remove(const std::string& id);  // false when no article has that id
   void commit();
+  unsigned uncommitted() const { return changes_since_commit_; }
 
  private:
   void count_change();

@@ -5,12 +5,6 @@
 
 namespace dipnews {
 
-std::optional<OutputFormat> parse_output_format(std::string_view name) {
-  if (name == "text") return OutputFormat::text;
-  if (name == "json") return OutputFormat::json;
-  return std::nullopt;
-}
-
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color) {
   switch (format) {
     case OutputFormat::text: return std::make_unique<TextPrinter>(out, color);

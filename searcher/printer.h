@@ -3,7 +3,7 @@
 #pragma once
 
 #include <memory>
-#include <optional>
+#include <utility>
 #include <ostream>
 #include <string_view>
 
@@ -13,9 +13,9 @@ namespace dipnews {
 
 enum class OutputFormat { text, json };
 
-// Legal --format values, in the order --help lists them.
-inline constexpr std::string_view output_format_names[] = {"text", "json"};
-std::optional<OutputFormat> parse_output_format(std::string_view name);
+// Legal --format values, in the order --help lists them: the one table of names.
+inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
+    {"text", OutputFormat::text}, {"json", OutputFormat::json}};
 
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
 inline constexpr int json_format_version = 1;

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "field_processors.h"
 #include "schema.h"
+#include "query_text.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -35,24 +36,17 @@ void add_field(Xapian::QueryParser& parser, const schema::Field& field, FieldErr
   }
 }
 
-// "*" on its own means every article (SPEC §3): Xapian's parser has no such syntax, so
-// the bare "*" words are taken out and the rest, if any, filters the match-all query.
-std::string without_match_all(const std::string& text, bool& had_match_all) {
-  std::string out;
-  std::size_t i = 0;
-  bool in_quotes = false;
-  while (i < text.size()) {
-    const bool at_word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(';
-    const bool lone_star = text[i] == '*' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == ')');
-    if (text[i] == '"') in_quotes = !in_quotes;
-    if (!in_quotes && at_word_start && lone_star) {
-      had_match_all = true;
-      ++i;
-      continue;
-    }
-    out += text[i++];
-  }
-  return out;
+// Stands for "*": Xapian 1.4's parser has no syntax for every document, so query_text
+// rewrites a lone '*' into this field, which then combines with any operator.
+class MatchAllProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string&) override { return Xapian::Query::MatchAll; }
+};
+
+std::vector<std::string_view> field_names() {
+  std::vector<std::string_view> names;
+  for (const auto& field : schema::query_fields()) names.push_back(field.name);
+  return names;
 }
 
 Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter) {
@@ -67,25 +61,38 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
   for (const auto& field : schema::query_fields()) add_field(parser_, field, field_errors_);
+  parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
-  bool match_all = false;
-  const std::string rest(trim(without_match_all(text, match_all)));
-  if (rest.empty()) {
-    if (match_all) return Xapian::Query::MatchAll;
-    throw UsageError("empty query (use '*' to match every article)");
-  }
+  if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
+  if (auto problem = field_without_value(text, field_names())) throw UsageError("query error: " + *problem);
+  const std::string rewritten = rewrite_for_parser(text);
   field_errors_.clear();
   Xapian::Query parsed;
   try {
-    parsed = parser_.parse_query(rest, parser_flags);
+    parsed = parser_.parse_query(rewritten, parser_flags);
   } catch (const Xapian::QueryParserError& e) {
     throw UsageError("query error: " + e.get_msg());
   }
   if (!field_errors_.first().empty()) throw UsageError("query error: " + field_errors_.first());
   if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
+  if (fell_back_to_plain_words(rewritten, parsed)) {
+    throw UsageError("query error: cannot make sense of the operators in '" + text +
+                     "' (AND, OR, NOT, NEAR go between words; '-word' needs another word)");
+  }
   return parsed;
+}
+
+// On a generic parse error Xapian 1.4 silently re-parses with every operator switched
+// off, so "a -b" could quietly become "a b". Detect that by comparing with a plain parse.
+bool QueryBuilder::fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed) {
+  if (!uses_operators(rewritten)) return false;
+  try {
+    return parser_.parse_query(rewritten, 0).get_description() == parsed.get_description();
+  } catch (const Xapian::QueryParserError&) {
+    return false;
+  }
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryFilters& filters) {

@@ -22,6 +22,9 @@ struct QueryFilters {
 class QueryBuilder {
  public:
   explicit QueryBuilder(const Xapian::Database& db);
+  // The parser's field processors point into this object: it must stay where it is.
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
 
   // Throws UsageError for a syntax error or a bad field value.
   Xapian::Query build(const std::string& text, const QueryFilters& filters);
@@ -31,6 +34,7 @@ class QueryBuilder {
 
  private:
   Xapian::Query parse_text(const std::string& text);
+  bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
 
   Xapian::Stem stemmer_;
   FieldErrors field_errors_;  // outlives parser_, whose processors refer to it

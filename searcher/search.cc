@@ -39,6 +39,15 @@ MatchTotals totals_of(const Xapian::MSet& mset) {
 Searcher::Searcher(Xapian::Database db) : db_(std::move(db)), builder_(db_) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  try {
+    return search_once(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_.reopen();
+    return search_once(request);
+  }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
   SearchResult result;
   result.query = request.text;
   const Xapian::Query query = builder_.build(request.text, request.filters);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -13,6 +15,8 @@
 namespace dipnews {
 
 enum class SortOrder { relevance, newest, oldest };
+inline constexpr std::pair<std::string_view, SortOrder> sort_orders[] = {
+    {"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest}};
 
 struct SearchRequest {
   std::string text;  // the query as the user typed it
@@ -48,9 +52,13 @@ struct SearchResult {
 class Searcher {
  public:
   explicit Searcher(Xapian::Database db);
-  SearchResult search(const SearchRequest& request);  // throws UsageError for bad queries
+  // Throws UsageError for bad queries. If the index is rewritten while being read
+  // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries once.
+  SearchResult search(const SearchRequest& request);
 
  private:
+  SearchResult search_once(const SearchRequest& request);
+
   Xapian::Database db_;
   QueryBuilder builder_;
 };

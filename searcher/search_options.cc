@@ -4,6 +4,7 @@
 
 #include "build_config.h"
 #include "database.h"
+#include "date.h"
 #include "error.h"
 #include "text_util.h"
 
@@ -19,8 +20,11 @@ constexpr const char* usage_line =
     "the README (words, \"phrases\", AND/OR/NOT, -word, word*, title:, source:, id:, date:).\n"
     "'*' alone matches every article.\n";
 
+// Values checked after parsing: keyword options against their tables, numbers against
+// their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
   std::string format = "text", sort = "relevance", color = "auto";
+  long long limit = 10, offset = 0;
   std::vector<std::string> words;
 };
 
@@ -32,8 +36,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("version", "show the version and exit")
       ("db", po::value(&o.dbs), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
       ("format", po::value(&raw.format), "output format: text, json (default: text)")
-      ("limit", po::value(&r.limit)->default_value(10), "number of hits to show")
-      ("offset", po::value(&r.offset)->default_value(0), "skip this many hits first")
+      ("limit", po::value(&raw.limit)->default_value(10), "number of hits to show")
+      ("offset", po::value(&raw.offset)->default_value(0), "skip this many hits first")
       ("sort", po::value(&raw.sort), "relevance, newest, oldest (default: relevance)")
       ("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")
       ("since", po::value(&r.filters.since), "only articles dated on or after YYYY[-MM[-DD]]")
@@ -44,29 +48,38 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   return desc;
 }
 
-template <typename T>
-T choose(const std::string& option, const std::string& value,
-         std::initializer_list<std::pair<const char*, T>> legal) {
+template <typename T, std::size_t N>
+T choose(const std::string& option, const std::string& value, const std::pair<std::string_view, T> (&legal)[N]) {
   std::string names;
   for (const auto& [name, v] : legal) {
     if (value == name) return v;
-    names += names.empty() ? name : std::string(", ") + name;
+    names += (names.empty() ? "" : ", ") + std::string(name);
   }
   throw UsageError("--" + option + ": invalid value '" + value + "' (choose from: " + names + ")");
 }
 
-void apply_choices(SearchOptions& o, const RawOptions& raw) {
-  o.format = choose<OutputFormat>("format", raw.format, {{"text", OutputFormat::text}, {"json", OutputFormat::json}});
-  o.request.sort = choose<SortOrder>(
-      "sort", raw.sort,
-      {{"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest}});
-  o.color = choose<ColorMode>("color", raw.color,
-                              {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}});
+unsigned in_range(const std::string& option, long long value, long long max) {
+  if (value < 0 || value > max) {
+    throw UsageError("--" + option + ": must be between 0 and " + std::to_string(max));
+  }
+  return static_cast<unsigned>(value);
 }
 
-void check_filters(const QueryFilters& f) {
-  for (const auto& source : f.sources) {
+void apply_checks(SearchOptions& o, const RawOptions& raw) {
+  o.format = choose("format", raw.format, output_formats);
+  o.request.sort = choose("sort", raw.sort, sort_orders);
+  o.color = choose("color", raw.color, color_modes);
+  o.request.limit = in_range("limit", raw.limit, 1'000'000);
+  o.request.offset = in_range("offset", raw.offset, 4'000'000'000LL);
+  for (const auto& source : o.request.filters.sources) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
+  }
+  // Checked here, before any database is opened, so a typo is a usage error (exit 2).
+  for (const auto& [option, value] : {std::pair{"since", &o.request.filters.since},
+                                      std::pair{"until", &o.request.filters.until}}) {
+    if (!value->empty() && !parse_partial_date(*value)) {
+      throw UsageError(std::string("--") + option + ": bad date '" + *value + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
   }
 }
 
@@ -107,8 +120,7 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
     out << "dipnews-search " << build::version << "\n";
     return std::nullopt;
   }
-  apply_choices(o, raw);
-  check_filters(o.request.filters);
+  apply_checks(o, raw);
   o.request.snippets = !vm.count("no-snippets");
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 
 namespace dipnews {
 
 enum class ColorMode { automatic, always, never };
+inline constexpr std::pair<std::string_view, ColorMode> color_modes[] = {
+    {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 
 // --color=auto follows isatty(stdout) and the NO_COLOR convention (https://no-color.org).
 bool use_color(ColorMode mode);

@@ -125,11 +125,8 @@ TEST_CASE("raw scraped text loses its boilerplate - its headline becomes the tit
   CHECK(run_search({"--db", dir / "db", "--count", "newsletter OR recommended OR share"}).out == "0\n");
 }
 
+#ifdef DIPNEWS_SEED_FILE
 TEST_CASE("the user's seed article indexes without its boilerplate", "[e2e][index][seed]") {
-  if (!std::filesystem::exists(DIPNEWS_SEED_FILE)) {
-    WARN("seed article not present beside the checkout: " DIPNEWS_SEED_FILE);
-    return;
-  }
   test::TempDir dir;
   REQUIRE(run_index({"--db", dir / "db", DIPNEWS_SEED_FILE}).exit_code == 0);
   const auto j = nlohmann::json::parse(run_search({"--db", dir / "db", "--format=json", "BlackRock"}).out);
@@ -137,6 +134,64 @@ TEST_CASE("the user's seed article indexes without its boilerplate", "[e2e][inde
   CHECK_THAT(j["hits"][0]["title"].get<std::string>(), !Catch::Contains("newsletter"));
   CHECK(run_search({"--db", dir / "db", "--count", "unlock OR recommended"}).out == "0\n");
   CHECK(run_search({"--db", dir / "db", "--count", "\"security guarantees\" Zelenskyy"}).out == "1\n");
+}
+#endif
+
+TEST_CASE("an article that cannot be indexed costs only itself - never its batch or the index", "[e2e][index]") {
+  test::TempDir dir;
+  const std::string long_language(300, 'x');
+  std::string long_source;
+  for (int i = 0; i < 100; ++i) long_source += "\xC8\xBA";  // lower case is longer in UTF-8
+  const auto file = dir.write("in.jsonl",
+                              "{\"id\":\"a\",\"body\":\"alpha\"}\n"
+                              "{\"id\":\"b\",\"body\":\"beta\",\"language\":\"" + long_language + "\"}\n"
+                              "{\"id\":\"c\",\"body\":\"gamma\",\"source\":\"" + long_source + "\"}\n"
+                              "{\"id\":\"d\",\"body\":\"delta\"}\n");
+  auto r = run_index({"--db", dir / "db", file});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(file + ":2: error: bad language tag"));
+  CHECK_THAT(r.err, Catch::Contains(file + ":3: error: source name too long"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+  Xapian::Database db(dir / "db");
+  CHECK(db.get_doccount() == 2);
+  CHECK(db.term_exists(schema::id_term("a")));
+  CHECK(db.term_exists(schema::id_term("d")));
+  CHECK(db.get_metadata(schema::metadata::schema_version) == std::to_string(schema::version));
+  CHECK(run_search({"--db", dir / "db", "--count", "*"}).out == "2\n");
+}
+
+TEST_CASE("invalid UTF-8 in a text file is reported at its line and the run goes on", "[e2e][index]") {
+  test::TempDir dir;
+  dir.write("in/a-bad.txt", "Title: T\nID: t1\nLanguage: \xFF\n\nBody.\n");
+  dir.write("in/b-surrogate.txt", "Title: S\nID: t2\n\nLine one.\nBody \xED\xA0\x80 here\n");
+  dir.write("in/c-good.txt", "Title: Good\nID: t3\n\nFine body.\n");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(dir / "in/a-bad.txt" + ":3: error: not valid UTF-8"));
+  CHECK_THAT(r.err, Catch::Contains(dir / "in/b-surrogate.txt" + ":5: error: not valid UTF-8"));
+  CHECK(summary_counts(r.err) == Counts{1, 0, 0, 0, 2});
+}
+
+TEST_CASE("two articles with one id in a run: the second is reported - not silently merged", "[e2e][index]") {
+  test::TempDir dir;
+  dir.write("tree/story1/article.txt", "Talks open in Geneva\nGeneva body.\n");
+  dir.write("tree/story2/article.txt", "Summit ends in Rome\nRome body.\n");
+  auto r = run_index({"--db", dir / "db", dir / "tree"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(dir / "tree/story2/article.txt" + ":1: error: duplicate id 'article' (first at " +
+                                    dir / "tree/story1/article.txt" + ":1)"));
+  CHECK(summary_counts(r.err) == Counts{1, 0, 0, 0, 1});
+  CHECK(run_search({"--db", dir / "db", "--count", "Geneva"}).out == "1\n");
+}
+
+TEST_CASE("option --delete takes one id and leaves later arguments as inputs", "[e2e][index]") {
+  test::TempDir dir;
+  const auto file = dir.write("ok.jsonl", "{\"id\":\"k\",\"body\":\"kept text\"}\n");
+  auto r = run_index({"--db", dir / "db", "--delete", " x ", file});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("no article with id 'x'"));
+  CHECK(summary_counts(r.err) == Counts{1, 0, 0, 0, 0});
+  CHECK(run_index({"--db", dir / "db", "--commit-interval", "-5", file}).exit_code == 2);
 }
 
 TEST_CASE("indexer usage errors and a busy index have their own exit codes", "[e2e][index]") {

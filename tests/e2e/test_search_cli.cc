@@ -77,6 +77,7 @@ TEST_CASE("fields - dates and sorting over the bundled corpus", "[e2e][search]")
   }
 
   const json ranged = search_json({"--limit=100", "--since=2025-12-14", "--until=2025-12-15", "*"});
+  REQUIRE(ranged["hits"].size() > 0);
   for (const auto& h : ranged["hits"]) {
     CHECK(h["date"] >= "2025-12-14");
     CHECK(h["date"] <= "2025-12-15");
@@ -113,8 +114,18 @@ TEST_CASE("query words joined from several arguments - -- lets a query start wit
   auto joined = run_search({"--db", corpus_db(), "--count", "security", "guarantees"});
   auto quoted = run_search({"--db", corpus_db(), "--count", "security guarantees"});
   CHECK(joined.out == quoted.out);
+  const int berlin = std::stoi(run_search({"--db", corpus_db(), "--count", "Berlin"}).out);
+  const int berlin_ceasefire = std::stoi(run_search({"--db", corpus_db(), "--count", "Berlin ceasefire"}).out);
   auto negated = run_search({"--db", corpus_db(), "--count", "--", "-ceasefire", "Berlin"});
   CHECK(negated.exit_code == 0);
+  CHECK(std::stoi(negated.out) == berlin - berlin_ceasefire);
+  REQUIRE(berlin_ceasefire > 0);
+  // A query of exclusions only means "every article but these".
+  const int all = test::bundled_article_count();
+  const int ceasefire = std::stoi(run_search({"--db", corpus_db(), "--count", "ceasefire"}).out);
+  CHECK(std::stoi(run_search({"--db", corpus_db(), "--count", "--", "-ceasefire"}).out) == all - ceasefire);
+  CHECK(std::stoi(run_search({"--db", corpus_db(), "--count", "* -ceasefire"}).out) == all - ceasefire);
+  CHECK(std::stoi(run_search({"--db", corpus_db(), "--count", "* OR ceasefire"}).out) == all);
 }
 
 TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exit 1", "[e2e][search]") {
@@ -139,6 +150,15 @@ TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exi
 
   CHECK(run_search({"--db", corpus_db()}).exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--limit=ten", "x"}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--limit=-1", "x"}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--offset=-1", "x"}).exit_code == 2);
+  auto empty_field = run_search({"--db", corpus_db(), "date:"});
+  CHECK(empty_field.exit_code == 2);
+  CHECK(empty_field.err == "dipnews-search: query error: date: needs a value\n");
+  // A bad option value is a usage error even before the database is looked at.
+  auto bad_since = run_search({"--db", dir / "nope.db", "--since=2025-13", "x"});
+  CHECK(bad_since.exit_code == 2);
+  CHECK_THAT(bad_since.err, Catch::Contains("--since: bad date '2025-13'"));
 
   {
     Xapian::WritableDatabase other(dir / "other.db", Xapian::DB_CREATE);

@@ -41,6 +41,15 @@ TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
   CHECK_FALSE(clean_article(headline_only, f));
   Article blank_id = article("  ", "x");
   CHECK(clean_article(blank_id, f) == "empty id");
+  Article long_source = article("a", "x");
+  for (int i = 0; i < 100; ++i) long_source.source += "\xC8\xBA";  // U+023A: 2 bytes, lower case is 3
+  CHECK(clean_article(long_source, f) == "source name too long");
+  Article bad_language = article("a", "x");
+  bad_language.language = std::string(300, 'x');
+  CHECK_THAT(*clean_article(bad_language, f), Catch::StartsWith("bad language tag"));
+  Article bad_tag = article("a", "x");
+  bad_tag.actors = {"ok", "\xFF"};
+  CHECK(clean_article(bad_tag, f) == "field \"actors\" is not valid UTF-8");
   Article long_id = article(std::string(201, 'x'), "x");
   CHECK(clean_article(long_id, f) == "id longer than 200 bytes");
   Article tab_id = article("a\tb", "x");

@@ -31,7 +31,13 @@ TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
   for (const char* line : {"Recommended changes to the sanctions regime were tabled on Monday.",
                            "Leaders said they would share the costs of the force.",
                            "The newsletter was leaked to reporters.", "Subscribers to the plan included France.",
-                           ""}) {
+                           "Copyright disputes between Washington and Beijing escalated on Monday.",
+                           "Your guide to the ministers' positions was circulated by the presidency.",
+                           "Sign up for the coalition was slower than Paris had hoped.",
+                           "Related: the summit communique omitted any reference to Crimea.",
+                           "Read more about the plan in the annex, officials said.",
+                           "Subscribe to the view that sanctions work, and the numbers disappoint.",
+                           "Follow-up talks are planned for January.", ""}) {
     INFO(line);
     CHECK_FALSE(f.is_boilerplate(line));
   }

@@ -57,7 +57,7 @@ TEST_CASE("an index of another schema version is refused for writing and searchi
   CHECK_THROWS_WITH(open_for_search({dir / "db"}), Catch::Contains("schema version 999"));
 }
 
-TEST_CASE("committed batches survive a writer that never reaches its final commit", "[writer]") {
+TEST_CASE("readers see only committed batches while a writer is still writing", "[writer]") {
   test::TempDir dir;
   const std::string path = dir / "db";
   {

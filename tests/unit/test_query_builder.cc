@@ -36,7 +36,12 @@ TEST_CASE("query text is parsed as SPEC §3 says", "[query]") {
       {"date:2025-12..", "Query(VALUE_GE 0 2025-12)"},
       {"date:..2025", "Query(VALUE_LE 0 2025~)"},
       {"*", "Query(<alldocuments>)"},
-      {"* NOT gaza", "Query((<alldocuments> AND_NOT Zgaza@1))"},
+      {"* NOT gaza", "Query((<alldocuments> AND_NOT Zgaza@2))"},
+      {"* -gaza", "Query((<alldocuments> AND_NOT Zgaza@2))"},
+      {"-gaza", "Query((<alldocuments> AND_NOT Zgaza@2))"},
+      {"* -source:\"Meridian Post\"", "Query((<alldocuments> AND_NOT XSOURCEmeridian-post))"},
+      {"* OR ceasefire", "Query((<alldocuments> OR Zceasefir@2))"},
+      {"(*)", "Query(<alldocuments>)"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -61,6 +66,10 @@ TEST_CASE("bad queries are usage errors with a reason", "[query]") {
   CHECK_THROWS_WITH(parsed("date:2025..2024"), Catch::Contains("ends before it begins"));
   CHECK_THROWS_WITH(parsed("ceasefire AND"), Catch::StartsWith("query error"));
   CHECK_THROWS_WITH(parsed("source:\"!!\""), Catch::Contains("source: needs a value"));
+  CHECK_THROWS_WITH(parsed("date:"), Catch::Contains("date: needs a value"));
+  CHECK_THROWS_WITH(parsed("ceasefire title:"), Catch::Contains("title: needs a value"));
+  // Xapian would silently re-parse this without operators; it must be an error instead.
+  CHECK_THROWS_WITH(parsed("ceasefire NEAR"), Catch::Contains("cannot make sense of the operators"));
   QueryFilters f;
   f.since = "12/2025";
   CHECK_THROWS_WITH(parsed("x", f), Catch::StartsWith("--since/--until: bad date"));

@@ -35,4 +35,11 @@ TEST_CASE("UTF-8 helpers count code points and never split a sequence", "[text]"
   CHECK_FALSE(is_valid_utf8("\xC3"));           // truncated sequence
   CHECK_FALSE(is_valid_utf8("\x80 stray"));     // continuation byte first
   CHECK_FALSE(is_valid_utf8("\xE2\x80"));
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong, three bytes
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate D800
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));       // U+10FFFF itself
+  CHECK(is_valid_utf8("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
 }

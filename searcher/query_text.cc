@@ -1,0 +1,88 @@
+#include "query_text.h"
+
+namespace dipnews {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_operator_word(std::string_view w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ" ||
+         w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
+}
+
+std::string_view core_of(std::string_view t) {
+  while (!t.empty() && (t.front() == '(' || t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
+  while (!t.empty() && t.back() == ')') t.remove_suffix(1);
+  return t;
+}
+
+std::string match_all_token() { return std::string(match_all_field) + ":all"; }
+
+}  // namespace
+
+std::vector<QueryToken> scan_query(std::string_view text) {
+  std::vector<QueryToken> tokens;
+  std::size_t i = 0;
+  bool after_not = false;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i == text.size()) break;
+    const std::size_t start = i;
+    bool quoted = false;
+    while (i < text.size() && (quoted || !is_space(text[i]))) {
+      if (text[i] == '"') quoted = !quoted;
+      ++i;
+    }
+    QueryToken t;
+    t.text = text.substr(start, i - start);
+    t.core = core_of(t.text);
+    t.is_operator = is_operator_word(t.text);
+    t.excluded = !t.is_operator && (t.text.front() == '-' || after_not);
+    after_not = t.text == "NOT";
+    tokens.push_back(t);
+  }
+  return tokens;
+}
+
+std::string rewrite_for_parser(std::string_view text) {
+  std::string out;
+  bool positive = false;
+  std::size_t copied = 0;
+  for (const auto& t : scan_query(text)) {
+    const std::size_t begin = static_cast<std::size_t>(t.text.data() - text.data());
+    out.append(text.substr(copied, begin - copied));
+    if (t.core == "*") {
+      // Keep the brackets and sign around the star: "(*" stays "(dipnews_all:all".
+      const std::size_t star = t.text.find('*');
+      out.append(t.text.substr(0, star)).append(match_all_token()).append(t.text.substr(star + 1));
+    } else {
+      out.append(t.text);
+    }
+    copied = begin + t.text.size();
+    positive = positive || (!t.is_operator && !t.excluded);
+  }
+  out.append(text.substr(copied));
+  if (!positive) out = match_all_token() + " " + out;
+  return out;
+}
+
+std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields) {
+  for (const auto& t : scan_query(text)) {
+    for (auto field : fields) {
+      if (t.core.size() == field.size() + 1 && t.core.substr(0, field.size()) == field && t.core.back() == ':') {
+        return std::string(field) + ": needs a value";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool uses_operators(std::string_view text) {
+  for (const auto& t : scan_query(text)) {
+    if (t.is_operator || (t.text.size() > 1 && t.text.front() == '-')) return true;
+  }
+  return false;
+}
+
+}  // namespace dipnews

@@ -1,0 +1,38 @@
+// A light reading of the query text, done before Xapian's parser sees it, for the few
+// things that parser gets silently wrong: a lone '*' (no syntax for "every article"),
+// a query that only excludes ("-gaza", which it re-parses with the '-' ignored), and a
+// field with no value ("date:", which it takes as the word "date").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dipnews {
+
+// A run of non-space characters, with "quoted parts" kept inside it.
+struct QueryToken {
+  std::string_view text;  // as typed
+  std::string_view core;  // without leading '(' '+' '-' and trailing ')'
+  bool excluded = false;  // starts with '-', or follows NOT
+  bool is_operator = false;
+};
+
+std::vector<QueryToken> scan_query(std::string_view text);
+
+// The field name the parser maps to "every article"; `*` is rewritten to `<name>:all`.
+inline constexpr std::string_view match_all_field = "dipnews_all";
+
+// The text with each lone '*' replaced by the match-all field, and the match-all field
+// put in front when no word is left that is not excluded (so "-gaza" means "* -gaza").
+std::string rewrite_for_parser(std::string_view text);
+
+// "date: needs a value" when a field from `fields` is typed with nothing after the colon.
+std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields);
+
+// True when the text uses syntax that only FLAG_BOOLEAN or FLAG_LOVEHATE give meaning to
+// (AND, OR, NOT, XOR, NEAR, ADJ, or a word excluded with '-').
+bool uses_operators(std::string_view text);
+
+}  // namespace dipnews

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "query_text.h"
+
+using namespace dipnews;
+
+TEST_CASE("scan_query keeps quoted parts inside a token and marks exclusions", "[query_text]") {
+  const auto t = scan_query("  source:\"Meridian Post\"  -gaza NOT (iran) OR *");
+  REQUIRE(t.size() == 6);
+  CHECK(t[0].text == "source:\"Meridian Post\"");
+  CHECK(t[1].excluded);
+  CHECK(t[1].core == "gaza");
+  CHECK(t[2].is_operator);
+  CHECK(t[3].excluded);  // follows NOT
+  CHECK(t[3].core == "iran");
+  CHECK(t[4].is_operator);
+  CHECK_FALSE(t[5].excluded);
+}
+
+TEST_CASE("rewrite_for_parser: lone stars and pure exclusions become match-all", "[query_text]") {
+  CHECK(rewrite_for_parser("*") == "dipnews_all:all");
+  CHECK(rewrite_for_parser("* OR ceasefire") == "dipnews_all:all OR ceasefire");
+  CHECK(rewrite_for_parser("(*)") == "(dipnews_all:all)");
+  CHECK(rewrite_for_parser("guarant* \"a * b\"") == "guarant* \"a * b\"");  // wildcards and phrases untouched
+  CHECK(rewrite_for_parser("-gaza") == "dipnews_all:all -gaza");
+  CHECK(rewrite_for_parser("NOT gaza") == "dipnews_all:all NOT gaza");
+  CHECK(rewrite_for_parser("ceasefire -gaza") == "ceasefire -gaza");
+}
+
+TEST_CASE("field_without_value finds a field typed with nothing after the colon", "[query_text]") {
+  const std::vector<std::string_view> fields = {"date", "source"};
+  CHECK(field_without_value("ceasefire date:", fields) == "date: needs a value");
+  CHECK(field_without_value("-source: x", fields) == "source: needs a value");
+  CHECK_FALSE(field_without_value("date:2025 source:x", fields));
+  CHECK_FALSE(field_without_value("\"date: soon\"", fields));
+  CHECK_FALSE(field_without_value("update:", fields));
+}
+
+TEST_CASE("uses_operators spots boolean and exclusion syntax only", "[query_text]") {
+  CHECK(uses_operators("a AND b"));
+  CHECK(uses_operators("a -b"));
+  CHECK(uses_operators("a NEAR/3 b"));
+  CHECK_FALSE(uses_operators("pro-Russian forces"));
+  CHECK_FALSE(uses_operators("Kyiv - Moscow"));
+  CHECK_FALSE(uses_operators("and or not"));
+}
