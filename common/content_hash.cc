@@ -32,8 +32,9 @@ class Fnv1a {
 
 }  // namespace
 
-std::string content_hash(const Article& article) {
+std::string content_hash(const Article& article, std::string_view tagging_version) {
   Fnv1a h;
+  h.add(tagging_version);
   // The schema version is part of the digest: a new schema re-indexes everything.
   h.add(std::to_string(schema::version));
   for (const std::string* field : {&article.id, &article.title, &article.body, &article.date,

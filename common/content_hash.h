@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "article.h"
 
@@ -10,6 +11,7 @@ namespace dipnews {
 
 // 16 lowercase hex digits (64-bit FNV-1a over every indexed field). Stable across
 // builds and machines: it is compared against values written by earlier runs.
-std::string content_hash(const Article& article);
+// `tagging_version` (the dictionary version) is part of it: new dictionaries re-tag.
+std::string content_hash(const Article& article, std::string_view tagging_version);
 
 }  // namespace dipnews

@@ -25,4 +25,15 @@ std::string language_term(std::string_view language) {
   return std::string(prefix::language).append(slugify(language));
 }
 
+std::string topic_term(std::string_view topic_id) { return std::string(prefix::topic).append(topic_id); }
+
+std::string_view actor_type_prefix(ActorType type) {
+  switch (type) {
+    case ActorType::person: return prefix::person;
+    case ActorType::country: return prefix::country;
+    case ActorType::organisation: return prefix::org;
+  }
+  return prefix::actor;
+}
+
 }  // namespace dipnews::schema

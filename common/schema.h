@@ -10,16 +10,23 @@
 
 #include <xapian.h>
 
+#include "dictionary.h"
+
 namespace dipnews::schema {
 
 // Bump when a change makes existing indexes unreadable or wrong for this searcher.
-inline constexpr int version = 1;
+inline constexpr int version = 2;  // 2: actor and topic tags
 
 namespace prefix {
 inline constexpr const char* id = "Q";           // unique id (boolean, exact)
 inline constexpr const char* title = "S";        // title words (free text)
 inline constexpr const char* source = "XSOURCE"; // outlet slug (boolean, normalised)
 inline constexpr const char* language = "L";     // language code (boolean)
+inline constexpr const char* actor = "XACTOR";    // any actor id (boolean)
+inline constexpr const char* person = "XPERSON";  // actor ids by type (boolean)
+inline constexpr const char* country = "XCOUNTRY";
+inline constexpr const char* org = "XORG";
+inline constexpr const char* topic = "XTOPIC";    // topic id (boolean)
 }  // namespace prefix
 
 namespace slot {
@@ -30,6 +37,8 @@ inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects uncha
 namespace metadata {
 inline constexpr const char* schema_version = "dipnews:schema_version";
 inline constexpr const char* indexer_version = "dipnews:indexer_version";
+// Versions of the dictionaries the articles were tagged with ("countries.actors@2026-11-28.1,...").
+inline constexpr const char* dictionary_version = "dipnews:dictionary_version";
 }  // namespace metadata
 
 // Within-document frequency added per title word, so titles weigh more than body text.
@@ -55,6 +64,9 @@ const std::vector<Field>& query_fields();
 std::string id_term(std::string_view id);
 std::string source_term(std::string_view source_name);
 std::string language_term(std::string_view language);
+std::string topic_term(std::string_view topic_id);
+// The type-specific prefix of an actor type (XPERSON, XCOUNTRY, XORG).
+std::string_view actor_type_prefix(ActorType type);
 
 // Xapian rejects terms longer than this many bytes; one such term makes the on-disk
 // backend drop every change since the last commit, so values that become terms are

@@ -12,7 +12,7 @@ DocumentBuilder::DocumentBuilder() {
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article, const std::string& content_hash) {
+Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags, const std::string& content_hash) {
   Xapian::Document doc;
   term_generator_.set_document(doc);
   term_generator_.index_text(article.title, schema::title_weight);
@@ -23,6 +23,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
   if (!article.language.empty()) doc.add_boolean_term(schema::language_term(article.language));
+  for (const auto& actor : tags.actors) {
+    doc.add_boolean_term(schema::prefix::actor + actor.id);
+    if (actor.type) doc.add_boolean_term(std::string(schema::actor_type_prefix(*actor.type)) + actor.id);
+  }
+  for (const auto& topic : tags.topics) doc.add_boolean_term(schema::topic_term(topic.id));
   if (!article.date.empty()) doc.add_value(schema::slot::date, article.date);
   doc.add_value(schema::slot::content_hash, content_hash);
   doc.set_data(encode_document_data(article));

@@ -22,6 +22,9 @@ constexpr const char* usage_line =
 struct RawOptions {
   std::vector<std::string> dbs;
   std::string format;
+  std::string output_format = "text";
+  bool explain = false;
+  bool lint = false;
   long long commit_interval = 10000;
 };
 
@@ -34,6 +37,11 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text (default: by extension; stdin: jsonl)")
       ("delete", po::value(&o.delete_ids), "remove the article with this id (repeatable)")
       ("boilerplate", po::value(&o.boilerplate_files), "extra boilerplate pattern file (repeatable)")
+      ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
+      ("explain", po::bool_switch(&raw.explain),
+       "index nothing: print every actor and topic found in each INPUT article, with evidence")
+      ("format", po::value(&raw.output_format), "--explain output: text, jsonl (default: text)")
+      ("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")
       ("commit-interval", po::value(&raw.commit_interval)->default_value(10000),
        "articles written between two commits")
       ("strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")
@@ -56,6 +64,15 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
     id = std::string(trim(id));  // ids are stored trimmed
     if (id.empty()) throw UsageError("--delete: empty id");
   }
+  if (raw.explain && raw.lint) throw UsageError("--explain and --lint-dictionaries do not go together");
+  o.mode = raw.explain ? IndexOptions::Mode::explain
+           : raw.lint  ? IndexOptions::Mode::lint_dictionaries
+                       : IndexOptions::Mode::index;
+  if (raw.output_format == "jsonl") o.explain_format = IndexOptions::ExplainFormat::jsonl;
+  else if (raw.output_format != "text") throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, jsonl)");
+  if (raw.output_format != "text" && !raw.explain) throw UsageError("--format applies to --explain only");
+  if (o.mode != IndexOptions::Mode::index && !o.delete_ids.empty()) throw UsageError("--delete only applies when indexing");
+  if (o.mode == IndexOptions::Mode::lint_dictionaries) return;
   if (o.inputs.empty() && o.delete_ids.empty()) throw UsageError("no INPUT given (try --help)");
 }
 

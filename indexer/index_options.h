@@ -16,6 +16,9 @@ struct IndexOptions {
   std::optional<InputFormat> input_format;
   std::vector<std::string> delete_ids;
   std::vector<std::string> boilerplate_files;  // added to the bundled patterns
+  std::vector<std::string> dictionaries;       // added to the bundled dictionaries
+  enum class Mode { index, explain, lint_dictionaries } mode = Mode::index;
+  enum class ExplainFormat { text, jsonl } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;
   bool strict = false;
   bool quiet = false;

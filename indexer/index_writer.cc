@@ -7,19 +7,41 @@
 
 namespace dipnews {
 
-IndexWriter::IndexWriter(const std::string& path, unsigned commit_interval)
-    : db_(open_for_indexing(path)), commit_interval_(commit_interval == 0 ? 1 : commit_interval) {}
+IndexWriter::IndexWriter(const std::string& path, unsigned commit_interval, const Tagger* tagger,
+                         std::string tagging_version)
+    : db_(open_for_indexing(path)),
+      tagger_(tagger),
+      tagging_version_(std::move(tagging_version)),
+      commit_interval_(commit_interval == 0 ? 1 : commit_interval) {
+  if (tagger_) db_.set_metadata(schema::metadata::dictionary_version, tagging_version_);
+}
+
+namespace {
+// Tags given in the input only, for runs without a dictionary.
+Tags input_tags(const Article& a) {
+  Tags tags;
+  for (const auto& id : a.actors) tags.actors.push_back({id, std::nullopt, id, {}});
+  for (const auto& id : a.topics) tags.topics.push_back({id, id, 0, {}});
+  return tags;
+}
+}  // namespace
 
 WriteOutcome IndexWriter::write(const Article& article) {
   const std::string id_term = schema::id_term(article.id);
-  const std::string hash = content_hash(article);
+  const std::string hash = content_hash(article, tagging_version_);
   auto existing = db_.postlist_begin(id_term);
   const bool exists = existing != db_.postlist_end(id_term);
   if (exists && db_.get_document(*existing).get_value(schema::slot::content_hash) == hash) {
     return WriteOutcome::unchanged;
   }
   // replace_document(term, ...) adds the document when no document has the term.
-  db_.replace_document(id_term, builder_.build(article, hash));
+  const Tags tags = tagger_ ? tagger_->tag(article) : input_tags(article);
+  Article stored = article;  // stored with the ids of every tag, automatic and given
+  stored.actors.clear();
+  stored.topics.clear();
+  for (const auto& a : tags.actors) stored.actors.push_back(a.id);
+  for (const auto& t : tags.topics) stored.topics.push_back(t.id);
+  db_.replace_document(id_term, builder_.build(stored, tags, hash));
   count_change();
   return exists ? WriteOutcome::replaced : WriteOutcome::added;
 }

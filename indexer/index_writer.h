@@ -9,6 +9,7 @@
 
 #include "article.h"
 #include "document_builder.h"
+#include "tagger.h"
 
 namespace dipnews {
 
@@ -16,7 +17,9 @@ enum class WriteOutcome { added, replaced, unchanged };
 
 class IndexWriter {
  public:
-  IndexWriter(const std::string& path, unsigned commit_interval);
+  // Without a tagger, articles are stored with only the tags given in the input.
+  IndexWriter(const std::string& path, unsigned commit_interval, const Tagger* tagger = nullptr,
+              std::string tagging_version = "");
 
   WriteOutcome write(const Article& article);
   bool remove(const std::string& id);  // false when no article has that id
@@ -28,6 +31,8 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;
+  const Tagger* tagger_;
+  std::string tagging_version_;
   unsigned commit_interval_;
   unsigned changes_since_commit_ = 0;
 };

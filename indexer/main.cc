@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "error.h"
+#include "explain.h"
+#include "lint.h"
 #include "index_options.h"
 #include "pipeline.h"
 
@@ -11,6 +13,11 @@ int main(int argc, char* argv[]) {
   try {
     auto options = parse_index_options(argc, argv, std::cout);
     if (!options) return static_cast<int>(ExitCode::success);
+    switch (options->mode) {
+      case IndexOptions::Mode::explain: return static_cast<int>(run_explain(*options, std::cout, std::cerr));
+      case IndexOptions::Mode::lint_dictionaries: return static_cast<int>(run_lint(*options, std::cerr));
+      case IndexOptions::Mode::index: break;
+    }
     return static_cast<int>(run_indexing(*options, std::cerr));
   } catch (const UsageError& e) {
     std::cerr << "dipnews-index: " << e.what() << "\nTry 'dipnews-index --help' for more information.\n";

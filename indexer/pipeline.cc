@@ -1,16 +1,14 @@
 #include "pipeline.h"
 
 #include <chrono>
-#include <fstream>
-#include <iostream>
 #include <optional>
 #include <unordered_map>
 
-#include "article_cleaner.h"
-#include "article_reader.h"
-#include "data_dir.h"
+#include "article_source.h"
+#include "dictionary.h"
 #include "index_stats.h"
 #include "index_writer.h"
+#include "tagger.h"
 
 namespace dipnews {
 
@@ -19,47 +17,37 @@ namespace {
 // Thrown under --strict at the first bad article; the run commits what it has and stops.
 struct StrictStop {};
 
-BoilerplateFilter load_boilerplate(const IndexOptions& options) {
-  BoilerplateFilter filter;
-  filter.load_file(find_data_dir() + "/boilerplate.txt");
-  for (const auto& file : options.boilerplate_files) filter.load_file(file);
-  return filter;
-}
-
 // Ids must be unique (SPEC §2). Two articles with one id in a single run are almost
 // always a data mistake (two scraped "article.txt" files, a doubled JSONL line): the
 // second is reported instead of silently replacing the first.
 class IdRegistry {
  public:
-  void start_file(const std::string& path) {
-    files_.push_back(path);
-  }
-  // The first place `id` was seen in this run, or nullopt (and `id` is recorded).
-  std::optional<std::string> seen_before(const std::string& id, long line) {
-    auto [it, inserted] = first_seen_.try_emplace(id, files_.size() - 1, line);
-    if (inserted) return std::nullopt;
+  // The first place `id` was seen in this run, or nullopt (and the id is recorded).
+  std::optional<std::string> seen_before(const Article& a) {
+    if (files_.empty() || files_.back() != a.origin_file) files_.push_back(a.origin_file);
+    auto [it, fresh] = first_seen_.try_emplace(a.id, files_.size() - 1, a.origin_line);
+    if (fresh) return std::nullopt;
     return files_[it->second.first] + ":" + std::to_string(it->second.second);
   }
 
  private:
-  std::vector<std::string> files_{"<command line>"};
+  std::vector<std::string> files_;
   std::unordered_map<std::string, std::pair<std::size_t, long>> first_seen_;
 };
 
-class IndexRun : public ArticleSink {
+class IndexRun {
  public:
   IndexRun(const IndexOptions& options, std::ostream& diag)
-      : options_(options), diag_(diag), boilerplate_(load_boilerplate(options)),
-        writer_(options.db, options.commit_interval) {}
+      : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
+        tagger_(dictionary_), writer_(options.db, options.commit_interval, &tagger_, dictionary_.version()) {}
 
   ExitCode run() {
     start_ = std::chrono::steady_clock::now();
     try {
       try {
         apply_deletions();
-        auto inputs = expand_inputs(options_.inputs, options_.input_format);
-        for (const auto& e : inputs.errors) error(e);
-        for (const auto& file : inputs.files) read_file(file);
+        source_.read_all([this](Article&& a) { article(std::move(a)); },
+                         [this](const InputError& e) { error(e); });
       } catch (const StrictStop&) {
         // What was written before the error is valid and is committed below.
       }
@@ -75,10 +63,10 @@ class IndexRun : public ArticleSink {
     return stats_.errors > 0 ? ExitCode::failure : ExitCode::success;
   }
 
-  void article(Article&& a) override {
+ private:
+  void article(Article&& a) {
     try {
-      if (auto problem = clean_article(a, boilerplate_)) return error({a.origin_file, a.origin_line, *problem});
-      if (auto first = ids_.seen_before(a.id, a.origin_line)) {
+      if (auto first = ids_.seen_before(a)) {
         return error({a.origin_file, a.origin_line, "duplicate id '" + a.id + "' (first at " + *first + ")"});
       }
       count(writer_.write(a));
@@ -90,13 +78,12 @@ class IndexRun : public ArticleSink {
     }
   }
 
-  void error(const InputError& e) override {
+  void error(const InputError& e) {
     ++stats_.errors;
     diag_ << "dipnews-index: " << e.to_string() << "\n";
     if (options_.strict) throw StrictStop{};
   }
 
- private:
   void count(WriteOutcome outcome) {
     switch (outcome) {
       case WriteOutcome::added: ++stats_.added; break;
@@ -115,22 +102,6 @@ class IndexRun : public ArticleSink {
     }
   }
 
-  void read_file(const InputFile& file) {
-    auto reader = make_reader(file.format, boilerplate_);
-    if (file.path == stdin_name) {
-      ids_.start_file(stdin_label);
-      reader->read(std::cin, stdin_label, *this);
-      return;
-    }
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in) {
-      error({file.path, 0, "cannot open file"});
-      return;
-    }
-    ids_.start_file(file.path);
-    reader->read(in, file.path, *this);
-  }
-
   void print_summary() const {
     if (options_.quiet) return;
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
@@ -139,7 +110,9 @@ class IndexRun : public ArticleSink {
 
   const IndexOptions& options_;
   std::ostream& diag_;
-  BoilerplateFilter boilerplate_;
+  ArticleSource source_;
+  Dictionary dictionary_;
+  Tagger tagger_;
   IndexWriter writer_;
   IndexStats stats_;
   IdRegistry ids_;

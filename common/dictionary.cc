@@ -1,0 +1,314 @@
+#include "dictionary.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "data_dir.h"
+#include "date.h"
+#include "error.h"
+#include "record_file.h"
+#include "text_tokens.h"
+#include "text_util.h"
+
+namespace dipnews {
+
+namespace {
+
+[[noreturn]] void fail(const Record& r, long line, const std::string& what) {
+  throw RuntimeFailure(r.where(line) + ": error: " + what);
+}
+
+void check_keys(const Record& r, std::initializer_list<std::string_view> allowed) {
+  for (const auto& f : r.fields) {
+    if (std::find(allowed.begin(), allowed.end(), f.key) == allowed.end()) {
+      fail(r, f.line, "unknown key '" + f.key + "' in " + r.kind() + " record");
+    }
+  }
+}
+
+std::string required(const Record& r, std::string_view key) {
+  std::string v = r.value(key);
+  if (v.empty()) fail(r, r.line, r.kind() + " '" + r.id() + "' has no " + std::string(key));
+  return v;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+Role parse_role(const Record& r, const RecordField& f) {
+  const auto parts = split_list(f.value);
+  const auto dots = parts.size() == 3 ? parts[2].find("..") : std::string::npos;
+  if (dots == std::string::npos) fail(r, f.line, "role must be 'TITLE | ACTOR | FROM..TO'");
+  Role role{parts[0], parts[1], parts[2].substr(0, dots), parts[2].substr(dots + 2)};
+  for (const std::string* d : {&role.from, &role.to}) {
+    if (d->empty() && d == &role.to) continue;
+    auto parsed = parse_partial_date(*d);
+    if (!parsed || parsed->size() != 10) fail(r, f.line, "bad date '" + *d + "' in role (expected YYYY-MM-DD)");
+  }
+  return role;
+}
+
+Actor parse_actor(const Record& r) {
+  check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "metonym", "surname",
+                 "affiliation", "role", "ambiguous"});
+  Actor a;
+  a.id = r.id();
+  a.where = r.where();
+  const std::string type = required(r, "type");
+  if (type == "country") a.type = ActorType::country;
+  else if (type == "organisation" || type == "organization") a.type = ActorType::organisation;
+  else if (type == "person") a.type = ActorType::person;
+  else fail(r, r.field("type")->line, "type must be country, organisation or person, not '" + type + "'");
+  a.name = required(r, "name");
+  a.names.push_back({a.name, NameKind::name});
+  const std::pair<const char*, NameKind> kinds[] = {
+      {"alias", NameKind::alias},     {"former", NameKind::former}, {"demonym", NameKind::demonym},
+      {"capital", NameKind::capital}, {"city", NameKind::city},     {"metonym", NameKind::metonym},
+      {"surname", NameKind::surname}};
+  for (const auto& [key, kind] : kinds) {
+    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind});
+  }
+  a.ambiguous = r.values("ambiguous");
+  a.affiliations = r.values("affiliation");
+  for (const auto& f : r.fields) {
+    if (f.key == "role") a.roles.push_back(parse_role(r, f));
+  }
+  return a;
+}
+
+Title parse_title(const Record& r) {
+  check_keys(r, {"title", "name", "alias", "kind"});
+  Title t;
+  t.id = r.id();
+  t.where = r.where();
+  t.name = required(r, "name");
+  t.names.push_back(t.name);
+  for (auto& alias : r.values("alias")) t.names.push_back(std::move(alias));
+  const std::string kind = r.value("kind");
+  if (kind == "honorific") t.honorific = true;
+  else if (!kind.empty() && kind != "office") fail(r, r.field("kind")->line, "kind must be office or honorific");
+  return t;
+}
+
+Topic parse_topic(const Record& r) {
+  check_keys(r, {"topic", "name", "threshold", "pattern", "related"});
+  Topic t;
+  t.id = r.id();
+  t.where = r.where();
+  t.name = required(r, "name");
+  const std::string threshold = required(r, "threshold");
+  try {
+    t.threshold = std::stoi(threshold);
+  } catch (const std::exception&) {
+    t.threshold = 0;
+  }
+  if (t.threshold < 1) fail(r, r.field("threshold")->line, "threshold must be a positive integer");
+  for (const auto& f : r.fields) {
+    if (f.key != "pattern") continue;
+    const auto bar = f.value.find('|');
+    int weight = 0;
+    try {
+      weight = std::stoi(f.value.substr(0, bar));
+    } catch (const std::exception&) {
+    }
+    const std::string phrase(bar == std::string::npos ? "" : trim(f.value.substr(bar + 1)));
+    if (weight < 1 || weight > 100) fail(r, f.line, "pattern weight must be an integer from 1 to 100");
+    if (normalize_phrase(phrase).empty()) fail(r, f.line, "pattern has no words");
+    t.patterns.push_back({weight, phrase});
+  }
+  if (t.patterns.empty()) fail(r, r.line, "topic '" + t.id + "' has no pattern");
+  t.related = r.values("related");
+  return t;
+}
+
+}  // namespace
+
+std::string_view actor_type_name(ActorType type) {
+  switch (type) {
+    case ActorType::country: return "country";
+    case ActorType::organisation: return "organisation";
+    case ActorType::person: return "person";
+  }
+  return "?";
+}
+
+std::string_view name_kind_name(NameKind kind) {
+  switch (kind) {
+    case NameKind::name: return "name";
+    case NameKind::alias: return "alias";
+    case NameKind::former: return "former name";
+    case NameKind::demonym: return "demonym";
+    case NameKind::capital: return "capital";
+    case NameKind::city: return "city";
+    case NameKind::metonym: return "metonym";
+    case NameKind::surname: return "surname";
+  }
+  return "?";
+}
+
+std::vector<std::string> Dictionary::files_in(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".actors" || ext == ".topics")) files.push_back(entry.path().string());
+  }
+  if (ec) throw RuntimeFailure(directory + ": error: cannot read dictionary directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+Dictionary Dictionary::load_default(const std::vector<std::string>& extra_files) {
+  auto files = files_in(find_data_dir() + "/dictionaries");
+  files.insert(files.end(), extra_files.begin(), extra_files.end());
+  return load(files);
+}
+
+Dictionary Dictionary::load(const std::vector<std::string>& paths) {
+  Dictionary d;
+  for (const auto& path : paths) d.add_file(path);
+  d.index_names();
+  return d;
+}
+
+void Dictionary::add_file(const std::string& path) {
+  auto records = read_record_file(path);
+  if (records.empty() || records[0].kind() != "dictionary") {
+    throw RuntimeFailure(path + ":1: error: a dictionary file starts with 'dictionary: actors' or 'dictionary: topics'");
+  }
+  const Record& header = records[0];
+  const std::string what = header.id();
+  const std::string version = header.value("version");
+  if (what != "actors" && what != "topics") fail(header, header.line, "unknown dictionary kind '" + what + "'");
+  if (version.empty()) fail(header, header.line, "header has no version");
+  if (!version_.empty()) version_ += ',';
+  version_.append(std::filesystem::path(path).filename().string()).append("@").append(version);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const Record& r = records[i];
+    if (what == "actors" && r.kind() == "actor") actors_.push_back(parse_actor(r));
+    else if (what == "actors" && r.kind() == "title") titles_.push_back(parse_title(r));
+    else if (what == "topics" && r.kind() == "topic") topics_.push_back(parse_topic(r));
+    else fail(r, r.line, "unexpected '" + r.kind() + "' record in a " + what + " dictionary");
+  }
+}
+
+void Dictionary::index_names() {
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    actor_by_id_.emplace(actors_[i].id, i);
+    std::set<std::string> seen;
+    for (const auto& n : actors_[i].names) {
+      const std::string key = normalize_phrase(n.text);
+      if (!key.empty() && seen.insert(key).second) actors_by_name_[key].push_back(i);
+    }
+  }
+  for (std::size_t i = 0; i < titles_.size(); ++i) title_by_id_.emplace(titles_[i].id, i);
+  for (std::size_t i = 0; i < topics_.size(); ++i) {
+    topic_by_id_.emplace(topics_[i].id, i);
+    topic_by_name_.emplace(normalize_phrase(topics_[i].name), i);
+  }
+}
+
+const Actor* Dictionary::actor(std::string_view id) const {
+  auto it = actor_by_id_.find(std::string(id));
+  return it == actor_by_id_.end() ? nullptr : &actors_[it->second];
+}
+
+const Title* Dictionary::title(std::string_view id) const {
+  auto it = title_by_id_.find(std::string(id));
+  return it == title_by_id_.end() ? nullptr : &titles_[it->second];
+}
+
+const Topic* Dictionary::topic(std::string_view id) const {
+  auto it = topic_by_id_.find(std::string(id));
+  return it == topic_by_id_.end() ? nullptr : &topics_[it->second];
+}
+
+std::optional<std::string> Dictionary::resolve_actor(std::string_view text) const {
+  const std::string folded = fold_case_and_accents(trim(text));
+  if (actor(folded)) return folded;
+  auto it = actors_by_name_.find(normalize_phrase(text));
+  if (it == actors_by_name_.end() || it->second.size() != 1) return std::nullopt;
+  return actors_[it->second.front()].id;
+}
+
+std::optional<std::string> Dictionary::resolve_topic(std::string_view text) const {
+  const std::string folded = fold_case_and_accents(trim(text));
+  if (topic(folded)) return folded;
+  if (topic(slugify(folded))) return slugify(folded);
+  auto it = topic_by_name_.find(normalize_phrase(text));
+  if (it == topic_by_name_.end()) return std::nullopt;
+  return topics_[it->second].id;
+}
+
+std::vector<std::string> Dictionary::lint() const {
+  std::vector<std::string> problems;
+  auto problem = [&](const std::string& where, const std::string& what) { problems.push_back(where + ": " + what); };
+
+  std::map<std::string, std::string> ids;  // "kind:id" -> where
+  auto check_id = [&](const std::string& kind, const std::string& id, const std::string& where) {
+    if (!is_valid_id(id)) problem(where, kind + " id '" + id + "' must use only a-z, 0-9 and '-'");
+    auto [it, fresh] = ids.emplace(kind + ":" + id, where);
+    if (!fresh) problem(where, "duplicate " + kind + " id '" + id + "' (first at " + it->second + ")");
+  };
+  for (const auto& a : actors_) check_id("actor", a.id, a.where);
+  for (const auto& t : titles_) check_id("title", t.id, t.where);
+  for (const auto& t : topics_) check_id("topic", t.id, t.where);
+
+  // Roles: known title and actor, ordered dates, one holder per office per day.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<const Role*, const Actor*>>> offices;
+  for (const auto& a : actors_) {
+    for (const auto& role : a.roles) {
+      const Title* t = title(role.title);
+      if (!t || t->honorific) problem(a.where, a.id + ": role names unknown office title '" + role.title + "'");
+      if (!actor(role.of)) problem(a.where, a.id + ": role names unknown actor '" + role.of + "'");
+      if (!role.to.empty() && role.to <= role.from) {
+        problem(a.where, a.id + ": role " + role.title + " of " + role.of + " ends (" + role.to + ") before it starts (" +
+                             role.from + ")");
+      }
+      offices[{role.title, role.of}].push_back({&role, &a});
+    }
+  }
+  for (auto& [office, holders] : offices) {
+    std::sort(holders.begin(), holders.end(), [](auto& x, auto& y) { return x.first->from < y.first->from; });
+    for (std::size_t i = 1; i < holders.size(); ++i) {
+      const Role& before = *holders[i - 1].first;
+      if (before.to.empty() || before.to > holders[i].first->from) {
+        problem(holders[i].second->where, office.first + " of " + office.second + ": " + holders[i - 1].second->id +
+                                              " and " + holders[i].second->id + " both hold it on " +
+                                              holders[i].first->from);
+      }
+    }
+  }
+
+  // Names claimed by two actors need both to list them as ambiguous.
+  for (const auto& [name, owners] : actors_by_name_) {
+    if (owners.size() < 2) continue;
+    for (std::size_t owner : owners) {
+      const Actor& a = actors_[owner];
+      const bool marked = std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
+                                      [&](const std::string& x) { return normalize_phrase(x) == name; });
+      if (!marked) {
+        problem(a.where, "name '" + name + "' is claimed by " + std::to_string(owners.size()) +
+                             " actors; list it under ambiguous: in each, or keep it in one");
+      }
+    }
+  }
+  for (const auto& a : actors_) {
+    for (const auto& amb : a.ambiguous) {
+      const auto it = actors_by_name_.find(normalize_phrase(amb));
+      const bool own = it != actors_by_name_.end() &&
+                       std::find(it->second.begin(), it->second.end(), &a - actors_.data()) != it->second.end();
+      if (!own) problem(a.where, a.id + ": ambiguous '" + amb + "' is not one of its names");
+    }
+  }
+  return problems;
+}
+
+}  // namespace dipnews

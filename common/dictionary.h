@@ -1,0 +1,106 @@
+// The actor and topic dictionaries (SPEC §8, corpus/dictionaries/README.md) as loaded by
+// both binaries: the indexer tags with them, the searcher resolves names with them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dipnews {
+
+enum class ActorType { country, organisation, person };
+std::string_view actor_type_name(ActorType type);  // "country", "organisation", "person"
+
+// How a piece of text names an actor; also the "rule" reported as evidence.
+enum class NameKind { name, alias, former, demonym, capital, city, metonym, surname };
+std::string_view name_kind_name(NameKind kind);
+
+struct ActorName {
+  std::string text;  // as written in the dictionary
+  NameKind kind;
+};
+
+struct Role {
+  std::string title;  // title id
+  std::string of;     // actor id (country or organisation)
+  std::string from;   // YYYY-MM-DD, inclusive
+  std::string to;     // YYYY-MM-DD, exclusive; empty while in office
+  bool held_on(std::string_view date) const { return from <= date && (to.empty() || date < to); }
+};
+
+struct Actor {
+  std::string id;
+  ActorType type = ActorType::country;
+  std::string name;
+  std::vector<ActorName> names;     // every way to refer to it, the display name first
+  std::vector<std::string> ambiguous;  // names that need support in the article
+  std::vector<std::string> affiliations;
+  std::vector<Role> roles;
+  std::string where;  // FILE:LINE of its record
+};
+
+struct Title {
+  std::string id;
+  std::string name;
+  std::vector<std::string> names;  // name and aliases
+  bool honorific = false;
+  std::string where;
+};
+
+struct TopicPattern {
+  int weight = 1;
+  std::string phrase;
+};
+
+struct Topic {
+  std::string id;
+  std::string name;
+  int threshold = 1;
+  std::vector<TopicPattern> patterns;
+  std::vector<std::string> related;
+  std::string where;
+};
+
+class Dictionary {
+ public:
+  // The bundled dictionaries (<data dir>/dictionaries) followed by the user's own files.
+  static Dictionary load_default(const std::vector<std::string>& extra_files);
+  // Loads files in order; throws RuntimeFailure (FILE:LINE) on syntax errors, unknown
+  // keys, missing required keys or bad values. Cross-record checks are in lint().
+  static Dictionary load(const std::vector<std::string>& paths);
+  // Every *.actors and *.topics file of a directory, sorted by name.
+  static std::vector<std::string> files_in(const std::string& directory);
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::vector<Title>& titles() const { return titles_; }
+  const std::vector<Topic>& topics() const { return topics_; }
+  const std::string& version() const { return version_; }
+
+  const Actor* actor(std::string_view id) const;
+  const Title* title(std::string_view id) const;
+  const Topic* topic(std::string_view id) const;
+
+  // An actor id from an id or any name ("zelensky", "Volodymyr Zelenskyy", "Kremlin"),
+  // case- and accent-insensitive; nullopt when unknown or shared by several actors.
+  std::optional<std::string> resolve_actor(std::string_view text) const;
+  std::optional<std::string> resolve_topic(std::string_view text) const;
+
+  // Problems found by cross-checking the records (empty when all is well).
+  std::vector<std::string> lint() const;
+
+ private:
+  void add_file(const std::string& path);
+  void index_names();
+
+  std::vector<Actor> actors_;
+  std::vector<Title> titles_;
+  std::vector<Topic> topics_;
+  std::string version_;
+  std::unordered_map<std::string, std::size_t> actor_by_id_, title_by_id_, topic_by_id_;
+  std::unordered_map<std::string, std::vector<std::size_t>> actors_by_name_;  // normalised name
+  std::unordered_map<std::string, std::size_t> topic_by_name_;
+};
+
+}  // namespace dipnews

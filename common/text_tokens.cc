@@ -1,0 +1,197 @@
+#include "text_tokens.h"
+
+#include <xapian.h>
+
+namespace dipnews {
+
+namespace {
+
+using Xapian::Unicode::category;
+using Xapian::Unicode::get_category;
+
+// Base letters of U+0100..U+017F (Latin Extended-A), in runs: each entry covers `count`
+// consecutive code points, upper and lower case alike.
+struct Run {
+  const char* base;
+  int count;
+};
+constexpr Run latin_extended_a[] = {{"a", 6}, {"c", 8}, {"d", 4}, {"e", 10}, {"g", 8}, {"h", 4}, {"i", 10},
+                                    {"ij", 2}, {"j", 2}, {"k", 3}, {"l", 10}, {"n", 9}, {"o", 6}, {"oe", 2},
+                                    {"r", 6}, {"s", 8}, {"t", 6}, {"u", 12}, {"w", 2}, {"y", 3}, {"z", 6}, {"s", 1}};
+
+// Base letters of U+00DF..U+00FF (after lower-casing Latin-1): ß, à..ÿ.
+constexpr const char* latin1_lower[] = {"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",
+                                        "e",  "i", "i", "i", "i", "d", "n", "o",  "o", "o", "o", "o",
+                                        "",   "o", "u", "u", "u", "u", "y", "th", "y"};
+
+// Appends the folded form of one (already lower-cased) code point.
+void append_folded(std::string& out, unsigned ch) {
+  if (ch < 0x80) {
+    out += static_cast<char>(ch);
+  } else if (ch >= 0xDF && ch <= 0xFF) {
+    out += latin1_lower[ch - 0xDF];
+  } else if (ch >= 0x100 && ch <= 0x17F) {
+    unsigned offset = ch - 0x100;
+    for (const auto& run : latin_extended_a) {
+      if (offset < static_cast<unsigned>(run.count)) {
+        out += run.base;
+        return;
+      }
+      offset -= static_cast<unsigned>(run.count);
+    }
+  } else if (ch == 0x219 || ch == 0x218) {
+    out += 's';  // ș (Romanian)
+  } else if (ch == 0x21B || ch == 0x21A) {
+    out += 't';  // ț
+  } else if (ch >= 0x300 && ch <= 0x36F) {
+    // combining accents (decomposed input): dropped
+  } else {
+    Xapian::Unicode::append_utf8(out, ch);
+  }
+}
+
+bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x2018; }
+
+bool is_upper(unsigned ch) {
+  const auto c = get_category(ch);
+  return c == category::UPPERCASE_LETTER || c == category::TITLECASE_LETTER;
+}
+
+bool is_letter(unsigned ch) {
+  const auto c = get_category(ch);
+  return c == category::UPPERCASE_LETTER || c == category::LOWERCASE_LETTER || c == category::TITLECASE_LETTER ||
+         c == category::MODIFIER_LETTER || c == category::OTHER_LETTER;
+}
+
+// Decoded code points of the text with their byte offsets.
+struct CodePoint {
+  unsigned ch;
+  std::size_t byte;
+};
+
+std::vector<CodePoint> decode(std::string_view text) {
+  std::vector<CodePoint> cps;
+  cps.reserve(text.size());
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    cps.push_back({*it, static_cast<std::size_t>(it.raw() - text.data())});
+  }
+  return cps;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view text) : text_(text), cps_(decode(text)) {}
+
+  std::vector<TextToken> run() {
+    std::size_t i = 0;
+    while (i < cps_.size()) {
+      if (!Xapian::Unicode::is_wordchar(cps_[i].ch)) {
+        ++i;
+        continue;
+      }
+      i = read_word(i);
+    }
+    join_dotted_acronyms();
+    return std::move(tokens_);
+  }
+
+ private:
+  std::size_t byte_at(std::size_t i) const { return i < cps_.size() ? cps_[i].byte : text_.size(); }
+
+  // Reads a word starting at code point i; returns the index after it.
+  std::size_t read_word(std::size_t i) {
+    TextToken t;
+    t.char_begin = i;
+    t.byte_begin = byte_at(i);
+    std::size_t letters = 0, upper = 0;
+    t.capitalised = is_upper(cps_[i].ch);
+    std::size_t j = i;
+    for (; j < cps_.size(); ++j) {
+      const unsigned ch = cps_[j].ch;
+      if (is_apostrophe(ch) && j + 1 < cps_.size() && Xapian::Unicode::is_wordchar(cps_[j + 1].ch)) {
+        const bool possessive = (cps_[j + 1].ch == 's' || cps_[j + 1].ch == 'S') &&
+                                (j + 2 >= cps_.size() || !Xapian::Unicode::is_wordchar(cps_[j + 2].ch));
+        if (possessive) break;
+        continue;  // inner apostrophe: "d'Ivoire" -> "divoire"
+      }
+      if (!Xapian::Unicode::is_wordchar(ch) || ch == '_') break;
+      if (is_letter(ch)) {
+        ++letters;
+        upper += is_upper(ch);
+      }
+      append_folded(t.norm, Xapian::Unicode::tolower(ch));
+    }
+    t.char_end = j;
+    t.byte_end = byte_at(j);
+    t.all_caps = letters >= 2 && upper == letters;
+    if (!t.norm.empty()) tokens_.push_back(std::move(t));
+    // Skip a possessive "'s" so it never becomes a token of its own.
+    if (j < cps_.size() && is_apostrophe(cps_[j].ch)) j += 2;
+    return j;
+  }
+
+  // "U.S." and "U.N." are tokens "u", "s" separated by dots: join runs of one-letter
+  // tokens separated by exactly "." into one token ("us", "un").
+  void join_dotted_acronyms() {
+    std::vector<TextToken> out;
+    for (auto& t : tokens_) {
+      if (!out.empty() && t.char_end - t.char_begin == 1 && is_dotted_continuation(out.back(), t)) {
+        TextToken& prev = out.back();
+        prev.norm += t.norm;
+        prev.byte_end = t.byte_end;
+        prev.char_end = t.char_end;
+        prev.all_caps = prev.all_caps || (prev.capitalised && t.capitalised);
+        continue;
+      }
+      out.push_back(std::move(t));
+    }
+    tokens_ = std::move(out);
+  }
+
+  bool is_dotted_continuation(const TextToken& prev, const TextToken& t) const {
+    if (text_.substr(prev.byte_end, t.byte_begin - prev.byte_end) != ".") return false;
+    // prev is a single letter, or an acronym already joined from single letters + dots.
+    const std::string_view p = text_.substr(prev.byte_begin, prev.byte_end - prev.byte_begin);
+    for (std::size_t k = 1; k < p.size(); k += 2) {
+      if (p[k] != '.') return p.size() == 1;
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  std::vector<CodePoint> cps_;
+  std::vector<TextToken> tokens_;
+};
+
+}  // namespace
+
+std::vector<TextToken> tokenize(std::string_view text) { return Tokenizer(text).run(); }
+
+std::string normalize_phrase(std::string_view text) {
+  std::string out;
+  for (const auto& t : tokenize(text)) {
+    if (!out.empty()) out += ' ';
+    out += t.norm;
+  }
+  return out;
+}
+
+std::string fold_case_and_accents(std::string_view text) {
+  std::string out;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    append_folded(out, Xapian::Unicode::tolower(*it));
+  }
+  return out;
+}
+
+bool is_mostly_upper_case(std::string_view text) {
+  std::size_t letters = 0, upper = 0;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    if (!is_letter(*it)) continue;
+    ++letters;
+    upper += is_upper(*it);
+  }
+  return letters >= 20 && upper * 10 >= letters * 8;
+}
+
+}  // namespace dipnews
