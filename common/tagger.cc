@@ -200,6 +200,15 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
   return mentions;
 }
 
+// Several entries of one mention may name the same actor ("US" and "U.S." both fold to "us").
+std::size_t Tagger::distinct_actors(const Mention& m) const {
+  std::set<std::size_t> actors;
+  for (std::uint32_t id : m.entries) {
+    if (entries_[id].kind == NameEntry::Kind::actor_name) actors.insert(entries_[id].actor);
+  }
+  return actors.size();
+}
+
 const Actor* Tagger::holder(const std::string& title, const std::string& of, const std::string& date) const {
   if (date.empty()) return nullptr;
   auto it = office_holders_.find(title + "|" + of);
@@ -256,7 +265,7 @@ Tags Tagger::tag(const Article& article) const {
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
   for (const auto& m : mentions) {
-    const bool single = m.entries.size() == 1;
+    const bool single = distinct_actors(m) == 1;
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind == NameEntry::Kind::role_phrase) {
@@ -278,7 +287,7 @@ Tags Tagger::tag(const Article& article) const {
       const NameEntry& e = entries_[id];
       if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
-      else if (m.after_title && m.entries.size() == 1) found.add(e.actor, with_rule(m.where, "title + surname"));
+      else if (m.after_title && distinct_actors(m) == 1) found.add(e.actor, with_rule(m.where, "title + surname"));
     }
   }
   // 3. Ambiguous names ("Turkey", "Congo"): need support from the rest of the article.
@@ -287,7 +296,7 @@ Tags Tagger::tag(const Article& article) const {
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind == NameEntry::Kind::actor_name && e.name_kind != NameKind::surname &&
-          (e.ambiguous || m.entries.size() > 1)) {
+          (e.ambiguous || distinct_actors(m) > 1)) {
         candidates.insert(e.actor);
       }
     }

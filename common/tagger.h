@@ -68,6 +68,7 @@ class Tagger {
   void add_topic_matches(const std::string& field, const std::string& text, int multiplier,
                          std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article) const;
+  std::size_t distinct_actors(const Mention& m) const;
   const Actor* holder(const std::string& title, const std::string& of, const std::string& date) const;
 
   const Dictionary& dict_;

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "text_tokens.h"
+
+using namespace dipnews;
+
+namespace {
+std::vector<std::string> norms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& t : tokenize(text)) out.push_back(t.norm);
+  return out;
+}
+using Words = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("tokens are folded: case, accents, apostrophes, possessives, hyphens, dotted acronyms", "[tokens]") {
+  CHECK(norms("Élysée Straße") == Words{"elysee", "strasse"});
+  CHECK(norms("Russia's and Ukraine\xE2\x80\x99s leaders") == Words{"russia", "and", "ukraine", "leaders"});
+  CHECK(norms("US-led talks") == Words{"us", "led", "talks"});
+  CHECK(norms("the U.S. and the U.N.") == Words{"the", "us", "and", "the", "un"});
+  CHECK(norms("Côte d'Ivoire") == Words{"cote", "divoire"});
+  CHECK(norms("allies' plans") == Words{"allies", "plans"});
+  CHECK(norms("Zelenskyy, Zelensky; Zelenskiy.") == Words{"zelenskyy", "zelensky", "zelenskiy"});
+  CHECK(norms("Kyiv. A spokesman") == Words{"kyiv", "a", "spokesman"});
+  CHECK(norms("Łukasz Ørsted") == Words{"lukasz", "orsted"});
+}
+
+TEST_CASE("tokens keep their source position in bytes and code points", "[tokens]") {
+  const std::string text = "L\xC3\xA9on met U.S. envoys";
+  const auto t = tokenize(text);
+  REQUIRE(t.size() == 4);
+  CHECK(t[0].char_begin == 0);
+  CHECK(t[0].char_end == 4);
+  CHECK(t[0].byte_end == 5);
+  CHECK(t[2].norm == "us");
+  CHECK(text.substr(t[2].byte_begin, t[2].byte_end - t[2].byte_begin) == "U.S");
+  CHECK(t[2].all_caps);
+  CHECK(t[2].char_begin == 9);
+  CHECK(t[0].capitalised);
+  CHECK_FALSE(t[1].capitalised);
+}
+
+TEST_CASE("normalize_phrase and upper-case detection", "[tokens]") {
+  CHECK(normalize_phrase("  Vladimir   PUTIN ") == "vladimir putin");
+  CHECK(fold_case_and_accents("Zelenskyy") == "zelenskyy");
+  CHECK(is_mostly_upper_case("THE ALLIES AFTER NASSAU IN DECEMBER 1960, THE U.S. FIRST PROPOSED"));
+  CHECK_FALSE(is_mostly_upper_case("The allies after Nassau in December 1960, the US first proposed"));
+}
