@@ -2,6 +2,7 @@
 // reporting only; the work is in search.cc and the printers.
 #include <iostream>
 
+#include "catalogue.h"
 #include "database.h"
 #include "error.h"
 #include "printer.h"
@@ -12,6 +13,13 @@ namespace {
 
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
+  if (options.mode != SearchOptions::Mode::search) {
+    const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
+    print_catalogue(kind, Dictionary::load_default(options.dictionaries), open_for_search(options.dbs), options.format,
+                    std::cout);
+    std::cout.flush();
+    return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
+  }
   Searcher searcher(open_for_search(options.dbs));
   const SearchResult result = searcher.search(options.request);
   auto printer = make_printer(options.format, std::cout, use_color(options.color));

@@ -42,19 +42,26 @@ void TextPrinter::snippet(const Snippet& s) {
   if (inside) out_ << ansi::reset;
 }
 
+void TextPrinter::tag_line(std::string_view label, const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  std::string line = std::string(label) + ":";
+  for (const auto& id : ids) line += " " + id;
+  out_ << "    ";
+  styled(ansi::dim, line);
+  out_ << "\n";
+}
+
 void TextPrinter::hit(const Hit& h) {
   const Article& a = h.article;
   out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
   styled(ansi::bold, a.title.empty() ? a.id : a.title);
   out_ << "\n    ";
-  std::string meta = (a.date.empty() ? "undated" : a.date) + " · " + (a.source.empty() ? "unknown source" : a.source) +
-                     " · " + a.id;
-  if (!a.actors.empty()) {
-    meta += " · actors:";
-    for (const auto& actor : a.actors) meta += " " + actor;
-  }
+  const std::string meta = (a.date.empty() ? "undated" : a.date) + " · " +
+                           (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
   styled(ansi::dim, meta);
   out_ << "\n";
+  tag_line("actors", a.actors);
+  tag_line("topics", a.topics);
   if (!h.snippet.text.empty()) {
     out_ << "    ";
     snippet(h.snippet);

@@ -44,6 +44,9 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("until", po::value(&r.filters.until), "only articles dated on or before YYYY[-MM[-DD]]")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("no-snippets", "omit snippets (faster)")
+      ("list-actors", "list the actors the dictionaries and the index know, with article counts")
+      ("list-topics", "list the topics the dictionaries and the index know, with article counts")
+      ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
       ("color", po::value(&raw.color), "auto, always, never (default: auto: only on a terminal)");
   return desc;
 }
@@ -124,6 +127,12 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   o.request.snippets = !vm.count("no-snippets");
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);
+  if (vm.count("list-actors") && vm.count("list-topics")) throw UsageError("--list-actors and --list-topics do not go together");
+  if (vm.count("list-actors") || vm.count("list-topics")) {
+    if (!raw.words.empty()) throw UsageError("--list-actors and --list-topics take no QUERY");
+    o.mode = vm.count("list-actors") ? SearchOptions::Mode::list_actors : SearchOptions::Mode::list_topics;
+    return o;
+  }
   if (trim(o.request.text).empty()) throw UsageError("no QUERY given (use '*' to match every article)");
   return o;
 }

@@ -13,7 +13,9 @@
 namespace dipnews {
 
 struct SearchOptions {
+  enum class Mode { search, list_actors, list_topics } mode = Mode::search;
   std::vector<std::string> dbs;
+  std::vector<std::string> dictionaries;  // added to the bundled ones
   SearchRequest request;
   OutputFormat format = OutputFormat::text;
   ColorMode color = ColorMode::automatic;
