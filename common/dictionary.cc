@@ -56,7 +56,7 @@ Role parse_role(const Record& r, const RecordField& f) {
 }
 
 Actor parse_actor(const Record& r) {
-  check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "metonym", "surname",
+  check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname",
                  "affiliation", "role", "ambiguous"});
   Actor a;
   a.id = r.id();
@@ -70,7 +70,8 @@ Actor parse_actor(const Record& r) {
   a.names.push_back({a.name, NameKind::name});
   const std::pair<const char*, NameKind> kinds[] = {
       {"alias", NameKind::alias},     {"former", NameKind::former}, {"demonym", NameKind::demonym},
-      {"capital", NameKind::capital}, {"city", NameKind::city},     {"metonym", NameKind::metonym},
+      {"capital", NameKind::capital}, {"city", NameKind::city},     {"region", NameKind::region},
+      {"metonym", NameKind::metonym},
       {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
     for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind});
@@ -147,6 +148,7 @@ std::string_view name_kind_name(NameKind kind) {
     case NameKind::demonym: return "demonym";
     case NameKind::capital: return "capital";
     case NameKind::city: return "city";
+    case NameKind::region: return "region";
     case NameKind::metonym: return "metonym";
     case NameKind::surname: return "surname";
   }

@@ -14,7 +14,7 @@ enum class ActorType { country, organisation, person };
 std::string_view actor_type_name(ActorType type);  // "country", "organisation", "person"
 
 // How a piece of text names an actor; also the "rule" reported as evidence.
-enum class NameKind { name, alias, former, demonym, capital, city, metonym, surname };
+enum class NameKind { name, alias, former, demonym, capital, city, region, metonym, surname };
 std::string_view name_kind_name(NameKind kind);
 
 struct ActorName {

@@ -53,6 +53,10 @@ Article article_from_json(const json& obj) {
   a.id = id_field(obj);
   a.title = string_field(obj, "title", false);
   a.body = string_field(obj, "body", true);
+  // A wire dateline ("BERLIN, Dec 15") opens the story, as it does in print.
+  if (const std::string dateline = string_field(obj, "dateline", false); !trim(dateline).empty()) {
+    a.body = std::string(trim(dateline)) + " - " + a.body;
+  }
   a.source = string_field(obj, "source", false);
   a.url = string_field(obj, "url", false);
   a.language = string_field(obj, "language", false);

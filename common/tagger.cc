@@ -266,6 +266,7 @@ Tags Tagger::tag(const Article& article) const {
   // 1. Unambiguous names and role phrases.
   for (const auto& m : mentions) {
     const bool single = distinct_actors(m) == 1;
+    std::set<std::size_t> named;  // "US" and "U.S." entries of one mention give one piece of evidence
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind == NameEntry::Kind::role_phrase) {
@@ -276,7 +277,7 @@ Tags Tagger::tag(const Article& article) const {
           found.add(static_cast<std::size_t>(person - actors.data()),
                     with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date));
         }
-      } else if (single && !e.ambiguous && e.name_kind != NameKind::surname) {
+      } else if (single && !e.ambiguous && e.name_kind != NameKind::surname && named.insert(e.actor).second) {
         found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind))));
       }
     }

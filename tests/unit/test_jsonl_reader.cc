@@ -70,6 +70,14 @@ TEST_CASE("JSONL: field problems are named", "[jsonl]") {
   }
 }
 
+TEST_CASE("JSONL: a wire dateline opens the body", "[jsonl]") {
+  auto s = read(R"({"id":"r1","body":"Talks resumed.","dateline":"BERLIN, Dec 15"})");
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body == "BERLIN, Dec 15 - Talks resumed.");
+  auto empty = read(R"({"id":"r2","body":"Talks resumed.","dateline":""})");
+  CHECK(empty.articles[0].body == "Talks resumed.");
+}
+
 TEST_CASE("JSONL: integer ids are accepted as their decimal text - null optional fields are absent", "[jsonl]") {
   auto s = read(R"({"id":42,"body":"x","date":null,"title":null})");
   REQUIRE(s.articles.size() == 1);
