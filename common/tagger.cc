@@ -249,6 +249,17 @@ class ActorFindings {
   std::vector<std::size_t> order_;
 };
 
+// The lead: a wire dateline and the opening sentence, where a story says what it is about.
+constexpr std::size_t lead_code_points = 150;
+constexpr std::size_t repeated_mentions = 3;
+
+bool is_primary(const ActorTag& tag) {
+  if (tag.evidence.size() >= repeated_mentions) return true;
+  return std::any_of(tag.evidence.begin(), tag.evidence.end(), [](const Evidence& e) {
+    return e.field == "title" || e.field == "input" || (e.field == "body" && e.start < lead_code_points);
+  });
+}
+
 Evidence with_rule(Evidence e, std::string rule) {
   e.rule = std::move(rule);
   return e;
@@ -327,6 +338,7 @@ Tags Tagger::tag(const Article& article) const {
     }
     it->evidence.push_back({given, "input", 0, 0, "given in input"});
   }
+  for (auto& t : tags.actors) t.primary = is_primary(t);
   tags.topics = find_topics(article);
   return tags;
 }

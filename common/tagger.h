@@ -30,6 +30,9 @@ struct ActorTag {
   std::optional<ActorType> type;  // none for a human tag the dictionary does not know
   std::string name;
   std::vector<Evidence> evidence;
+  // What the article is about, not a passing mention: named in the title or the lead,
+  // mentioned repeatedly, or given in the input (see is_primary in tagger.cc).
+  bool primary = false;
 };
 
 struct TopicTag {

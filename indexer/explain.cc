@@ -28,6 +28,7 @@ void print_jsonl(std::ostream& out, const Article& a, const Tags& tags) {
     actors.push_back({{"id", t.id},
                       {"type", t.type ? json(actor_type_name(*t.type)) : json(nullptr)},
                       {"name", t.name},
+                      {"primary", t.primary},
                       {"evidence", evidence_json(t.evidence)}});
   }
   for (const auto& t : tags.topics) {
@@ -56,7 +57,7 @@ void print_text(std::ostream& out, const Article& a, const Tags& tags) {
   out << "  actors" << (tags.actors.empty() ? ": none" : "") << "\n";
   for (const auto& t : tags.actors) {
     out << "    " << t.id << "  " << (t.type ? actor_type_name(*t.type) : "not in the dictionary") << "  " << t.name
-        << "\n";
+        << (t.primary ? "  [primary]" : "") << "\n";
     print_evidence(out, t.evidence);
   }
   out << "  topics" << (tags.topics.empty() ? ": none" : "") << "\n";

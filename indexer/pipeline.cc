@@ -43,6 +43,8 @@ class IndexRun {
 
   ExitCode run() {
     start_ = std::chrono::steady_clock::now();
+    // Tagging still works with a flawed dictionary, but the user should know.
+    for (const auto& problem : dictionary_.lint()) diag_ << "dipnews-index: warning: dictionary: " << problem << "\n";
     try {
       try {
         apply_deletions();
