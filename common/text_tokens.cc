@@ -1,5 +1,7 @@
 #include "text_tokens.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 namespace dipnews {
@@ -50,6 +52,10 @@ void append_folded(std::string& out, unsigned ch) {
   }
 }
 
+// Word characters as Xapian defines them, except '_', which joins words in identifiers
+// ("grop_j9culd" in a garbled wire) but separates them in prose.
+bool is_word(unsigned ch) { return ch != '_' && Xapian::Unicode::is_wordchar(ch); }
+
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x2018; }
 
 bool is_upper(unsigned ch) {
@@ -85,11 +91,11 @@ class Tokenizer {
   std::vector<TextToken> run() {
     std::size_t i = 0;
     while (i < cps_.size()) {
-      if (!Xapian::Unicode::is_wordchar(cps_[i].ch)) {
+      if (!is_word(cps_[i].ch)) {
         ++i;
         continue;
       }
-      i = read_word(i);
+      i = std::max(read_word(i), i + 1);  // always move on, whatever the text
     }
     join_dotted_acronyms();
     return std::move(tokens_);
@@ -108,13 +114,13 @@ class Tokenizer {
     std::size_t j = i;
     for (; j < cps_.size(); ++j) {
       const unsigned ch = cps_[j].ch;
-      if (is_apostrophe(ch) && j + 1 < cps_.size() && Xapian::Unicode::is_wordchar(cps_[j + 1].ch)) {
+      if (is_apostrophe(ch) && j + 1 < cps_.size() && is_word(cps_[j + 1].ch)) {
         const bool possessive = (cps_[j + 1].ch == 's' || cps_[j + 1].ch == 'S') &&
-                                (j + 2 >= cps_.size() || !Xapian::Unicode::is_wordchar(cps_[j + 2].ch));
+                                (j + 2 >= cps_.size() || !is_word(cps_[j + 2].ch));
         if (possessive) break;
         continue;  // inner apostrophe: "d'Ivoire" -> "divoire"
       }
-      if (!Xapian::Unicode::is_wordchar(ch) || ch == '_') break;
+      if (!is_word(ch)) break;
       if (is_letter(ch)) {
         ++letters;
         upper += is_upper(ch);

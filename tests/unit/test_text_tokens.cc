@@ -23,6 +23,9 @@ TEST_CASE("tokens are folded: case, accents, apostrophes, possessives, hyphens, 
   CHECK(norms("Zelenskyy, Zelensky; Zelenskiy.") == Words{"zelenskyy", "zelensky", "zelenskiy"});
   CHECK(norms("Kyiv. A spokesman") == Words{"kyiv", "a", "spokesman"});
   CHECK(norms("Łukasz Ørsted") == Words{"lukasz", "orsted"});
+  // Underscores separate words (a garbled wire once made the tokenizer loop forever).
+  CHECK(norms("the grop_j9culd make") == Words{"the", "grop", "j9culd", "make"});
+  CHECK(norms("_lead __ trail_") == Words{"lead", "trail"});
 }
 
 TEST_CASE("tokens keep their source position in bytes and code points", "[tokens]") {
