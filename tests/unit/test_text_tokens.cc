@@ -49,3 +49,27 @@ TEST_CASE("normalize_phrase and upper-case detection", "[tokens]") {
   CHECK(is_mostly_upper_case("THE ALLIES AFTER NASSAU IN DECEMBER 1960, THE U.S. FIRST PROPOSED"));
   CHECK_FALSE(is_mostly_upper_case("The allies after Nassau in December 1960, the US first proposed"));
 }
+
+TEST_CASE("tokenize terminates on any mix of separators and keeps offsets ordered", "[tokens]") {
+  // Fixed-seed random strings from the characters that have special cases.
+  const std::vector<std::string> pieces = {"a", "B", "_", "'", "\xE2\x80\x99", ".", "-", " ", "s", "U", "1",
+                                           "\xC3\xA9", "\xCC\x81", "\n", "S.", "'s"};
+  unsigned state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % pieces.size()];
+    }
+    INFO(text);
+    const auto tokens = tokenize(text);
+    std::size_t last_end = 0;
+    for (const auto& t : tokens) {
+      CHECK(t.byte_begin >= last_end);
+      CHECK(t.byte_end > t.byte_begin);
+      CHECK(t.byte_end <= text.size());
+      CHECK_FALSE(t.norm.empty());
+      last_end = t.byte_end;
+    }
+  }
+}
