@@ -2,7 +2,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "build_config.h"
+#include "command_line.h"
 #include "database.h"
 #include "error.h"
 #include "text_util.h"
@@ -13,10 +13,13 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* usage_line =
+constexpr ProgramInfo program = {
+    "dipnews-index",
     "Usage: dipnews-index [OPTION]... INPUT...\n"
-    "Index news articles (JSONL, text) for dipnews-search. INPUT is a file, a directory\n"
-    "(read recursively) or '-' for standard input.\n";
+    "Index news articles (JSONL, text) for dipnews-search, tagging each with the actors and\n"
+    "topics it mentions. INPUT is a file, a directory (read recursively) or '-' for stdin.\n",
+    "Exit status: 0 ok, 1 some input could not be indexed, 2 usage error, 75 index locked by\n"
+    "another writer.\n"};
 
 // Values checked after parsing (Boost would quietly wrap "-5" into a huge unsigned).
 struct RawOptions {
@@ -81,30 +84,8 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
 std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[], std::ostream& out) {
   IndexOptions o;
   RawOptions raw;
-  auto desc = option_table(o, raw);
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&o.inputs));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    out << usage_line << "\n" << desc << "\nExit status: 0 ok, 1 some input could not be indexed, "
-        << "2 usage error, 75 index locked by another writer.\n";
-    return std::nullopt;
-  }
-  if (vm.count("version")) {
-    out << "dipnews-index " << build::version << "\n";
-    return std::nullopt;
-  }
+  const auto vm = parse_command_line(argc, argv, option_table(o, raw), o.inputs, program, out);
+  if (!vm) return std::nullopt;
   apply_checks(o, raw);
   return o;
 }

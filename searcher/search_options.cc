@@ -2,7 +2,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "build_config.h"
+#include "command_line.h"
 #include "database.h"
 #include "date.h"
 #include "error.h"
@@ -14,11 +14,14 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* usage_line =
+constexpr ProgramInfo program = {
+    "dipnews-search",
     "Usage: dipnews-search [OPTION]... QUERY...\n"
     "Search a dipnews index. QUERY words are joined with spaces; see the query syntax in\n"
     "the README (words, \"phrases\", AND/OR/NOT, -word, word*, title:, source:, id:, date:).\n"
-    "'*' alone matches every article.\n";
+    "'*' alone matches every article; a query starting with '-' goes after '--'.\n",
+    "Exit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
+    "75 database busy.\n"};
 
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
@@ -97,32 +100,9 @@ std::string join_words(const std::vector<std::string>& words) {
 std::optional<SearchOptions> parse_search_options(int argc, const char* const argv[], std::ostream& out) {
   SearchOptions o;
   RawOptions raw;
-  auto desc = option_table(o, raw);
-  po::options_description hidden;
-  hidden.add_options()("query", po::value(&raw.words));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
-
-  po::variables_map vm;
-  try {
-    // Queries may start with '-' ("-word" excludes it): such words must follow "--".
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    out << usage_line << "\n" << desc
-        << "\nExit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
-           "75 database busy.\n";
-    return std::nullopt;
-  }
-  if (vm.count("version")) {
-    out << "dipnews-search " << build::version << "\n";
-    return std::nullopt;
-  }
+  const auto parsed = parse_command_line(argc, argv, option_table(o, raw), raw.words, program, out);
+  if (!parsed) return std::nullopt;
+  const auto& vm = *parsed;
   apply_checks(o, raw);
   o.request.snippets = !vm.count("no-snippets");
   o.dbs = resolve_database_paths(o.dbs);

@@ -1,15 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "bundled_data.h"
+
 #include "article_cleaner.h"
 
 using namespace dipnews;
 
 namespace {
-BoilerplateFilter bundled() {
-  BoilerplateFilter f;
-  f.load_file(std::string(DIPNEWS_SOURCE_DIR) + "/corpus/boilerplate.txt");
-  return f;
-}
 Article article(std::string id, std::string body) {
   Article a;
   a.id = std::move(id);
@@ -19,7 +16,7 @@ Article article(std::string id, std::string body) {
 }  // namespace
 
 TEST_CASE("cleaning drops boilerplate and tidies paragraphs", "[cleaner]") {
-  const auto f = bundled();
+  const auto& f = test::bundled_boilerplate();
   Article a = article("  id-1 ", "\n\nFirst.  \nRecommended\n\n\n\nSecond.\nShare this article\n");
   a.title = "  Talks \n resume ";
   a.source = " Meridian   Post ";
@@ -33,7 +30,7 @@ TEST_CASE("cleaning drops boilerplate and tidies paragraphs", "[cleaner]") {
 }
 
 TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
-  const auto f = bundled();
+  const auto& f = test::bundled_boilerplate();
   Article only_boilerplate = article("a", "Recommended\nAdvertisement\n");
   CHECK(clean_article(only_boilerplate, f) == "empty article (no title and no body text)");
   Article headline_only = article("b", "");

@@ -1,21 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include "boilerplate.h"
+#include "bundled_data.h"
 #include "error.h"
 #include "temp_dir.h"
 
 using namespace dipnews;
 
-namespace {
-BoilerplateFilter bundled() {
-  BoilerplateFilter f;
-  f.load_file(std::string(DIPNEWS_SOURCE_DIR) + "/corpus/boilerplate.txt");
-  return f;
-}
-}  // namespace
-
 TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerplate]") {
-  const auto f = bundled();
+  const auto& f = test::bundled_boilerplate();
   for (const char* line : {"Unlock the White House Watch newsletter for free", "Recommended", "  RECOMMENDED  ",
                            "Sign up to our Morning Dispatch", "Advertisement", "Share this article",
                            "Follow the topics in this article", "Copyright The Meridian Post 2025. All rights reserved.",
@@ -27,7 +20,7 @@ TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerpl
 }
 
 TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
-  const auto f = bundled();
+  const auto& f = test::bundled_boilerplate();
   for (const char* line : {"Recommended changes to the sanctions regime were tabled on Monday.",
                            "Leaders said they would share the costs of the force.",
                            "The newsletter was leaked to reporters.", "Subscribers to the plan included France.",
@@ -44,7 +37,7 @@ TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
 }
 
 TEST_CASE("strip removes boilerplate lines and keeps the rest in order", "[boilerplate]") {
-  const auto f = bundled();
+  const auto& f = test::bundled_boilerplate();
   CHECK(f.strip("Unlock the Brief newsletter for free\nFirst line.\nRecommended\nSecond line.") ==
         "First line.\nSecond line.");
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bundled_data.h"
+
 #include <sstream>
 
 #include "collecting_sink.h"
@@ -8,14 +10,8 @@
 using namespace dipnews;
 
 namespace {
-BoilerplateFilter bundled() {
-  BoilerplateFilter f;
-  f.load_file(std::string(DIPNEWS_SOURCE_DIR) + "/corpus/boilerplate.txt");
-  return f;
-}
-
 test::CollectingSink read(const std::string& text, const std::string& path) {
-  static const BoilerplateFilter filter = bundled();
+  const BoilerplateFilter& filter = test::bundled_boilerplate();
   std::istringstream in(text);
   test::CollectingSink sink;
   TextReader(filter).read(in, path, sink);
