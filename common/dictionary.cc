@@ -249,6 +249,52 @@ std::optional<std::string> Dictionary::resolve_topic(std::string_view text) cons
   return topics_[it->second].id;
 }
 
+std::vector<std::string> Dictionary::actors_named(std::string_view text) const {
+  std::vector<std::string> ids;
+  auto it = actors_by_name_.find(normalize_phrase(text));
+  if (it != actors_by_name_.end()) {
+    for (std::size_t i : it->second) ids.push_back(actors_[i].id);
+  }
+  return ids;
+}
+
+namespace {
+
+// The candidate closest to `text` within a distance that grows with its length.
+template <typename Candidates>
+std::optional<std::string> closest(const std::string& text, const Candidates& candidates) {
+  const std::size_t limit = text.size() <= 4 ? 1 : text.size() <= 8 ? 2 : 3;
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t d = edit_distance(text, candidate, limit);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<std::string> Dictionary::suggest_actor(std::string_view text) const {
+  std::vector<std::string> names;
+  names.reserve(actors_by_name_.size() + actors_.size());
+  for (const auto& [name, owners] : actors_by_name_) names.push_back(name);
+  for (const auto& a : actors_) names.push_back(a.id);
+  return closest(normalize_phrase(text), names);
+}
+
+std::optional<std::string> Dictionary::suggest_topic(std::string_view text) const {
+  std::vector<std::string> names;
+  for (const auto& t : topics_) {
+    names.push_back(t.id);
+    names.push_back(normalize_phrase(t.name));
+  }
+  return closest(fold_case_and_accents(trim(text)), names);
+}
+
 std::vector<std::string> Dictionary::lint() const {
   std::vector<std::string> problems;
   auto problem = [&](const std::string& where, const std::string& what) { problems.push_back(where + ": " + what); };

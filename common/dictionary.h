@@ -86,6 +86,11 @@ class Dictionary {
   // case- and accent-insensitive; nullopt when unknown or shared by several actors.
   std::optional<std::string> resolve_actor(std::string_view text) const;
   std::optional<std::string> resolve_topic(std::string_view text) const;
+  // Ids of every actor a name could mean (several for "Congo"), for error messages.
+  std::vector<std::string> actors_named(std::string_view text) const;
+  // The closest known name or id to a misspelt one ("zelinsky" -> "zelensky"), if any is close.
+  std::optional<std::string> suggest_actor(std::string_view text) const;
+  std::optional<std::string> suggest_topic(std::string_view text) const;
 
   // Problems found by cross-checking the records (empty when all is well).
   std::vector<std::string> lint() const;

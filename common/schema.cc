@@ -11,6 +11,11 @@ const std::vector<Field>& query_fields() {
       {"source", prefix::source, FieldKind::boolean_normalised},
       {"language", prefix::language, FieldKind::boolean_normalised},
       {"date", "", FieldKind::date_range},
+      {"actor", prefix::actor, FieldKind::actor_tag},
+      {"person", prefix::person, FieldKind::actor_tag, ActorType::person},
+      {"country", prefix::country, FieldKind::actor_tag, ActorType::country},
+      {"org", prefix::org, FieldKind::actor_tag, ActorType::organisation},
+      {"topic", prefix::topic, FieldKind::topic_tag},
   };
   return fields;
 }

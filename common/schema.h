@@ -4,6 +4,7 @@
 // the standard ones, "X..." for our own boolean fields.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,12 +51,15 @@ enum class FieldKind {
   boolean_exact,      // value used verbatim as a filter term (id:)
   boolean_normalised, // value folded to its canonical slug first (source:)
   date_range,         // handled by the date range/field processors (date:)
+  actor_tag,          // an actor id or any of its names, resolved by the dictionaries (actor:, person:...)
+  topic_tag,          // a topic id or name (topic:)
 };
 
 struct Field {
   std::string_view name;    // what users type before the colon
   std::string_view prefix;  // term prefix; empty for value-based fields
   FieldKind kind;
+  std::optional<ActorType> actor_type = std::nullopt;  // actor_tag fields limited to one type
 };
 
 const std::vector<Field>& query_fields();

@@ -30,4 +30,7 @@ std::string_view utf8_truncate(std::string_view s, std::size_t max_bytes);
 
 bool is_valid_utf8(std::string_view s);
 
+// Levenshtein distance in bytes, giving up (returning limit + 1) once it must exceed limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
 }  // namespace dipnews

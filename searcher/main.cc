@@ -13,14 +13,14 @@ namespace {
 
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
+  const Dictionary dictionary = Dictionary::load_default(options.dictionaries);
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
-    print_catalogue(kind, Dictionary::load_default(options.dictionaries), open_for_search(options.dbs), options.format,
-                    std::cout);
+    print_catalogue(kind, dictionary, open_for_search(options.dbs), options.format, std::cout);
     std::cout.flush();
     return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
   }
-  Searcher searcher(open_for_search(options.dbs));
+  Searcher searcher(open_for_search(options.dbs), dictionary);
   const SearchResult result = searcher.search(options.request);
   auto printer = make_printer(options.format, std::cout, use_color(options.color));
   if (options.request.count_only) printer->count(result);

@@ -1,5 +1,7 @@
 #include "query_builder.h"
 
+#include <algorithm>
+
 #include "date_query.h"
 #include "error.h"
 #include "field_processors.h"
@@ -16,7 +18,8 @@ constexpr unsigned parser_flags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
 
-void add_field(Xapian::QueryParser& parser, const schema::Field& field, FieldErrors& errors) {
+void add_field(Xapian::QueryParser& parser, const schema::Field& field, const TagResolver& resolver,
+               FieldErrors& errors) {
   const std::string name(field.name), prefix(field.prefix);
   switch (field.kind) {
     case schema::FieldKind::free_text:
@@ -32,6 +35,10 @@ void add_field(Xapian::QueryParser& parser, const schema::Field& field, FieldErr
       // Both are needed: the range processor sees date:A..B, the field processor date:A.
       parser.add_rangeprocessor((new DateRangeProcessor(errors))->release());
       parser.add_boolean_prefix(name, (new DateFieldProcessor(errors))->release());
+      break;
+    case schema::FieldKind::actor_tag:
+    case schema::FieldKind::topic_tag:
+      parser.add_boolean_prefix(name, (new TagFieldProcessor(field, resolver, errors))->release());
       break;
   }
 }
@@ -55,12 +62,13 @@ Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Dictionary& dictionary)
+    : stemmer_("english"), resolver_(dictionary, db) {
   parser_.set_database(db);  // wildcards expand against the index's vocabulary
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  for (const auto& field : schema::query_fields()) add_field(parser_, field, field_errors_);
+  for (const auto& field : schema::query_fields()) add_field(parser_, field, resolver_, field_errors_);
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
 
@@ -95,8 +103,24 @@ bool QueryBuilder::fell_back_to_plain_words(const std::string& rewritten, const 
   }
 }
 
+// --actor/--topic values: resolved like actor:/topic:, values of one option ORed.
+Xapian::Query QueryBuilder::tag_filter(const char* option, const std::string& field_name,
+                                       const std::vector<std::string>& values) const {
+  const auto& fields = schema::query_fields();
+  const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.name == field_name; });
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) {
+    const auto r = resolver_.resolve(*field, value);
+    if (!r.error.empty()) throw UsageError(std::string("--") + option + ": " + r.error);
+    terms.emplace_back(r.term);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryFilters& filters) {
   Xapian::Query query = parse_text(text);
+  if (!filters.actors.empty()) query = and_filter(query, tag_filter("actor", "actor", filters.actors));
+  if (!filters.topics.empty()) query = and_filter(query, tag_filter("topic", "topic", filters.topics));
   if (!filters.sources.empty()) {
     std::vector<Xapian::Query> terms;
     for (const auto& source : filters.sources) terms.emplace_back(schema::source_term(source));

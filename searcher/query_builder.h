@@ -7,13 +7,17 @@
 
 #include <xapian.h>
 
+#include "dictionary.h"
 #include "field_processors.h"
+#include "tag_fields.h"
 
 namespace dipnews {
 
 // Filters given as options rather than in the query text (SPEC §3): values of one
 // field OR together, different fields AND.
 struct QueryFilters {
+  std::vector<std::string> actors;  // ids or names, as actor: takes them
+  std::vector<std::string> topics;
   std::vector<std::string> sources;
   std::string since;  // YYYY, YYYY-MM or YYYY-MM-DD; empty for none
   std::string until;
@@ -21,7 +25,8 @@ struct QueryFilters {
 
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const Xapian::Database& db);
+  // Both must outlive the builder: tag fields are resolved against them.
+  QueryBuilder(const Xapian::Database& db, const Dictionary& dictionary);
   // The parser's field processors point into this object: it must stay where it is.
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -36,8 +41,11 @@ class QueryBuilder {
   Xapian::Query parse_text(const std::string& text);
   bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
 
+  Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values) const;
+
   Xapian::Stem stemmer_;
-  FieldErrors field_errors_;  // outlives parser_, whose processors refer to it
+  TagResolver resolver_;      // outlives parser_, whose processors refer to it...
+  FieldErrors field_errors_;  // ...and to this
   Xapian::QueryParser parser_;
 };
 

@@ -36,7 +36,8 @@ MatchTotals totals_of(const Xapian::MSet& mset) {
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)), builder_(db_) {}
+Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
+    : db_(std::move(db)), builder_(db_, dictionary) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   try {

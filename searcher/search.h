@@ -51,7 +51,8 @@ struct SearchResult {
 
 class Searcher {
  public:
-  explicit Searcher(Xapian::Database db);
+  // The dictionary resolves actor:/topic: values; it must outlive the searcher.
+  Searcher(Xapian::Database db, const Dictionary& dictionary);
   // Throws UsageError for bad queries. If the index is rewritten while being read
   // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries once.
   SearchResult search(const SearchRequest& request);

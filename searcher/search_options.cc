@@ -45,6 +45,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")
       ("since", po::value(&r.filters.since), "only articles dated on or after YYYY[-MM[-DD]]")
       ("until", po::value(&r.filters.until), "only articles dated on or before YYYY[-MM[-DD]]")
+      ("actor", po::value(&r.filters.actors), "only articles tagged with this actor, by id or name (repeatable: any)")
+      ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("no-snippets", "omit snippets (faster)")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
@@ -113,7 +115,13 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
     o.mode = vm.count("list-actors") ? SearchOptions::Mode::list_actors : SearchOptions::Mode::list_topics;
     return o;
   }
-  if (trim(o.request.text).empty()) throw UsageError("no QUERY given (use '*' to match every article)");
+  const auto& f = o.request.filters;
+  const bool filtered = !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
+  if (trim(o.request.text).empty()) {
+    // Filters alone ("--actor putin --since 2025-12") ask for every article they allow.
+    if (!filtered) throw UsageError("no QUERY given (use '*' to match every article)");
+    o.request.text = "*";
+  }
   return o;
 }
 

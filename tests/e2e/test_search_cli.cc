@@ -170,6 +170,38 @@ TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exi
   CHECK_THAT(foreign.err, Catch::Contains("has index schema version 0 but this dipnews reads version"));
 }
 
+TEST_CASE("actor and topic fields: any spelling - same field ORs - different fields AND", "[e2e][search]") {
+  auto count = [](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", corpus_db(), "--count"});
+    auto r = run_search(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return std::stoi(r.out);
+  };
+  const int zelenskyy = count({"actor:zelenskyy"});
+  CHECK(zelenskyy > 10);
+  CHECK(count({"actor:Zelensky"}) == zelenskyy);
+  CHECK(count({"actor:\"Volodymyr Zelenskiy\""}) == zelenskyy);
+  CHECK(count({"person:zelensky"}) == zelenskyy);
+  CHECK(count({"--actor", "zelensky"}) == zelenskyy);
+  const int putin = count({"actor:putin"});
+  const int both = count({"actor:putin", "actor:zelensky"});
+  CHECK(both >= std::max(putin, zelenskyy));  // same field: OR
+  CHECK(count({"--actor=putin", "--actor=zelensky", "*"}) == both);
+  const int with_topic = count({"actor:putin", "topic:ceasefire"});
+  CHECK(with_topic <= putin);  // different fields: AND
+  CHECK(count({"--actor=putin", "--topic=ceasefire", "*"}) == with_topic);
+  CHECK(count({"country:German"}) == count({"country:deu"}));
+
+  auto unknown = run_search({"--db", corpus_db(), "actor:zelinsky"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "dipnews-search: query error: unknown actor 'zelinsky' (did you mean 'zelensky'?)\n");
+  auto wrong_type = run_search({"--db", corpus_db(), "--actor=nato", "--topic=ceasfire", "*"});
+  CHECK(wrong_type.exit_code == 2);
+  CHECK_THAT(wrong_type.err, Catch::Contains("--topic: unknown topic 'ceasfire' (did you mean 'ceasefire'?)"));
+  CHECK(run_search({"--db", corpus_db(), "country:nato"}).exit_code == 2);
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);

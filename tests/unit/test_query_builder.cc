@@ -8,9 +8,21 @@
 using namespace dipnews;
 
 namespace {
+const Dictionary& dictionary() {
+  static const Dictionary d = Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
+                                                std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"});
+  return d;
+}
+
 std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
-  static Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  QueryBuilder builder(db);
+  static Xapian::WritableDatabase db = [] {
+    Xapian::WritableDatabase d(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_boolean_term("XACTORsome-group");  // a human tag no dictionary knows
+    d.add_document(doc);
+    return d;
+  }();
+  QueryBuilder builder(db, dictionary());
   return builder.build(text, filters).get_description();
 }
 }  // namespace
@@ -42,6 +54,20 @@ TEST_CASE("query text is parsed as SPEC §3 says", "[query]") {
       {"* -source:\"Meridian Post\"", "Query((<alldocuments> AND_NOT XSOURCEmeridian-post))"},
       {"* OR ceasefire", "Query((<alldocuments> OR Zceasefir@2))"},
       {"(*)", "Query(<alldocuments>)"},
+      {"actor:zelensky", "Query(0 * XACTORvolodymyr-zelenskyy)"},
+      {"actor:\"Volodymyr Zelenskyy\"", "Query(0 * XACTORvolodymyr-zelenskyy)"},
+      {"actor:ZELENSKIY", "Query(0 * XACTORvolodymyr-zelenskyy)"},
+      {"actor:volodymyr-zelenskyy", "Query(0 * XACTORvolodymyr-zelenskyy)"},
+      {"country:Germany", "Query(0 * XCOUNTRYdeu)"},
+      {"country:German", "Query(0 * XCOUNTRYdeu)"},
+      {"country:elysee", "Query(0 * XCOUNTRYfra)"},
+      {"person:putin", "Query(0 * XPERSONvladimir-putin)"},
+      {"org:nato", "Query(0 * XORGnato)"},
+      {"actor:\"Some Group\"", "Query(0 * XACTORsome-group)"},
+      {"topic:ceasefire", "Query(0 * XTOPICceasefire)"},
+      {"topic:Ceasefire", "Query(0 * XTOPICceasefire)"},
+      {"actor:putin actor:merz", "Query(0 * (XACTORvladimir-putin OR XACTORfriedrich-merz))"},
+      {"actor:putin topic:ceasefire", "Query(0 * (XACTORvladimir-putin AND XTOPICceasefire))"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -50,6 +76,11 @@ TEST_CASE("query text is parsed as SPEC §3 says", "[query]") {
 }
 
 TEST_CASE("option filters combine: same field ORs - different fields AND", "[query]") {
+  QueryFilters tags;
+  tags.actors = {"putin", "Zelensky"};
+  tags.topics = {"ceasefire"};
+  CHECK(parsed("*", tags) ==
+        "Query(((<alldocuments> FILTER (XACTORvladimir-putin OR XACTORvolodymyr-zelenskyy)) FILTER XTOPICceasefire))");
   QueryFilters f;
   f.sources = {"Meridian Post", "atlantic courier"};
   f.since = "2025-12";
@@ -70,6 +101,14 @@ TEST_CASE("bad queries are usage errors with a reason", "[query]") {
   CHECK_THROWS_WITH(parsed("ceasefire title:"), Catch::Contains("title: needs a value"));
   // Xapian would silently re-parse this without operators; it must be an error instead.
   CHECK_THROWS_WITH(parsed("ceasefire NEAR"), Catch::Contains("cannot make sense of the operators"));
+  CHECK_THROWS_WITH(parsed("actor:zelinsky"), Catch::Contains("unknown actor 'zelinsky' (did you mean 'zelensky'?)"));
+  CHECK_THROWS_WITH(parsed("country:putin"), Catch::Contains("country: 'putin' is person vladimir-putin, not a country"));
+  CHECK_THROWS_WITH(parsed("actor:Congo"), Catch::Contains("'Congo' could be cod, cog"));
+  CHECK_THROWS_WITH(parsed("topic:ceasfire"), Catch::Contains("unknown topic 'ceasfire' (did you mean 'ceasefire'?)"));
+  CHECK_THROWS_WITH(parsed("actor:"), Catch::Contains("actor: needs a value"));
+  QueryFilters bad_actor;
+  bad_actor.actors = {"nobody at all"};
+  CHECK_THROWS_WITH(parsed("x", bad_actor), Catch::StartsWith("--actor: unknown actor 'nobody at all'"));
   QueryFilters f;
   f.since = "12/2025";
   CHECK_THROWS_WITH(parsed("x", f), Catch::StartsWith("--since/--until: bad date"));

@@ -10,7 +10,8 @@ namespace {
 
 struct Fixture {
   test::TempDir dir;
-  Searcher searcher{open_for_search({test::write_sample_index(dir)})};
+  Dictionary dictionary;
+  Searcher searcher{open_for_search({test::write_sample_index(dir)}), dictionary};
 
   std::vector<std::string> ids(SearchRequest r) {
     std::vector<std::string> out;
@@ -107,7 +108,8 @@ TEST_CASE("several databases are searched as one", "[search]") {
     IndexWriter wb(path_b, 10);
     wb.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
   }
-  Searcher s(open_for_search({path_a, path_b}));
+  const Dictionary dictionary;
+  Searcher s(open_for_search({path_a, path_b}), dictionary);
   SearchRequest r;
   r.text = "summit";
   CHECK(s.search(r).hits.size() == 2);
