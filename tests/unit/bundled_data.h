@@ -1,9 +1,11 @@
-// The project's own data files, loaded once for the unit tests that need them.
+// Data files loaded once for the unit tests that need them: the project's own boilerplate
+// patterns, and the small test dictionary of tests/data (actors and topics with the hard cases).
 #pragma once
 
 #include <string>
 
 #include "boilerplate.h"
+#include "dictionary.h"
 
 namespace dipnews::test {
 
@@ -14,6 +16,12 @@ inline const BoilerplateFilter& bundled_boilerplate() {
     return f;
   }();
   return filter;
+}
+
+inline const Dictionary& test_dictionary() {
+  static const Dictionary d = Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
+                                                std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"});
+  return d;
 }
 
 }  // namespace dipnews::test

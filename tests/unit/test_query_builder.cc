@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bundled_data.h"
+
 #include <xapian.h>
 
 #include "error.h"
@@ -8,12 +10,6 @@
 using namespace dipnews;
 
 namespace {
-const Dictionary& dictionary() {
-  static const Dictionary d = Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
-                                                std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"});
-  return d;
-}
-
 std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
   static Xapian::WritableDatabase db = [] {
     Xapian::WritableDatabase d(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -22,7 +18,7 @@ std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
     d.add_document(doc);
     return d;
   }();
-  QueryBuilder builder(db, dictionary());
+  QueryBuilder builder(db, test::test_dictionary());
   return builder.build(text, filters).get_description();
 }
 }  // namespace

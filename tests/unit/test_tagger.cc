@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bundled_data.h"
+
 #include <algorithm>
 
 #include "tagger.h"
@@ -8,14 +10,8 @@ using namespace dipnews;
 
 namespace {
 
-const Dictionary& dictionary() {
-  static const Dictionary d = Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
-                                                std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"});
-  return d;
-}
-
 Tags tag(const std::string& body, const std::string& date = "2025-12-15", const std::string& title = "") {
-  static const Tagger tagger(dictionary());
+  static const Tagger tagger(test::test_dictionary());
   Article a;
   a.id = "t";
   a.title = title;
@@ -129,7 +125,7 @@ TEST_CASE("ambiguous names need support from the article", "[tagger]") {
 }
 
 TEST_CASE("human tags from the input are merged with automatic ones", "[tagger]") {
-  static const Tagger tagger(dictionary());
+  static const Tagger tagger(test::test_dictionary());
   Article a;
   a.id = "h";
   a.body = "The Kremlin said no.";
