@@ -35,7 +35,7 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, low, high);
 }
 
-DateRangeProcessor::DateRangeProcessor(FieldErrors& errors)
+DateRangeProcessor::DateRangeProcessor(FieldLog& errors)
     : Xapian::RangeProcessor(schema::slot::date, "date:"), errors_(errors) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {

@@ -18,21 +18,21 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end);
 // date:A..B, date:A.., date:..B
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  explicit DateRangeProcessor(FieldErrors& errors);
+  explicit DateRangeProcessor(FieldLog& errors);
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 
  private:
-  FieldErrors& errors_;
+  FieldLog& errors_;
 };
 
 // date:2025, date:2025-12, date:2025-12-15 (a single period: the range from it to itself).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(FieldErrors& errors) : errors_(errors) {}
+  explicit DateFieldProcessor(FieldLog& errors) : errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override;
 
  private:
-  FieldErrors& errors_;
+  FieldLog& errors_;
 };
 
 }  // namespace dipnews

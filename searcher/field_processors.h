@@ -4,38 +4,46 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 namespace dipnews {
 
-// Where field processors leave a bad value's message. They must not throw: an exception
-// thrown through Xapian 1.4's QueryParser leaks its parser state. The query builder
-// checks for a message after parsing and reports it as a query error.
-class FieldErrors {
+// What field processors have to say about one parse: a bad value's message, and how each
+// value was understood (for --explain-query). They must not throw: an exception thrown
+// through Xapian 1.4's QueryParser leaks its parser state. The query builder checks for a
+// message after parsing and reports it as a query error.
+class FieldLog {
  public:
   // Records the first problem; returns a query matching nothing to stand in for the field.
   Xapian::Query report(const std::string& message) {
     if (first_.empty()) first_ = message;
     return Xapian::Query::MatchNothing;
   }
+  void note(std::string resolution) { notes_.push_back(std::move(resolution)); }
   const std::string& first() const { return first_; }
-  void clear() { first_.clear(); }
+  const std::vector<std::string>& notes() const { return notes_; }
+  void clear() {
+    first_.clear();
+    notes_.clear();
+  }
 
  private:
   std::string first_;
+  std::vector<std::string> notes_;
 };
 
 class SlugFieldProcessor : public Xapian::FieldProcessor {
  public:
-  SlugFieldProcessor(std::string field, std::string prefix, FieldErrors& errors)
+  SlugFieldProcessor(std::string field, std::string prefix, FieldLog& errors)
       : field_(std::move(field)), prefix_(std::move(prefix)), errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override;
 
  private:
   std::string field_;
   std::string prefix_;
-  FieldErrors& errors_;
+  FieldLog& errors_;
 };
 
 }  // namespace dipnews

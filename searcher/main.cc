@@ -22,6 +22,10 @@ int run(const dipnews::SearchOptions& options) {
   }
   Searcher searcher(open_for_search(options.dbs), dictionary);
   const SearchResult result = searcher.search(options.request);
+  if (options.explain_query) {
+    for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";
+    std::cerr << "dipnews-search: parsed " << result.parsed << "\n";
+  }
   auto printer = make_printer(options.format, std::cout, use_color(options.color));
   if (options.request.count_only) printer->count(result);
   else printer->result(result);

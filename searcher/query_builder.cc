@@ -19,7 +19,7 @@ constexpr unsigned parser_flags =
     Xapian::QueryParser::FLAG_PURE_NOT;
 
 void add_field(Xapian::QueryParser& parser, const schema::Field& field, const TagResolver& resolver,
-               FieldErrors& errors) {
+               FieldLog& errors) {
   const std::string name(field.name), prefix(field.prefix);
   switch (field.kind) {
     case schema::FieldKind::free_text:
@@ -68,7 +68,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Dictionary& diction
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  for (const auto& field : schema::query_fields()) add_field(parser_, field, resolver_, field_errors_);
+  for (const auto& field : schema::query_fields()) add_field(parser_, field, resolver_, field_log_);
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
 
@@ -76,14 +76,14 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
   if (auto problem = field_without_value(text, field_names())) throw UsageError("query error: " + *problem);
   const std::string rewritten = rewrite_for_parser(text);
-  field_errors_.clear();
+  field_log_.clear();
   Xapian::Query parsed;
   try {
     parsed = parser_.parse_query(rewritten, parser_flags);
   } catch (const Xapian::QueryParserError& e) {
     throw UsageError("query error: " + e.get_msg());
   }
-  if (!field_errors_.first().empty()) throw UsageError("query error: " + field_errors_.first());
+  if (!field_log_.first().empty()) throw UsageError("query error: " + field_log_.first());
   if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
   if (fell_back_to_plain_words(rewritten, parsed)) {
     throw UsageError("query error: cannot make sense of the operators in '" + text +
@@ -96,22 +96,26 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
 // off, so "a -b" could quietly become "a b". Detect that by comparing with a plain parse.
 bool QueryBuilder::fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed) {
   if (!uses_operators(rewritten)) return false;
+  const FieldLog before = field_log_;  // the plain parse must not log resolutions twice
+  bool same = false;
   try {
-    return parser_.parse_query(rewritten, 0).get_description() == parsed.get_description();
+    same = parser_.parse_query(rewritten, 0).get_description() == parsed.get_description();
   } catch (const Xapian::QueryParserError&) {
-    return false;
   }
+  field_log_ = before;
+  return same;
 }
 
 // --actor/--topic values: resolved like actor:/topic:, values of one option ORed.
 Xapian::Query QueryBuilder::tag_filter(const char* option, const std::string& field_name,
-                                       const std::vector<std::string>& values) const {
+                                       const std::vector<std::string>& values) {
   const auto& fields = schema::query_fields();
   const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.name == field_name; });
   std::vector<Xapian::Query> terms;
   for (const auto& value : values) {
     const auto r = resolver_.resolve(*field, value);
     if (!r.error.empty()) throw UsageError(std::string("--") + option + ": " + r.error);
+    field_log_.note(std::string("--") + option + " " + value + " -> " + r.term.substr(field->prefix.size()));
     terms.emplace_back(r.term);
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -34,6 +34,9 @@ class QueryBuilder {
   // Throws UsageError for a syntax error or a bad field value.
   Xapian::Query build(const std::string& text, const QueryFilters& filters);
 
+  // How the last build() understood field values ("actor:zelensky -> volodymyr-zelenskyy").
+  const std::vector<std::string>& resolutions() const { return field_log_.notes(); }
+
   // The stemmer the parser used, for highlighting stemmed matches in snippets.
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -41,11 +44,11 @@ class QueryBuilder {
   Xapian::Query parse_text(const std::string& text);
   bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
 
-  Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values) const;
+  Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values);
 
   Xapian::Stem stemmer_;
   TagResolver resolver_;      // outlives parser_, whose processors refer to it...
-  FieldErrors field_errors_;  // ...and to this
+  FieldLog field_log_;  // ...and to this
   Xapian::QueryParser parser_;
 };
 

@@ -53,6 +53,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.query = request.text;
   const Xapian::Query query = builder_.build(request.text, request.filters);
   result.parsed = query.get_description();
+  result.resolutions = builder_.resolutions();
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);

@@ -45,6 +45,7 @@ struct MatchTotals {
 struct SearchResult {
   std::string query;   // as typed
   std::string parsed;  // Xapian's description of the query it ran
+  std::vector<std::string> resolutions;  // how actor:/topic:/--actor values were understood
   MatchTotals total;
   std::vector<Hit> hits;
 };

@@ -49,6 +49,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("no-snippets", "omit snippets (faster)")
+      ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
       ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")

@@ -19,6 +19,7 @@ struct SearchOptions {
   SearchRequest request;
   OutputFormat format = OutputFormat::text;
   ColorMode color = ColorMode::automatic;
+  bool explain_query = false;  // how the query was understood, on stderr
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

@@ -47,6 +47,7 @@ TagResolver::Result TagResolver::resolve_topic(const schema::Field& field, std::
 Xapian::Query TagFieldProcessor::operator()(const std::string& value) {
   const auto r = resolver_.resolve(field_, value);
   if (!r.error.empty()) return errors_.report(r.error);
+  errors_.note(std::string(field_.name) + ":" + value + " -> " + r.term.substr(field_.prefix.size()));
   return Xapian::Query(r.term);
 }
 

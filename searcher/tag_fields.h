@@ -34,14 +34,14 @@ class TagResolver {
 
 class TagFieldProcessor : public Xapian::FieldProcessor {
  public:
-  TagFieldProcessor(const schema::Field& field, const TagResolver& resolver, FieldErrors& errors)
+  TagFieldProcessor(const schema::Field& field, const TagResolver& resolver, FieldLog& errors)
       : field_(field), resolver_(resolver), errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override;
 
  private:
   const schema::Field& field_;
   const TagResolver& resolver_;
-  FieldErrors& errors_;
+  FieldLog& errors_;
 };
 
 }  // namespace dipnews

@@ -202,6 +202,16 @@ TEST_CASE("actor and topic fields: any spelling - same field ORs - different fie
   CHECK(run_search({"--db", corpus_db(), "country:nato"}).exit_code == 2);
 }
 
+TEST_CASE("option --explain-query shows on stderr how fields were resolved", "[e2e][search]") {
+  auto r = run_search({"--db", corpus_db(), "--explain-query", "--count", "--actor=Kremlin", "country:German -ceasefire"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "dipnews-search: field country:German -> deu\n"
+                 "dipnews-search: field --actor Kremlin -> rus\n"
+                 "dipnews-search: parsed Query(((0 * XCOUNTRYdeu AND_NOT Zceasefir@1) FILTER XACTORrus))\n");
+  CHECK(std::stoi(r.out) >= 0);  // results stay on stdout, alone
+  CHECK(r.out.find("dipnews-search") == std::string::npos);
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);
