@@ -20,6 +20,26 @@ const std::vector<Field>& query_fields() {
   return fields;
 }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += list_separator;
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::string> split_list_value(std::string_view value) {
+  std::vector<std::string> out;
+  while (!value.empty()) {
+    const auto end = value.find(list_separator);
+    out.emplace_back(value.substr(0, end));
+    if (end == std::string_view::npos) break;
+    value.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 std::string id_term(std::string_view id) { return std::string(prefix::id).append(id); }
 
 std::string source_term(std::string_view source_name) {

@@ -16,7 +16,7 @@
 namespace dipnews::schema {
 
 // Bump when a change makes existing indexes unreadable or wrong for this searcher.
-inline constexpr int version = 2;  // 2: actor and topic tags
+inline constexpr int version = 3;  // 2: actor and topic tags; 3: facet value slots
 
 namespace prefix {
 inline constexpr const char* id = "Q";           // unique id (boolean, exact)
@@ -33,6 +33,11 @@ inline constexpr const char* topic = "XTOPIC";    // topic id (boolean)
 namespace slot {
 inline constexpr Xapian::valueno date = 0;          // "YYYY-MM-DD": sorts and ranges as a string
 inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects unchanged articles
+// Facets: each article's tags as one value, so that Xapian's ValueCountMatchSpy (which
+// also runs on remote shards) can count them over a whole match set.
+inline constexpr Xapian::valueno actor_list = 2;    // actor ids joined by list_separator
+inline constexpr Xapian::valueno topic_list = 3;    // topic ids joined by list_separator
+inline constexpr Xapian::valueno source_name = 4;   // the outlet's display name
 }  // namespace slot
 
 namespace metadata {
@@ -63,6 +68,10 @@ struct Field {
 };
 
 const std::vector<Field>& query_fields();
+
+inline constexpr char list_separator = '\n';
+std::string join_list(const std::vector<std::string>& items);
+std::vector<std::string> split_list_value(std::string_view value);
 
 // Terms, built the same way at index and at query time.
 std::string id_term(std::string_view id);

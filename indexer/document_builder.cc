@@ -30,6 +30,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags
   for (const auto& topic : tags.topics) doc.add_boolean_term(schema::topic_term(topic.id));
   if (!article.date.empty()) doc.add_value(schema::slot::date, article.date);
   doc.add_value(schema::slot::content_hash, content_hash);
+  if (!article.actors.empty()) doc.add_value(schema::slot::actor_list, schema::join_list(article.actors));
+  if (!article.topics.empty()) doc.add_value(schema::slot::topic_list, schema::join_list(article.topics));
+  if (!article.source.empty()) doc.add_value(schema::slot::source_name, article.source);
   doc.set_data(encode_document_data(article));
   return doc;
 }

@@ -18,7 +18,7 @@ inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
     {"text", OutputFormat::text}, {"json", OutputFormat::json}};
 
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
-inline constexpr int json_format_version = 1;
+inline constexpr int json_format_version = 2;
 
 class ResultPrinter {
  public:

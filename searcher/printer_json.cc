@@ -31,6 +31,31 @@ json hit_json(const Hit& hit) {
   };
 }
 
+json facets_json(const Aggregations& a) {
+  json facets = json::object();
+  for (const auto& facet : a.facets) {
+    json values = json::array();
+    for (const auto& v : facet.values) values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+    facets[std::string(facet_field_name(facet.field))] = std::move(values);
+  }
+  return facets;
+}
+
+json timeline_json(const Timeline& t) {
+  json periods = json::array();
+  for (const auto& p : t.periods) {
+    const double share = p.total ? static_cast<double>(p.count) / p.total : 0.0;
+    periods.push_back({{"period", p.period}, {"count", p.count}, {"total", p.total}, {"share", share}});
+  }
+  return {{"unit", timeline_unit_name(t.unit)}, {"periods", std::move(periods)}, {"undated", t.undated}};
+}
+
+// Facets always (empty when none were asked for); the timeline only when asked for.
+void add_aggregations(json& j, const Aggregations& a) {
+  j["facets"] = facets_json(a);
+  if (a.timeline) j["timeline"] = timeline_json(*a.timeline);
+}
+
 json header_json(const SearchResult& r) {
   return {
       {"format_version", json_format_version},
@@ -53,7 +78,7 @@ void JsonPrinter::result(const SearchResult& r) {
   json hits = json::array();
   for (const auto& hit : r.hits) hits.push_back(hit_json(hit));
   j["hits"] = std::move(hits);
-  j["facets"] = json::object();
+  add_aggregations(j, r.aggregations);
   j["suggestion"] = nullptr;
   write(out_, j);
 }
@@ -61,6 +86,7 @@ void JsonPrinter::result(const SearchResult& r) {
 void JsonPrinter::count(const SearchResult& r) {
   json j = header_json(r);
   j["count"] = r.total.estimated;
+  if (!r.aggregations.facets.empty() || r.aggregations.timeline) add_aggregations(j, r.aggregations);
   write(out_, j);
 }
 

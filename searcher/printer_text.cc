@@ -1,5 +1,8 @@
 #include "printer_text.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "terminal.h"
 
 namespace dipnews {
@@ -78,6 +81,7 @@ void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
     out_ << (r.total.estimated == 0 ? "No articles match" : count_phrase(r.total) + " match")
          << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    aggregations(r.aggregations);
     return;
   }
   out_ << count_phrase(r.total) << " match '" << r.query << "' (showing " << r.hits.front().rank << "-"
@@ -86,8 +90,48 @@ void TextPrinter::result(const SearchResult& r) {
     hit(h);
     out_ << "\n";
   }
+  aggregations(r.aggregations);
 }
 
-void TextPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+void TextPrinter::aggregations(const Aggregations& a) {
+  if (a.facets.empty() && !a.timeline) return;
+  out_ << "\n";
+  styled(ansi::bold, "Over all " + std::to_string(a.matches) + " matching articles");
+  out_ << "\n";
+  constexpr std::size_t shown = 12;
+  for (const auto& facet : a.facets) {
+    out_ << "  " << facet_field_name(facet.field) << ":";
+    if (facet.values.empty()) out_ << " none";
+    for (std::size_t i = 0; i < facet.values.size() && i < shown; ++i) {
+      out_ << (i ? " · " : " ") << facet.values[i].id << " " << facet.values[i].count;
+    }
+    if (facet.values.size() > shown) out_ << " · (" << facet.values.size() - shown << " more: --format=json)";
+    out_ << "\n";
+  }
+  if (a.timeline) timeline(*a.timeline);
+}
+
+void TextPrinter::timeline(const Timeline& t) {
+  out_ << "  per " << timeline_unit_name(t.unit) << " (matching / all articles):\n";
+  Xapian::doccount most = 1;
+  for (const auto& p : t.periods) most = std::max(most, p.count);
+  constexpr Xapian::doccount width = 40;
+  for (const auto& p : t.periods) {
+    char line[96];
+    std::snprintf(line, sizeof line, "    %-10s %6u / %-6u %3.0f%% ", p.period.c_str(), p.count, p.total,
+                  p.total ? 100.0 * p.count / p.total : 0.0);
+    out_ << line;
+    std::string bar;
+    for (Xapian::doccount k = 0; k < std::max<Xapian::doccount>(1, p.count * width / most); ++k) bar += "\u2588";
+    styled(ansi::bold, bar);
+    out_ << "\n";
+  }
+  if (t.undated) out_ << "    undated    " << t.undated << "\n";
+}
+
+void TextPrinter::count(const SearchResult& r) {
+  out_ << r.total.estimated << "\n";
+  aggregations(r.aggregations);
+}
 
 }  // namespace dipnews

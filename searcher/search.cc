@@ -37,7 +37,7 @@ MatchTotals totals_of(const Xapian::MSet& mset) {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
-    : db_(std::move(db)), builder_(db_, dictionary) {}
+    : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   try {
@@ -60,6 +60,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   apply_sort(enquire, request.sort);
 
+  if (!request.aggregations.empty()) result.aggregations = aggregate(db_, query, request.aggregations, dictionary_);
   if (request.count_only) {
     // Asking to check every document makes the count exact rather than estimated.
     result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "aggregations.h"
 #include "article.h"
 #include "query_builder.h"
 #include "snippet.h"
@@ -26,6 +27,7 @@ struct SearchRequest {
   unsigned limit = 10;
   bool snippets = true;
   bool count_only = false;  // exact count, no hits
+  AggregationRequest aggregations;
 };
 
 struct Hit {
@@ -48,6 +50,7 @@ struct SearchResult {
   std::vector<std::string> resolutions;  // how actor:/topic:/--actor values were understood
   MatchTotals total;
   std::vector<Hit> hits;
+  Aggregations aggregations;  // when requested: over every matching article
 };
 
 class Searcher {
@@ -62,6 +65,7 @@ class Searcher {
   SearchResult search_once(const SearchRequest& request);
 
   Xapian::Database db_;
+  const Dictionary& dictionary_;
   QueryBuilder builder_;
 };
 

@@ -26,7 +26,7 @@ constexpr ProgramInfo program = {
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
-  std::string format = "text", sort = "relevance", color = "auto";
+  std::string format = "text", sort = "relevance", color = "auto", facets, timeline;
   long long limit = 10, offset = 0;
   std::vector<std::string> words;
 };
@@ -49,6 +49,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("no-snippets", "omit snippets (faster)")
+      ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
+      ("timeline", po::value(&raw.timeline), "count matching articles per day, week, month or year")
       ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
@@ -74,7 +76,19 @@ unsigned in_range(const std::string& option, long long value, long long max) {
   return static_cast<unsigned>(value);
 }
 
+void apply_aggregations(SearchOptions& o, const RawOptions& raw) {
+  for (std::string_view list = raw.facets; !list.empty();) {
+    const auto comma = list.find(',');
+    const std::string name(trim(list.substr(0, comma)));
+    if (!name.empty()) o.request.aggregations.facets.push_back(choose("facets", name, facet_fields));
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  if (!raw.timeline.empty()) o.request.aggregations.timeline = choose("timeline", raw.timeline, timeline_units);
+}
+
 void apply_checks(SearchOptions& o, const RawOptions& raw) {
+  apply_aggregations(o, raw);
   o.format = choose("format", raw.format, output_formats);
   o.request.sort = choose("sort", raw.sort, sort_orders);
   o.color = choose("color", raw.color, color_modes);

@@ -38,7 +38,7 @@ json search_json(std::vector<std::string> args) {
 
 TEST_CASE("JSON search output is valid and has the SPEC §4 fields", "[e2e][search]") {
   const json j = search_json({"ceasefire"});
-  CHECK(j["format_version"] == 1);
+  CHECK(j["format_version"] == 2);
   CHECK(j["query"] == "ceasefire");
   CHECK(j["parsed"] == "Query(Zceasefir@1)");
   CHECK(j["total"]["estimated"].get<int>() >= 10);
@@ -210,6 +210,35 @@ TEST_CASE("option --explain-query shows on stderr how fields were resolved", "[e
                  "dipnews-search: parsed Query(((0 * XCOUNTRYdeu AND_NOT Zceasefir@1) FILTER XACTORrus))\n");
   CHECK(std::stoi(r.out) >= 0);  // results stay on stdout, alone
   CHECK(r.out.find("dipnews-search") == std::string::npos);
+}
+
+TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][search]") {
+  const json j = search_json({"--limit=1", "--facets=actor,country,topic,source", "--timeline=month", "ceasefire"});
+  const int total = j["total"]["estimated"];
+  REQUIRE(total > 10);
+  CHECK(j["hits"].size() == 1);  // facets do not depend on the page shown
+  for (const auto& value : j["facets"]["country"]) {
+    const std::string id = value["id"];
+    const auto n = run_search({"--db", corpus_db(), "--count", "ceasefire country:" + id});
+    INFO(id);
+    CHECK(std::stoi(n.out) == value["count"].get<int>());
+  }
+  int in_periods = 0;
+  for (const auto& p : j["timeline"]["periods"]) {
+    in_periods += p["count"].get<int>();
+    CHECK(p["count"] <= p["total"]);
+    CHECK(p["share"].get<double>() == Approx(p["count"].get<double>() / p["total"].get<double>()));
+  }
+  CHECK(in_periods + j["timeline"]["undated"].get<int>() == total);
+  int sources = 0;
+  for (const auto& v : j["facets"]["source"]) sources += v["count"].get<int>();
+  CHECK(sources <= total);  // single-valued: scraped articles have no source
+
+  auto text = run_search({"--db", corpus_db(), "--count", "--facets=topic", "--timeline=year", "ceasefire"});
+  CHECK_THAT(text.out, Catch::StartsWith(std::to_string(total) + "\n\nOver all " + std::to_string(total) + " matching articles\n  topic: ceasefire " + std::to_string(total)));
+  CHECK_THAT(text.out, Catch::Contains("per year (matching / all articles):"));
+  CHECK(run_search({"--db", corpus_db(), "--facets=colour", "x"}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--timeline=decade", "x"}).exit_code == 2);
 }
 
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {

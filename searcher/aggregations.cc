@@ -1,0 +1,162 @@
+#include "aggregations.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "schema.h"
+
+namespace dipnews {
+
+namespace {
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int weekday_monday0(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
+
+std::string iso_week(int y, int m, int d) {
+  const long days = days_from_civil(y, m, d);
+  const long thursday = days - weekday_monday0(days) + 3;  // the week belongs to its Thursday's year
+  // Year of that Thursday: try y-1, y, y+1.
+  int year = y;
+  if (thursday < days_from_civil(y, 1, 1)) year = y - 1;
+  else if (thursday >= days_from_civil(y + 1, 1, 1)) year = y + 1;
+  const long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, static_cast<int>(week));
+  return buf;
+}
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+Counts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
+  Counts out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out[*it] = it.get_termfreq();
+  return out;
+}
+
+// Multi-valued slots hold a list per article: each id in it counts the article once.
+Counts split_counts(const Counts& lists) {
+  Counts out;
+  for (const auto& [list, n] : lists) {
+    for (const auto& id : schema::split_list_value(list)) out[id] += n;
+  }
+  return out;
+}
+
+std::optional<ActorType> type_of(FacetField field) {
+  switch (field) {
+    case FacetField::person: return ActorType::person;
+    case FacetField::country: return ActorType::country;
+    case FacetField::org: return ActorType::organisation;
+    default: return std::nullopt;
+  }
+}
+
+Facet make_facet(FacetField field, const Counts& counts, const Dictionary& dictionary) {
+  Facet facet{field, {}};
+  const auto type = type_of(field);
+  for (const auto& [id, n] : counts) {
+    std::string name = id;
+    if (field == FacetField::topic) {
+      if (const Topic* t = dictionary.topic(id)) name = t->name;
+    } else if (field != FacetField::source) {
+      const Actor* a = dictionary.actor(id);
+      if (type && (!a || a->type != *type)) continue;
+      if (a) name = a->name;
+    }
+    facet.values.push_back({id, name, n});
+  }
+  std::stable_sort(facet.values.begin(), facet.values.end(),
+                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  return facet;
+}
+
+Counts per_period(const Counts& dates, TimelineUnit unit) {
+  Counts out;
+  for (const auto& [date, n] : dates) out[period_of(date, unit)] += n;
+  return out;
+}
+
+Timeline make_timeline(TimelineUnit unit, const Counts& matching_dates, Xapian::doccount matches,
+                       const Xapian::Database& db) {
+  // All articles per period, for the share: one more pass, over the date slot only.
+  Xapian::Enquire all(db);
+  all.set_query(Xapian::Query::MatchAll);
+  Xapian::ValueCountMatchSpy all_dates(schema::slot::date);
+  all.add_matchspy(&all_dates);
+  all.get_mset(0, 0, db.get_doccount());
+  const Counts totals = per_period(spy_counts(all_dates), unit);
+
+  Timeline t{unit, {}, matches};
+  for (const auto& [period, n] : per_period(matching_dates, unit)) {
+    const auto total = totals.count(period) ? totals.at(period) : n;
+    t.periods.push_back({period, n, total});
+    t.undated -= n;
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string_view facet_field_name(FacetField field) {
+  for (const auto& [name, f] : facet_fields) {
+    if (f == field) return name;
+  }
+  return "?";
+}
+
+std::string_view timeline_unit_name(TimelineUnit unit) {
+  for (const auto& [name, u] : timeline_units) {
+    if (u == unit) return name;
+  }
+  return "?";
+}
+
+std::string period_of(std::string_view date, TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::day: return std::string(date.substr(0, 10));
+    case TimelineUnit::month: return std::string(date.substr(0, 7));
+    case TimelineUnit::year: return std::string(date.substr(0, 4));
+    case TimelineUnit::week:
+      if (date.size() < 10) return std::string(date);
+      return iso_week(std::stoi(std::string(date.substr(0, 4))), std::stoi(std::string(date.substr(5, 2))),
+                      std::stoi(std::string(date.substr(8, 2))));
+  }
+  return std::string(date);
+}
+
+Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,
+                       const Dictionary& dictionary) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Xapian::ValueCountMatchSpy actors(schema::slot::actor_list), topics(schema::slot::topic_list),
+      sources(schema::slot::source_name), dates(schema::slot::date);
+  for (Xapian::ValueCountMatchSpy* spy : {&actors, &topics, &sources, &dates}) enquire.add_matchspy(spy);
+  // Asking for every document to be checked makes the counts exact, not sampled.
+  const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+
+  Aggregations out;
+  out.matches = mset.get_matches_estimated();
+  const Counts actor_counts = split_counts(spy_counts(actors));
+  for (FacetField field : request.facets) {
+    switch (field) {
+      case FacetField::topic: out.facets.push_back(make_facet(field, split_counts(spy_counts(topics)), dictionary)); break;
+      case FacetField::source: out.facets.push_back(make_facet(field, spy_counts(sources), dictionary)); break;
+      default: out.facets.push_back(make_facet(field, actor_counts, dictionary)); break;
+    }
+  }
+  if (request.timeline) out.timeline = make_timeline(*request.timeline, spy_counts(dates), out.matches, db);
+  return out;
+}
+
+}  // namespace dipnews

@@ -1,0 +1,72 @@
+// Exact aggregations over a whole match set, not the top N: facet counts per actor,
+// topic or source, and a timeline of matching articles per period. They use Xapian's
+// ValueCountMatchSpy over value slots (one pass over every match), which, unlike custom
+// match spies, also runs on remote shards.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dictionary.h"
+
+namespace dipnews {
+
+enum class FacetField { actor, person, country, org, topic, source };
+inline constexpr std::pair<std::string_view, FacetField> facet_fields[] = {
+    {"actor", FacetField::actor}, {"person", FacetField::person}, {"country", FacetField::country},
+    {"org", FacetField::org},     {"topic", FacetField::topic},   {"source", FacetField::source}};
+std::string_view facet_field_name(FacetField field);
+
+enum class TimelineUnit { day, week, month, year };
+inline constexpr std::pair<std::string_view, TimelineUnit> timeline_units[] = {
+    {"day", TimelineUnit::day}, {"week", TimelineUnit::week}, {"month", TimelineUnit::month}, {"year", TimelineUnit::year}};
+std::string_view timeline_unit_name(TimelineUnit unit);
+
+// The period a YYYY-MM-DD date falls in: "2025-12-15", "2025-W51" (ISO 8601 week),
+// "2025-12" or "2025".
+std::string period_of(std::string_view date, TimelineUnit unit);
+
+struct AggregationRequest {
+  std::vector<FacetField> facets;
+  std::optional<TimelineUnit> timeline;
+  bool empty() const { return facets.empty() && !timeline; }
+};
+
+struct FacetValue {
+  std::string id;
+  std::string name;  // display name from the dictionaries, or the id
+  Xapian::doccount count = 0;
+};
+
+struct Facet {
+  FacetField field;
+  std::vector<FacetValue> values;  // by decreasing count, then id
+};
+
+struct TimelinePeriod {
+  std::string period;
+  Xapian::doccount count = 0;  // matching articles in the period
+  Xapian::doccount total = 0;  // all indexed articles in the period
+};
+
+struct Timeline {
+  TimelineUnit unit = TimelineUnit::month;
+  std::vector<TimelinePeriod> periods;  // in date order, periods with matches only
+  Xapian::doccount undated = 0;         // matching articles without a date, counted apart
+};
+
+struct Aggregations {
+  Xapian::doccount matches = 0;  // exact size of the match set they were computed over
+  std::vector<Facet> facets;
+  std::optional<Timeline> timeline;
+};
+
+Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,
+                       const Dictionary& dictionary);
+
+}  // namespace dipnews

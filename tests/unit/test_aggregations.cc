@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include "aggregations.h"
+#include "bundled_data.h"
+#include "database.h"
+#include "sample_index.h"
+
+using namespace dipnews;
+
+TEST_CASE("periods: day, ISO week, month, year", "[aggregations]") {
+  CHECK(period_of("2025-12-15", TimelineUnit::day) == "2025-12-15");
+  CHECK(period_of("2025-12-15", TimelineUnit::month) == "2025-12");
+  CHECK(period_of("2025-12-15", TimelineUnit::year) == "2025");
+  CHECK(period_of("2025-12-15", TimelineUnit::week) == "2025-W51");
+  CHECK(period_of("2024-12-30", TimelineUnit::week) == "2025-W01");  // Monday of the year's first week
+  CHECK(period_of("2021-01-03", TimelineUnit::week) == "2020-W53");  // Sunday ending 2020's last week
+  CHECK(period_of("2026-01-01", TimelineUnit::week) == "2026-W01");
+  CHECK(period_of("2020-12-31", TimelineUnit::week) == "2020-W53");
+}
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  Xapian::Database db;
+  Fixture() {
+    IndexWriter w(dir / "db", 100);  // no tagger: the input's tags are the article's tags
+    auto add = [&](std::string id, std::string date, std::vector<std::string> actors, std::vector<std::string> topics,
+                   std::string source) {
+      Article a = test::make_article(std::move(id), "T", "ceasefire talks", std::move(date), std::move(source));
+      a.actors = std::move(actors);
+      a.topics = std::move(topics);
+      w.write(a);
+    };
+    add("a", "2025-12-14", {"rus", "ukr", "vladimir-putin"}, {"ceasefire"}, "Meridian Post");
+    add("b", "2025-12-15", {"rus", "friedrich-merz"}, {"ceasefire", "sanctions"}, "Meridian Post");
+    add("c", "2025-11-02", {"ukr"}, {}, "Atlantic Courier");
+    add("d", "", {"rus"}, {"sanctions"}, "");
+    w.commit();
+    db = open_for_search({dir / "db"});
+  }
+  static std::vector<std::pair<std::string, Xapian::doccount>> values(const Facet& f) {
+    std::vector<std::pair<std::string, Xapian::doccount>> out;
+    for (const auto& v : f.values) out.emplace_back(v.id, v.count);
+    return out;
+  }
+};
+
+using Values = std::vector<std::pair<std::string, Xapian::doccount>>;
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "facets count every matching article once per value", "[aggregations]") {
+  AggregationRequest r;
+  r.facets = {FacetField::actor, FacetField::country, FacetField::person, FacetField::topic, FacetField::source};
+  const auto a = aggregate(db, Xapian::Query::MatchAll, r, test::test_dictionary());
+  CHECK(a.matches == 4);
+  REQUIRE(a.facets.size() == 5);
+  CHECK(values(a.facets[0]) == Values{{"rus", 3}, {"ukr", 2}, {"friedrich-merz", 1}, {"vladimir-putin", 1}});
+  CHECK(values(a.facets[1]) == Values{{"rus", 3}, {"ukr", 2}});
+  CHECK(values(a.facets[2]) == Values{{"friedrich-merz", 1}, {"vladimir-putin", 1}});
+  CHECK(a.facets[2].values[1].name == "Vladimir Putin");
+  CHECK(values(a.facets[3]) == Values{{"ceasefire", 2}, {"sanctions", 2}});
+  CHECK(values(a.facets[4]) == Values{{"Meridian Post", 2}, {"Atlantic Courier", 1}});
+}
+
+TEST_CASE_METHOD(Fixture, "facets and timeline follow the query, undated articles apart", "[aggregations]") {
+  AggregationRequest r;
+  r.facets = {FacetField::actor};
+  r.timeline = TimelineUnit::month;
+  const auto a = aggregate(db, Xapian::Query("XACTORrus"), r, test::test_dictionary());
+  CHECK(a.matches == 3);
+  CHECK(values(a.facets[0]) == Values{{"rus", 3}, {"friedrich-merz", 1}, {"ukr", 1}, {"vladimir-putin", 1}});
+  REQUIRE(a.timeline);
+  REQUIRE(a.timeline->periods.size() == 1);
+  CHECK(a.timeline->periods[0].period == "2025-12");
+  CHECK(a.timeline->periods[0].count == 2);
+  CHECK(a.timeline->periods[0].total == 2);
+  CHECK(a.timeline->undated == 1);
+
+  r.timeline = TimelineUnit::year;
+  const auto all = aggregate(db, Xapian::Query::MatchAll, r, test::test_dictionary());
+  REQUIRE(all.timeline->periods.size() == 1);
+  CHECK(all.timeline->periods[0].count == 3);
+  CHECK(all.timeline->undated == 1);
+}
