@@ -235,7 +235,10 @@ const Topic* Dictionary::topic(std::string_view id) const {
 std::optional<std::string> Dictionary::resolve_actor(std::string_view text) const {
   const std::string folded = fold_case_and_accents(trim(text));
   if (actor(folded)) return folded;
-  auto it = actors_by_name_.find(normalize_phrase(text));
+  std::string name = normalize_phrase(text);
+  auto it = actors_by_name_.find(name);
+  // "the Kremlin", "the White House": people type the article the dictionary leaves out.
+  if (it == actors_by_name_.end() && name.rfind("the ", 0) == 0) it = actors_by_name_.find(name.substr(4));
   if (it == actors_by_name_.end() || it->second.size() != 1) return std::nullopt;
   return actors_[it->second.front()].id;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "schema.h"
 
@@ -135,6 +136,46 @@ std::string period_of(std::string_view date, TimelineUnit unit) {
   return std::string(date);
 }
 
+namespace {
+
+// Field values counted over every article of the index (one pass over the value slot).
+Counts index_counts(const Xapian::Database& db, FacetField field) {
+  Xapian::Enquire all(db);
+  all.set_query(Xapian::Query::MatchAll);
+  const Xapian::valueno slot = field == FacetField::topic    ? schema::slot::topic_list
+                               : field == FacetField::source ? schema::slot::source_name
+                                                             : schema::slot::actor_list;
+  Xapian::ValueCountMatchSpy spy(slot);
+  all.add_matchspy(&spy);
+  all.get_mset(0, 0, db.get_doccount());
+  const Counts counts = spy_counts(spy);
+  return field == FacetField::source ? counts : split_counts(counts);
+}
+
+std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccount matches, const Counts& in_index,
+                                        Xapian::doccount articles, const Xapian::Query& query) {
+  std::set<std::string> asked;  // the query's own terms: Putin co-occurs with actor:putin trivially
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) asked.insert(*t);
+  std::vector<Cooccurrence> out;
+  for (const auto& v : in_matches.values) {
+    if (v.count < cooccur_min_count || !in_index.count(v.id)) continue;
+    const bool queried = std::any_of(asked.begin(), asked.end(), [&](const std::string& term) {
+      return term.size() > v.id.size() && term.compare(term.size() - v.id.size(), v.id.size(), v.id) == 0 &&
+             term[0] == 'X';
+    });
+    if (queried) continue;
+    const Xapian::doccount total = in_index.at(v.id);
+    const double lift = (static_cast<double>(v.count) / matches) / (static_cast<double>(total) / articles);
+    out.push_back({v.id, v.name, v.count, total, lift});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Cooccurrence& a, const Cooccurrence& b) {
+    return a.lift != b.lift ? a.lift > b.lift : a.count > b.count;
+  });
+  return out;
+}
+
+}  // namespace
+
 Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,
                        const Dictionary& dictionary) {
   Xapian::Enquire enquire(db);
@@ -156,6 +197,15 @@ Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, c
     }
   }
   if (request.timeline) out.timeline = make_timeline(*request.timeline, spy_counts(dates), out.matches, db);
+  if (request.cooccur && out.matches > 0) {
+    const FacetField field = *request.cooccur;
+    const Counts matching = field == FacetField::topic    ? split_counts(spy_counts(topics))
+                            : field == FacetField::source ? spy_counts(sources)
+                                                          : actor_counts;
+    out.cooccur_field = field;
+    out.cooccur = cooccurrences(make_facet(field, matching, dictionary), out.matches, index_counts(db, field),
+                                db.get_doccount(), query);
+  }
   return out;
 }
 

@@ -34,8 +34,23 @@ std::string period_of(std::string_view date, TimelineUnit unit);
 struct AggregationRequest {
   std::vector<FacetField> facets;
   std::optional<TimelineUnit> timeline;
-  bool empty() const { return facets.empty() && !timeline; }
+  std::optional<FacetField> cooccur;
+  bool empty() const { return facets.empty() && !timeline && !cooccur; }
 };
+
+// Values of a field that appear with the matches more than their share of the index
+// predicts: lift = (count / matches) / (total / all articles).
+struct Cooccurrence {
+  std::string id;
+  std::string name;
+  Xapian::doccount count = 0;  // matching articles with this value
+  Xapian::doccount total = 0;  // all articles with this value
+  double lift = 0;
+};
+
+// Values seen in fewer matching articles are left out of co-occurrence: one article is
+// an anecdote, not an association.
+inline constexpr Xapian::doccount cooccur_min_count = 2;
 
 struct FacetValue {
   std::string id;
@@ -64,6 +79,8 @@ struct Aggregations {
   Xapian::doccount matches = 0;  // exact size of the match set they were computed over
   std::vector<Facet> facets;
   std::optional<Timeline> timeline;
+  std::optional<FacetField> cooccur_field;
+  std::vector<Cooccurrence> cooccur;  // by decreasing lift, then count
 };
 
 Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,

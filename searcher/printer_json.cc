@@ -54,6 +54,13 @@ json timeline_json(const Timeline& t) {
 void add_aggregations(json& j, const Aggregations& a) {
   j["facets"] = facets_json(a);
   if (a.timeline) j["timeline"] = timeline_json(*a.timeline);
+  if (a.cooccur_field) {
+    json values = json::array();
+    for (const auto& c : a.cooccur) {
+      values.push_back({{"id", c.id}, {"name", c.name}, {"count", c.count}, {"total", c.total}, {"lift", c.lift}});
+    }
+    j["cooccur"] = {{"field", facet_field_name(*a.cooccur_field)}, {"values", std::move(values)}};
+  }
 }
 
 json header_json(const SearchResult& r) {
@@ -86,7 +93,9 @@ void JsonPrinter::result(const SearchResult& r) {
 void JsonPrinter::count(const SearchResult& r) {
   json j = header_json(r);
   j["count"] = r.total.estimated;
-  if (!r.aggregations.facets.empty() || r.aggregations.timeline) add_aggregations(j, r.aggregations);
+  if (!r.aggregations.facets.empty() || r.aggregations.timeline || r.aggregations.cooccur_field) {
+    add_aggregations(j, r.aggregations);
+  }
   write(out_, j);
 }
 

@@ -94,7 +94,7 @@ void TextPrinter::result(const SearchResult& r) {
 }
 
 void TextPrinter::aggregations(const Aggregations& a) {
-  if (a.facets.empty() && !a.timeline) return;
+  if (a.facets.empty() && !a.timeline && !a.cooccur_field) return;
   out_ << "\n";
   styled(ansi::bold, "Over all " + std::to_string(a.matches) + " matching articles");
   out_ << "\n";
@@ -109,6 +109,16 @@ void TextPrinter::aggregations(const Aggregations& a) {
     out_ << "\n";
   }
   if (a.timeline) timeline(*a.timeline);
+  if (a.cooccur_field) {
+    out_ << "  " << facet_field_name(*a.cooccur_field) << "s most associated (lift: matches share / index share):\n";
+    if (a.cooccur.empty()) out_ << "    none seen in " << cooccur_min_count << " or more matching articles\n";
+    for (std::size_t i = 0; i < a.cooccur.size() && i < 15; ++i) {
+      const auto& c = a.cooccur[i];
+      char line[160];
+      std::snprintf(line, sizeof line, "    %-28s %5u of %-5u lift %5.1f\n", c.id.c_str(), c.count, c.total, c.lift);
+      out_ << line;
+    }
+  }
 }
 
 void TextPrinter::timeline(const Timeline& t) {

@@ -26,7 +26,7 @@ constexpr ProgramInfo program = {
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
-  std::string format = "text", sort = "relevance", color = "auto", facets, timeline;
+  std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur;
   long long limit = 10, offset = 0;
   std::vector<std::string> words;
 };
@@ -51,6 +51,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("no-snippets", "omit snippets (faster)")
       ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
       ("timeline", po::value(&raw.timeline), "count matching articles per day, week, month or year")
+      ("cooccur", po::value(&raw.cooccur),
+       "[=FIELD] actors (or FIELD: person, country, org, topic, source) unusually present in the matches")
       ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
@@ -85,6 +87,7 @@ void apply_aggregations(SearchOptions& o, const RawOptions& raw) {
     list.remove_prefix(comma + 1);
   }
   if (!raw.timeline.empty()) o.request.aggregations.timeline = choose("timeline", raw.timeline, timeline_units);
+  if (!raw.cooccur.empty()) o.request.aggregations.cooccur = choose("cooccur", raw.cooccur, facet_fields);
 }
 
 void apply_checks(SearchOptions& o, const RawOptions& raw) {
@@ -114,10 +117,22 @@ std::string join_words(const std::vector<std::string>& words) {
 
 }  // namespace
 
+// GNU optional arguments: a bare "--cooccur" means actors; a field needs "--cooccur=topic",
+// so that "--cooccur actor:putin" keeps actor:putin as the query.
+std::vector<const char*> with_option_defaults(int argc, const char* const argv[]) {
+  std::vector<const char*> args(argv, argv + argc);
+  for (auto& arg : args) {
+    if (std::string_view(arg) == "--") break;
+    if (std::string_view(arg) == "--cooccur") arg = "--cooccur=actor";
+  }
+  return args;
+}
+
 std::optional<SearchOptions> parse_search_options(int argc, const char* const argv[], std::ostream& out) {
   SearchOptions o;
   RawOptions raw;
-  const auto parsed = parse_command_line(argc, argv, option_table(o, raw), raw.words, program, out);
+  const auto args = with_option_defaults(argc, argv);
+  const auto parsed = parse_command_line(argc, args.data(), option_table(o, raw), raw.words, program, out);
   if (!parsed) return std::nullopt;
   const auto& vm = *parsed;
   apply_checks(o, raw);

@@ -238,6 +238,20 @@ TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][searc
   CHECK_THAT(text.out, Catch::StartsWith(std::to_string(total) + "\n\nOver all " + std::to_string(total) + " matching articles\n  topic: ceasefire " + std::to_string(total)));
   CHECK_THAT(text.out, Catch::Contains("per year (matching / all articles):"));
   CHECK(run_search({"--db", corpus_db(), "--facets=colour", "x"}).exit_code == 2);
+
+  // A bare --cooccur means actors and leaves the next word to the query.
+  const json co = search_json({"--count", "--cooccur", "actor:putin"});
+  CHECK(co["query"] == "actor:putin");
+  CHECK(co["cooccur"]["field"] == "actor");
+  REQUIRE(co["cooccur"]["values"].size() > 0);
+  double last = 1e9;
+  for (const auto& v : co["cooccur"]["values"]) {
+    CHECK(v["id"] != "vladimir-putin");
+    CHECK(v["count"].get<int>() >= 2);
+    CHECK(v["lift"].get<double>() <= last);
+    last = v["lift"];
+  }
+  CHECK(search_json({"--count", "--cooccur=topic", "actor:putin"})["cooccur"]["field"] == "topic");
   CHECK(run_search({"--db", corpus_db(), "--timeline=decade", "x"}).exit_code == 2);
 }
 

@@ -84,3 +84,20 @@ TEST_CASE_METHOD(Fixture, "facets and timeline follow the query, undated article
   CHECK(all.timeline->periods[0].count == 3);
   CHECK(all.timeline->undated == 1);
 }
+
+TEST_CASE_METHOD(Fixture, "co-occurrence: lift against the whole index, query's own terms and rare values left out",
+                 "[aggregations]") {
+  AggregationRequest r;
+  r.cooccur = FacetField::actor;
+  // Matches: a, b (both tagged ceasefire). In the index: rus 3/4, ukr 2/4, putin 1/4, merz 1/4.
+  const auto a = aggregate(db, Xapian::Query("XTOPICceasefire"), r, test::test_dictionary());
+  REQUIRE(a.cooccur_field == FacetField::actor);
+  REQUIRE(a.cooccur.size() == 1);  // ukr, putin and merz appear in only one match
+  CHECK(a.cooccur[0].id == "rus");
+  CHECK(a.cooccur[0].count == 2);
+  CHECK(a.cooccur[0].total == 3);
+  CHECK(a.cooccur[0].lift == Approx((2.0 / 2) / (3.0 / 4)));
+  // The queried actor does not co-occur with itself.
+  const auto self = aggregate(db, Xapian::Query("XACTORrus"), r, test::test_dictionary());
+  for (const auto& c : self.cooccur) CHECK(c.id != "rus");
+}

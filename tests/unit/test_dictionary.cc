@@ -32,7 +32,8 @@ TEST_CASE("names resolve to ids whatever their case, accents or spelling", "[dic
   CHECK(d.resolve_actor("zelensky") == "volodymyr-zelenskyy");
   CHECK(d.resolve_actor("Volodymyr Zelenskiy") == "volodymyr-zelenskyy");
   CHECK(d.resolve_actor("VOLODYMYR-ZELENSKYY") == "volodymyr-zelenskyy");
-  CHECK(d.resolve_actor("the kremlin") == std::nullopt);  // "the" is not part of the name
+  CHECK(d.resolve_actor("the Kremlin") == "rus");  // the article users type is not part of the name
+  CHECK(d.resolve_actor("theKremlin") == std::nullopt);
   CHECK(d.resolve_actor("Kremlin") == "rus");
   CHECK(d.resolve_actor("elysee") == "fra");
   CHECK(d.resolve_actor("Congo") == std::nullopt);  // shared by two actors
