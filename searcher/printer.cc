@@ -1,6 +1,7 @@
 #include "printer.h"
 
 #include "printer_json.h"
+#include "printer_lines.h"
 #include "printer_text.h"
 
 namespace dipnews {
@@ -9,6 +10,10 @@ std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& o
   switch (format) {
     case OutputFormat::text: return std::make_unique<TextPrinter>(out, color);
     case OutputFormat::json: return std::make_unique<JsonPrinter>(out);
+    case OutputFormat::jsonl: return std::make_unique<JsonlPrinter>(out);
+    case OutputFormat::tsv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::tsv);
+    case OutputFormat::csv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::csv);
+    case OutputFormat::ids: return std::make_unique<IdsPrinter>(out);
   }
   return nullptr;
 }

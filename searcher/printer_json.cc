@@ -12,7 +12,9 @@ using json = nlohmann::ordered_json;
 // Absent optional fields are null rather than "", so scripts can test for them.
 json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-json hit_json(const Hit& hit) {
+}  // namespace
+
+json hit_to_json(const Hit& hit) {
   const Article& a = hit.article;
   json highlights = json::array();
   for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
@@ -30,6 +32,8 @@ json hit_json(const Hit& hit) {
       {"highlights", highlights},
   };
 }
+
+namespace {
 
 json facets_json(const Aggregations& a) {
   json facets = json::object();
@@ -83,7 +87,7 @@ void write(std::ostream& out, const json& j) {
 void JsonPrinter::result(const SearchResult& r) {
   json j = header_json(r);
   json hits = json::array();
-  for (const auto& hit : r.hits) hits.push_back(hit_json(hit));
+  for (const auto& hit : r.hits) hits.push_back(hit_to_json(hit));
   j["hits"] = std::move(hits);
   add_aggregations(j, r.aggregations);
   j["suggestion"] = nullptr;

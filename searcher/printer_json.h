@@ -3,9 +3,14 @@
 
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "printer.h"
 
 namespace dipnews {
+
+// One hit as the JSON and JSONL formats print it.
+nlohmann::ordered_json hit_to_json(const Hit& hit);
 
 class JsonPrinter : public ResultPrinter {
  public:

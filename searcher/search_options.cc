@@ -38,7 +38,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("db", po::value(&o.dbs), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("format", po::value(&raw.format), "output format: text, json (default: text)")
+      ("format", po::value(&raw.format), "output format: text, json, jsonl, tsv, csv, ids (default: text)")
       ("limit", po::value(&raw.limit)->default_value(10), "number of hits to show")
       ("offset", po::value(&raw.offset)->default_value(0), "skip this many hits first")
       ("sort", po::value(&raw.sort), "relevance, newest, oldest (default: relevance)")
@@ -136,7 +136,9 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   if (!parsed) return std::nullopt;
   const auto& vm = *parsed;
   apply_checks(o, raw);
-  o.request.snippets = !vm.count("no-snippets");
+  // Only text and JSON show snippets: the others need not compute them.
+  o.request.snippets = !vm.count("no-snippets") && (o.format == OutputFormat::text || o.format == OutputFormat::json ||
+                                                    o.format == OutputFormat::jsonl);
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);
   if (vm.count("list-actors") && vm.count("list-topics")) throw UsageError("--list-actors and --list-topics do not go together");

@@ -146,7 +146,7 @@ TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exi
 
   auto bad_format = run_search({"--db", corpus_db(), "--format=xml", "x"});
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json)\n");
+  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json, jsonl, tsv, csv, ids)\n");
 
   CHECK(run_search({"--db", corpus_db()}).exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--limit=ten", "x"}).exit_code == 2);
@@ -253,6 +253,41 @@ TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][searc
   }
   CHECK(search_json({"--count", "--cooccur=topic", "actor:putin"})["cooccur"]["field"] == "topic");
   CHECK(run_search({"--db", corpus_db(), "--timeline=decade", "x"}).exit_code == 2);
+}
+
+TEST_CASE("line formats for scripts: jsonl - tsv - csv - ids", "[e2e][search]") {
+  const json reference = search_json({"--limit=5", "ceasefire"});
+  std::vector<std::string> ids;
+  for (const auto& h : reference["hits"]) ids.push_back(h["id"]);
+  REQUIRE(ids.size() == 5);
+  auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      out.push_back(line);
+    }
+    return out;
+  };
+  auto run = [&](const std::string& format) {
+    auto r = run_search({"--db", corpus_db(), "--limit=5", "--format=" + format, "ceasefire"});
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  CHECK(lines(run("ids")) == ids);
+  const auto jsonl = lines(run("jsonl"));
+  REQUIRE(jsonl.size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(json::parse(jsonl[i])["id"] == ids[i]);
+  const auto tsv = lines(run("tsv"));
+  REQUIRE(tsv.size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) {
+    CHECK(tsv[i].rfind(std::to_string(i + 1) + "\t" + ids[i] + "\t", 0) == 0);
+    CHECK(std::count(tsv[i].begin(), tsv[i].end(), '\t') == 8);
+  }
+  const std::string csv = run("csv");
+  CHECK(csv.rfind("rank,id,score,date,source,title,url,actors,topics\r\n", 0) == 0);
+  CHECK(lines(csv).size() == 6);
+  CHECK_THAT(csv, Catch::Contains("\r\n1," + ids[0] + ","));
 }
 
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {

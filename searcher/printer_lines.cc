@@ -1,0 +1,81 @@
+#include "printer_lines.h"
+
+#include <cstdio>
+
+#include "printer_json.h"
+
+namespace dipnews {
+
+namespace {
+
+std::string score_text(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", score);
+  return buf;
+}
+
+std::string join(const std::vector<std::string>& items, char separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string tsv_field(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+const std::vector<std::string> columns = {"rank", "id", "score", "date", "source", "title", "url", "actors", "topics"};
+
+}  // namespace
+
+void JsonlPrinter::result(const SearchResult& r) {
+  for (const auto& hit : r.hits) {
+    out_ << hit_to_json(hit).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  }
+}
+
+void JsonlPrinter::count(const SearchResult& r) {
+  out_ << nlohmann::ordered_json{{"query", r.query}, {"count", r.total.estimated}}.dump() << "\n";
+}
+
+void DelimitedPrinter::row(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += style_ == Style::tsv ? '\t' : ',';
+    line += style_ == Style::tsv ? tsv_field(fields[i]) : csv_field(fields[i]);
+  }
+  out_ << line << (style_ == Style::csv ? "\r\n" : "\n");
+}
+
+void DelimitedPrinter::result(const SearchResult& r) {
+  if (style_ == Style::csv) row(columns);
+  for (const auto& h : r.hits) {
+    const Article& a = h.article;
+    row({std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, ' '),
+         join(a.topics, ' ')});
+  }
+}
+
+void DelimitedPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+
+void IdsPrinter::result(const SearchResult& r) {
+  for (const auto& h : r.hits) out_ << h.article.id << "\n";
+}
+
+void IdsPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+
+}  // namespace dipnews

@@ -1,0 +1,46 @@
+// Line-oriented formats for scripts: --format=jsonl (one hit object per line), tsv and
+// csv (one hit per row), ids (one article id per line). Aggregations need --format=json.
+#pragma once
+
+#include <ostream>
+
+#include "printer.h"
+
+namespace dipnews {
+
+class JsonlPrinter : public ResultPrinter {
+ public:
+  explicit JsonlPrinter(std::ostream& out) : out_(out) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+
+ private:
+  std::ostream& out_;
+};
+
+// tsv: no header, fields with tabs and newlines turned into spaces (the usual Unix way);
+// csv: RFC 4180, with a header row and quoted fields.
+class DelimitedPrinter : public ResultPrinter {
+ public:
+  enum class Style { tsv, csv };
+  DelimitedPrinter(std::ostream& out, Style style) : out_(out), style_(style) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+
+ private:
+  void row(const std::vector<std::string>& fields);
+  std::ostream& out_;
+  Style style_;
+};
+
+class IdsPrinter : public ResultPrinter {
+ public:
+  explicit IdsPrinter(std::ostream& out) : out_(out) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace dipnews
