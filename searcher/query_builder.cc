@@ -122,7 +122,10 @@ Xapian::Query QueryBuilder::tag_filter(const char* option, const std::string& fi
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryFilters& filters) {
-  Xapian::Query query = parse_text(text);
+  return apply_filters(parse_text(text), filters);
+}
+
+Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const QueryFilters& filters) {
   if (!filters.actors.empty()) query = and_filter(query, tag_filter("actor", "actor", filters.actors));
   if (!filters.topics.empty()) query = and_filter(query, tag_filter("topic", "topic", filters.topics));
   if (!filters.sources.empty()) {

@@ -33,6 +33,9 @@ class QueryBuilder {
 
   // Throws UsageError for a syntax error or a bad field value.
   Xapian::Query build(const std::string& text, const QueryFilters& filters);
+  // The two halves of build(): the query text alone, and the option filters on a query.
+  Xapian::Query parse_text(const std::string& text);
+  Xapian::Query apply_filters(Xapian::Query query, const QueryFilters& filters);
 
   // How the last build() understood field values ("actor:zelensky -> volodymyr-zelenskyy").
   const std::vector<std::string>& resolutions() const { return field_log_.notes(); }
@@ -41,7 +44,6 @@ class QueryBuilder {
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
-  Xapian::Query parse_text(const std::string& text);
   bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
 
   Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values);

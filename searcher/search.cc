@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include "document_data.h"
+#include "error.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -36,6 +37,46 @@ MatchTotals totals_of(const Xapian::MSet& mset) {
 
 }  // namespace
 
+Xapian::Query Searcher::query_for(const SearchRequest& request) {
+  if (request.similar_to.empty()) return builder_.build(request.text, request.filters);
+  Xapian::Query query = similar_query(request.similar_to);
+  if (request.text != "*") query = Xapian::Query(Xapian::Query::OP_FILTER, query, builder_.parse_text(request.text));
+  return builder_.apply_filters(query, request.filters);
+}
+
+namespace {
+
+// Expansion keeps the stems of ordinary words (Z + lower case): the terms ranked queries
+// use, not boolean tags, title-prefixed terms or unstemmed forms.
+class WordStemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+  }
+};
+
+constexpr Xapian::termcount similar_terms = 40;
+
+}  // namespace
+
+// Relevance feedback from one article: its most distinctive words (Xapian's expansion set,
+// weighted against the whole index) ORed into a ranked query, the article itself excluded.
+Xapian::Query Searcher::similar_query(const std::string& id) {
+  const std::string id_term = schema::id_term(id);
+  auto posting = db_.postlist_begin(id_term);
+  if (posting == db_.postlist_end(id_term)) throw UsageError("--similar: no article with id '" + id + "'");
+  Xapian::RSet rset;
+  rset.add_document(*posting);
+  Xapian::Enquire enquire(db_);
+  const WordStemsOnly decider;
+  const Xapian::ESet eset = enquire.get_eset(similar_terms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  if (terms.empty()) throw UsageError("--similar: article '" + id + "' has no words to compare");
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       Xapian::Query(id_term));
+}
+
 Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
     : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
 
@@ -51,7 +92,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::search_once(const SearchRequest& request) {
   SearchResult result;
   result.query = request.text;
-  const Xapian::Query query = builder_.build(request.text, request.filters);
+  const Xapian::Query query = query_for(request);
   result.parsed = query.get_description();
   result.resolutions = builder_.resolutions();
 

@@ -27,6 +27,7 @@ struct SearchRequest {
   unsigned limit = 10;
   bool snippets = true;
   bool count_only = false;  // exact count, no hits
+  std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
   AggregationRequest aggregations;
 };
 
@@ -63,6 +64,8 @@ class Searcher {
 
  private:
   SearchResult search_once(const SearchRequest& request);
+  Xapian::Query query_for(const SearchRequest& request);
+  Xapian::Query similar_query(const std::string& id);
 
   Xapian::Database db_;
   const Dictionary& dictionary_;

@@ -45,6 +45,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")
       ("since", po::value(&r.filters.since), "only articles dated on or after YYYY[-MM[-DD]]")
       ("until", po::value(&r.filters.until), "only articles dated on or before YYYY[-MM[-DD]]")
+      ("similar", po::value(&r.similar_to), "articles most like the one with this id (QUERY and filters narrow them)")
       ("actor", po::value(&r.filters.actors), "only articles tagged with this actor, by id or name (repeatable: any)")
       ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
@@ -151,7 +152,7 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   const bool filtered = !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
   if (trim(o.request.text).empty()) {
     // Filters alone ("--actor putin --since 2025-12") ask for every article they allow.
-    if (!filtered) throw UsageError("no QUERY given (use '*' to match every article)");
+    if (!filtered && o.request.similar_to.empty()) throw UsageError("no QUERY given (use '*' to match every article)");
     o.request.text = "*";
   }
   return o;

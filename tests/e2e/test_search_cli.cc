@@ -290,6 +290,29 @@ TEST_CASE("line formats for scripts: jsonl - tsv - csv - ids", "[e2e][search]") 
   CHECK_THAT(csv, Catch::Contains("\r\n1," + ids[0] + ","));
 }
 
+TEST_CASE("option --similar ranks articles like a given one - combinable with filters", "[e2e][search]") {
+  const std::string wire = "global-affairs-wire-20251215-berlin-talks-outcome";
+  const json j = search_json({"--similar=" + wire, "--limit=3"});
+  std::vector<std::string> top;
+  for (const auto& h : j["hits"]) top.push_back(h["id"]);
+  std::sort(top.begin(), top.end());
+  // Its three wire copies are the articles most like it; it is not among its own results.
+  CHECK(top == std::vector<std::string>{"danube-herald-20251215-berlin-wire-guarantees",
+                                        "levant-review-20251215-berlin-wire-land-dispute",
+                                        "pacific-ledger-20251215-berlin-wire-article5"});
+  const json filtered = search_json({"--similar=" + wire, "--actor=putin", "--until=2025-12-31", "--limit=50"});
+  REQUIRE(filtered["hits"].size() > 0);
+  for (const auto& h : filtered["hits"]) {
+    CHECK(h["id"] != wire);
+    const auto actors = h["actors"].get<std::vector<std::string>>();
+    CHECK(std::count(actors.begin(), actors.end(), "vladimir-putin") == 1);
+    CHECK(h["date"] <= "2025-12-31");
+  }
+  auto unknown = run_search({"--db", corpus_db(), "--similar=no-such-article"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "dipnews-search: --similar: no article with id 'no-such-article'\n");
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);
