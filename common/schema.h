@@ -16,7 +16,7 @@
 namespace dipnews::schema {
 
 // Bump when a change makes existing indexes unreadable or wrong for this searcher.
-inline constexpr int version = 3;  // 2: actor and topic tags; 3: facet value slots
+inline constexpr int version = 4;  // 2: tags; 3: facet slots; 4: wire-copy stories
 
 namespace prefix {
 inline constexpr const char* id = "Q";           // unique id (boolean, exact)
@@ -28,6 +28,8 @@ inline constexpr const char* person = "XPERSON";  // actor ids by type (boolean)
 inline constexpr const char* country = "XCOUNTRY";
 inline constexpr const char* org = "XORG";
 inline constexpr const char* topic = "XTOPIC";    // topic id (boolean)
+inline constexpr const char* band = "XBAND";      // near-duplicate signature band (finds copies)
+inline constexpr const char* story = "XSTORY";    // story id: the article and its wire copies
 }  // namespace prefix
 
 namespace slot {
@@ -38,6 +40,8 @@ inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects uncha
 inline constexpr Xapian::valueno actor_list = 2;    // actor ids joined by list_separator
 inline constexpr Xapian::valueno topic_list = 3;    // topic ids joined by list_separator
 inline constexpr Xapian::valueno source_name = 4;   // the outlet's display name
+inline constexpr Xapian::valueno signature = 5;     // MinHash signature of the body (binary)
+inline constexpr Xapian::valueno story = 6;         // id of the first article of its story: the collapse key
 }  // namespace slot
 
 namespace metadata {

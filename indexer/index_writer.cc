@@ -41,9 +41,36 @@ WriteOutcome IndexWriter::write(const Article& article) {
   stored.topics.clear();
   for (const auto& a : tags.actors) stored.actors.push_back(a.id);
   for (const auto& t : tags.topics) stored.topics.push_back(t.id);
-  db_.replace_document(id_term, builder_.build(stored, tags, hash));
+  const auto signature = minhash(article.body);  // the body: copies often change the headline
+  const std::string story = story_of(article, signature);
+  db_.replace_document(id_term, builder_.build(stored, tags, hash, story, signature));
   count_change();
   return exists ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+// The story of the most similar article already indexed, when it is a copy of this one
+// (shares a signature band and scores at least copy_similarity); else a story of its own.
+std::string IndexWriter::story_of(const Article& article, const std::optional<Signature>& signature) {
+  if (!signature) return article.id;
+  std::vector<Xapian::Query> bands;
+  for (const auto& key : band_keys(*signature)) bands.emplace_back(schema::prefix::band + key);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()),
+                                  Xapian::Query(schema::id_term(article.id))));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::string story = article.id;
+  double best = copy_similarity;
+  const Xapian::MSet candidates = enquire.get_mset(0, 50);
+  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const auto other = decode_signature(doc.get_value(schema::slot::signature));
+    if (!other) continue;
+    if (const double s = similarity(*signature, *other); s >= best) {
+      best = s;
+      story = doc.get_value(schema::slot::story);
+    }
+  }
+  return story;
 }
 
 bool IndexWriter::remove(const std::string& id) {

@@ -28,6 +28,7 @@ class IndexWriter {
 
  private:
   void count_change();
+  std::string story_of(const Article& article, const std::optional<Signature>& signature);
 
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;

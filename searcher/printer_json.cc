@@ -18,6 +18,8 @@ json hit_to_json(const Hit& hit) {
   const Article& a = hit.article;
   json highlights = json::array();
   for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
+  json copies = json::array();
+  for (const auto& c : hit.copies) copies.push_back({{"id", c.id}, {"source", optional_string(c.source)}});
   return {
       {"rank", hit.rank},
       {"id", a.id},
@@ -30,6 +32,8 @@ json hit_to_json(const Hit& hit) {
       {"topics", a.topics},
       {"snippet", optional_string(hit.snippet.text)},  // null under --no-snippets
       {"highlights", highlights},
+      {"story", hit.story},
+      {"copies", copies},
   };
 }
 
@@ -56,6 +60,7 @@ json timeline_json(const Timeline& t) {
 
 // Facets always (empty when none were asked for); the timeline only when asked for.
 void add_aggregations(json& j, const Aggregations& a) {
+  if (!a.facets.empty() || a.timeline || a.cooccur_field) j["aggregated_matches"] = a.matches;
   j["facets"] = facets_json(a);
   if (a.timeline) j["timeline"] = timeline_json(*a.timeline);
   if (a.cooccur_field) {

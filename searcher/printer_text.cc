@@ -65,6 +65,14 @@ void TextPrinter::hit(const Hit& h) {
   out_ << "\n";
   tag_line("actors", a.actors);
   tag_line("topics", a.topics);
+  if (!h.copies.empty()) {
+    std::string line = "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " +
+                       (a.source.empty() ? a.id : a.source);
+    for (const auto& c : h.copies) line += ", " + (c.source.empty() ? c.id : c.source);
+    out_ << "    ";
+    styled(ansi::dim, line + " (--no-collapse lists each)");
+    out_ << "\n";
+  }
   if (!h.snippet.text.empty()) {
     out_ << "    ";
     snippet(h.snippet);

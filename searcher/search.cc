@@ -77,6 +77,23 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
                        Xapian::Query(id_term));
 }
 
+// The other matching articles of a story, for "carried by N outlets".
+std::vector<Copy> Searcher::copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::prefix::story + story)),
+                                  Xapian::Query(schema::id_term(shown_id))));
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<Copy> copies;
+  const Xapian::MSet mset = enquire.get_mset(0, 100);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Article a = decode_document_data(it.get_document().get_data());
+    copies.push_back({a.id, a.source});
+  }
+  return copies;
+}
+
 Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
     : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
 
@@ -107,13 +124,17 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
     return result;
   }
+  if (request.collapse) enquire.set_collapse_key(schema::slot::story);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   result.total = totals_of(mset);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
     hit.score = it.get_weight();
-    hit.article = decode_document_data(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    hit.article = decode_document_data(doc.get_data());
+    hit.story = doc.get_value(schema::slot::story);
+    if (request.collapse && it.get_collapse_count() > 0) hit.copies = copies_of(hit.story, hit.article.id, query);
     if (request.snippets) hit.snippet = make_snippet(mset, hit.article.body, builder_.stemmer());
     result.hits.push_back(std::move(hit));
   }

@@ -28,7 +28,13 @@ struct SearchRequest {
   bool snippets = true;
   bool count_only = false;  // exact count, no hits
   std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
+  bool collapse = true;     // one hit per story: wire copies folded into their first article
   AggregationRequest aggregations;
+};
+
+struct Copy {
+  std::string id;
+  std::string source;
 };
 
 struct Hit {
@@ -36,6 +42,8 @@ struct Hit {
   double score = 0;
   Article article;
   Snippet snippet;
+  std::string story;         // id of the story's first article (its own id when it has no copies)
+  std::vector<Copy> copies;  // the other articles of its story that match, when collapsed
 };
 
 struct MatchTotals {
@@ -66,6 +74,7 @@ class Searcher {
   SearchResult search_once(const SearchRequest& request);
   Xapian::Query query_for(const SearchRequest& request);
   Xapian::Query similar_query(const std::string& id);
+  std::vector<Copy> copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query);
 
   Xapian::Database db_;
   const Dictionary& dictionary_;

@@ -50,6 +50,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("no-snippets", "omit snippets (faster)")
+      ("no-collapse", "list every wire copy instead of one hit per story")
       ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
       ("timeline", po::value(&raw.timeline), "count matching articles per day, week, month or year")
       ("cooccur", po::value(&raw.cooccur),
@@ -138,6 +139,7 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   const auto& vm = *parsed;
   apply_checks(o, raw);
   // Only text and JSON show snippets: the others need not compute them.
+  o.request.collapse = !vm.count("no-collapse");
   o.request.snippets = !vm.count("no-snippets") && (o.format == OutputFormat::text || o.format == OutputFormat::json ||
                                                     o.format == OutputFormat::jsonl);
   o.dbs = resolve_database_paths(o.dbs);

@@ -214,8 +214,9 @@ TEST_CASE("option --explain-query shows on stderr how fields were resolved", "[e
 
 TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][search]") {
   const json j = search_json({"--limit=1", "--facets=actor,country,topic,source", "--timeline=month", "ceasefire"});
-  const int total = j["total"]["estimated"];
+  const int total = j["aggregated_matches"];  // exact, whatever the page or collapsing
   REQUIRE(total > 10);
+  CHECK(std::stoi(run_search({"--db", corpus_db(), "--count", "ceasefire"}).out) == total);
   CHECK(j["hits"].size() == 1);  // facets do not depend on the page shown
   for (const auto& value : j["facets"]["country"]) {
     const std::string id = value["id"];
@@ -292,7 +293,7 @@ TEST_CASE("line formats for scripts: jsonl - tsv - csv - ids", "[e2e][search]") 
 
 TEST_CASE("option --similar ranks articles like a given one - combinable with filters", "[e2e][search]") {
   const std::string wire = "global-affairs-wire-20251215-berlin-talks-outcome";
-  const json j = search_json({"--similar=" + wire, "--limit=3"});
+  const json j = search_json({"--similar=" + wire, "--limit=3", "--no-collapse"});
   std::vector<std::string> top;
   for (const auto& h : j["hits"]) top.push_back(h["id"]);
   std::sort(top.begin(), top.end());
@@ -311,6 +312,40 @@ TEST_CASE("option --similar ranks articles like a given one - combinable with fi
   auto unknown = run_search({"--db", corpus_db(), "--similar=no-such-article"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == "dipnews-search: --similar: no article with id 'no-such-article'\n");
+}
+
+TEST_CASE("wire copies: one hit per story by default - every copy with --no-collapse", "[e2e][search]") {
+  const std::string wire = "global-affairs-wire-20251215-berlin-talks-outcome";
+  const json collapsed = search_json({"--limit=50", "BlackRock"});
+  std::vector<std::string> story_ids, copy_ids;
+  for (const auto& h : collapsed["hits"]) {
+    if (h["story"] != wire) continue;
+    story_ids.push_back(h["id"]);
+    for (const auto& c : h["copies"]) copy_ids.push_back(c["id"]);
+  }
+  REQUIRE(story_ids.size() == 1);  // the four copies are one hit...
+  CHECK(copy_ids.size() == 3);     // ...carried by three more outlets
+  std::sort(copy_ids.begin(), copy_ids.end());
+  copy_ids.push_back(story_ids[0]);
+  std::sort(copy_ids.begin(), copy_ids.end());
+  CHECK(copy_ids == std::vector<std::string>{"danube-herald-20251215-berlin-wire-guarantees", wire,
+                                             "levant-review-20251215-berlin-wire-land-dispute",
+                                             "pacific-ledger-20251215-berlin-wire-article5"});
+  const json every = search_json({"--limit=50", "--no-collapse", "BlackRock"});
+  int members = 0;
+  for (const auto& h : every["hits"]) {
+    members += h["story"] == wire;
+    CHECK(h["copies"].empty());
+  }
+  CHECK(members == 4);
+  // Independent reports of the same Berlin talks are stories of their own.
+  const json berlin = search_json({"--limit=50", "--no-collapse", "date:2025-12-15", "Berlin"});
+  for (const auto& h : berlin["hits"]) {
+    const std::string id = h["id"];
+    if (id.find("wire") == std::string::npos) CHECK(h["story"] == id);
+  }
+  auto text = run_search({"--db", corpus_db(), "--limit=50", "BlackRock"});
+  CHECK_THAT(text.out, Catch::Contains("carried by 4 outlets: "));
 }
 
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
