@@ -30,6 +30,8 @@ json hit_to_json(const Hit& hit) {
       {"url", optional_string(a.url)},
       {"actors", a.actors},
       {"topics", a.topics},
+      {"matched_actors", hit.matched_actors},
+      {"matched_topics", hit.matched_topics},
       {"snippet", optional_string(hit.snippet.text)},  // null under --no-snippets
       {"highlights", highlights},
       {"story", hit.story},

@@ -45,12 +45,18 @@ void TextPrinter::snippet(const Snippet& s) {
   if (inside) out_ << ansi::reset;
 }
 
-void TextPrinter::tag_line(std::string_view label, const std::vector<std::string>& ids) {
+// Tags the query asked for are highlighted (or starred without colour).
+void TextPrinter::tag_line(std::string_view label, const std::vector<std::string>& ids,
+                           const std::vector<std::string>& matched) {
   if (ids.empty()) return;
-  std::string line = std::string(label) + ":";
-  for (const auto& id : ids) line += " " + id;
   out_ << "    ";
-  styled(ansi::dim, line);
+  styled(ansi::dim, std::string(label) + ":");
+  for (const auto& id : ids) {
+    out_ << " ";
+    if (std::find(matched.begin(), matched.end(), id) == matched.end()) styled(ansi::dim, id);
+    else if (color_) styled(ansi::highlight, id);
+    else out_ << "*" << id << "*";
+  }
   out_ << "\n";
 }
 
@@ -63,8 +69,8 @@ void TextPrinter::hit(const Hit& h) {
                            (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
   styled(ansi::dim, meta);
   out_ << "\n";
-  tag_line("actors", a.actors);
-  tag_line("topics", a.topics);
+  tag_line("actors", a.actors, h.matched_actors);
+  tag_line("topics", a.topics, h.matched_topics);
   if (!h.copies.empty()) {
     std::string line = "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " +
                        (a.source.empty() ? a.id : a.source);

@@ -1,5 +1,8 @@
 #include "search.h"
 
+#include <cstring>
+#include <set>
+
 #include "document_data.h"
 #include "error.h"
 #include "schema.h"
@@ -30,6 +33,27 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
       break;
   }
 }
+
+// The actor and topic ids a query names (actor:, person:, ..., topic:, --actor, --topic).
+struct QueriedTags {
+  std::set<std::string> actors, topics;
+  explicit QueriedTags(const Xapian::Query& query) {
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+      const std::string& term = *t;
+      for (const char* p : {schema::prefix::actor, schema::prefix::person, schema::prefix::country, schema::prefix::org}) {
+        if (term.rfind(p, 0) == 0) actors.insert(term.substr(std::strlen(p)));
+      }
+      if (term.rfind(schema::prefix::topic, 0) == 0) topics.insert(term.substr(std::strlen(schema::prefix::topic)));
+    }
+  }
+  static std::vector<std::string> matched(const std::vector<std::string>& tags, const std::set<std::string>& asked) {
+    std::vector<std::string> out;
+    for (const auto& t : tags) {
+      if (asked.count(t)) out.push_back(t);
+    }
+    return out;
+  }
+};
 
 MatchTotals totals_of(const Xapian::MSet& mset) {
   return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
@@ -127,6 +151,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (request.collapse) enquire.set_collapse_key(schema::slot::story);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   result.total = totals_of(mset);
+  const QueriedTags queried(query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
@@ -134,6 +159,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     const Xapian::Document doc = it.get_document();
     hit.article = decode_document_data(doc.get_data());
     hit.story = doc.get_value(schema::slot::story);
+    hit.matched_actors = QueriedTags::matched(hit.article.actors, queried.actors);
+    hit.matched_topics = QueriedTags::matched(hit.article.topics, queried.topics);
     if (request.collapse && it.get_collapse_count() > 0) hit.copies = copies_of(hit.story, hit.article.id, query);
     if (request.snippets) hit.snippet = make_snippet(mset, hit.article.body, builder_.stemmer());
     result.hits.push_back(std::move(hit));

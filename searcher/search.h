@@ -43,6 +43,8 @@ struct Hit {
   Article article;
   Snippet snippet;
   std::string story;         // id of the story's first article (its own id when it has no copies)
+  std::vector<std::string> matched_actors;  // its actors and topics that the query asked for
+  std::vector<std::string> matched_topics;
   std::vector<Copy> copies;  // the other articles of its story that match, when collapsed
 };
 

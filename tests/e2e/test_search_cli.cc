@@ -189,6 +189,12 @@ TEST_CASE("actor and topic fields: any spelling - same field ORs - different fie
   CHECK(both >= std::max(putin, zelenskyy));  // same field: OR
   CHECK(count({"--actor=putin", "--actor=zelensky", "*"}) == both);
   const int with_topic = count({"actor:putin", "topic:ceasefire"});
+  const json hits = search_json({"--limit=3", "actor:putin topic:ceasefire"});
+  for (const auto& h : hits["hits"]) {
+    CHECK(h["matched_actors"] == json::array({"vladimir-putin"}));
+    CHECK(h["matched_topics"] == json::array({"ceasefire"}));
+  }
+  CHECK_THAT(run_search({"--db", corpus_db(), "--limit=1", "actor:putin"}).out, Catch::Contains("*vladimir-putin*"));
   CHECK(with_topic <= putin);  // different fields: AND
   CHECK(count({"--actor=putin", "--topic=ceasefire", "*"}) == with_topic);
   CHECK(count({"country:German"}) == count({"country:deu"}));

@@ -28,7 +28,7 @@ TEST_CASE("wire copies with small edits score above the copy threshold; other te
   CHECK(similarity(*original, *original) == 1.0);
 }
 
-TEST_CASE("signatures: identical texts share every band; short texts have none; encoding round-trips",
+TEST_CASE("signatures: identical texts share every band - short texts have none - encoding round-trips",
           "[near_duplicate]") {
   const auto a = minhash(story), b = minhash(story);
   CHECK(band_keys(*a) == band_keys(*b));
