@@ -97,7 +97,7 @@ void JsonPrinter::result(const SearchResult& r) {
   for (const auto& hit : r.hits) hits.push_back(hit_to_json(hit));
   j["hits"] = std::move(hits);
   add_aggregations(j, r.aggregations);
-  j["suggestion"] = nullptr;
+  j["suggestion"] = r.suggestion ? json(*r.suggestion) : json(nullptr);
   write(out_, j);
 }
 

@@ -95,6 +95,7 @@ void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
     out_ << (r.total.estimated == 0 ? "No articles match" : count_phrase(r.total) + " match")
          << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    if (r.suggestion) out_ << "Did you mean: " << *r.suggestion << "\n";
     aggregations(r.aggregations);
     return;
   }

@@ -6,6 +6,7 @@
 #include "document_data.h"
 #include "error.h"
 #include "schema.h"
+#include "spelling.h"
 
 namespace dipnews {
 
@@ -151,6 +152,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (request.collapse) enquire.set_collapse_key(schema::slot::story);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   result.total = totals_of(mset);
+  if (result.total.estimated == 0) result.suggestion = suggest_spelling(db_, request.text);
   const QueriedTags queried(query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;

@@ -1,6 +1,7 @@
 // Runs one search request against an open database and returns the ranked page of hits.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,6 +63,7 @@ struct SearchResult {
   MatchTotals total;
   std::vector<Hit> hits;
   Aggregations aggregations;  // when requested: over every matching article
+  std::optional<std::string> suggestion;  // "did you mean", when nothing matched
 };
 
 class Searcher {

@@ -354,6 +354,17 @@ TEST_CASE("wire copies: one hit per story by default - every copy with --no-coll
   CHECK_THAT(text.out, Catch::Contains("carried by 4 outlets: "));
 }
 
+TEST_CASE("did you mean: misspelt words are corrected from the index's vocabulary when nothing matches", "[e2e][search]") {
+  auto text = run_search({"--db", corpus_db(), "cesefire monitorng"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out == "No articles match 'cesefire monitorng'.\nDid you mean: ceasefire monitoring\n");
+  const json j = search_json({"Zelenskyy sanctons source:\"Meridian Pst\""});
+  CHECK(j["hits"].empty());
+  CHECK(j["suggestion"] == "Zelenskyy sanctions source:\"Meridian Pst\"");  // field values are left alone
+  CHECK(search_json({"ceasefire"})["suggestion"].is_null());                  // only when nothing matches
+  CHECK(search_json({"xqzvwk"})["suggestion"].is_null());                     // nothing close enough
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);
