@@ -1,7 +1,9 @@
 // dipnews-search: runs a ranked query against an index. Option parsing and error
 // reporting only; the work is in search.cc and the printers.
+#include <fstream>
 #include <iostream>
 
+#include "batch.h"
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
@@ -21,6 +23,12 @@ int run(const dipnews::SearchOptions& options) {
     return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
   }
   Searcher searcher(open_for_search(options.dbs), dictionary);
+  if (!options.batch.empty()) {
+    if (options.batch == "-") return static_cast<int>(run_batch(options, searcher, std::cin, std::cout));
+    std::ifstream in(options.batch);
+    if (!in) throw RuntimeFailure(options.batch + ": error: cannot read the batch file");
+    return static_cast<int>(run_batch(options, searcher, in, std::cout));
+  }
   const SearchResult result = searcher.search(options.request);
   if (options.explain_query) {
     for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";

@@ -14,6 +14,7 @@ std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& o
     case OutputFormat::tsv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::tsv);
     case OutputFormat::csv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::csv);
     case OutputFormat::ids: return std::make_unique<IdsPrinter>(out);
+    case OutputFormat::trec: break;  // a batch format: rejected for single searches when options are read
   }
   return nullptr;
 }

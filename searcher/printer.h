@@ -11,12 +11,13 @@
 
 namespace dipnews {
 
-enum class OutputFormat { text, json, jsonl, tsv, csv, ids };
+enum class OutputFormat { text, json, jsonl, tsv, csv, ids, trec };
 
 // Legal --format values, in the order --help lists them: the one table of names.
 inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
     {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"jsonl", OutputFormat::jsonl},
-    {"tsv", OutputFormat::tsv},   {"csv", OutputFormat::csv},   {"ids", OutputFormat::ids}};
+    {"tsv", OutputFormat::tsv},   {"csv", OutputFormat::csv},   {"ids", OutputFormat::ids},
+    {"trec", OutputFormat::trec}};  // trec: --batch only
 
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
 inline constexpr int json_format_version = 2;

@@ -60,6 +60,8 @@ json timeline_json(const Timeline& t) {
   return {{"unit", timeline_unit_name(t.unit)}, {"periods", std::move(periods)}, {"undated", t.undated}};
 }
 
+}  // namespace
+
 // Facets always (empty when none were asked for); the timeline only when asked for.
 void add_aggregations(json& j, const Aggregations& a) {
   if (!a.facets.empty() || a.timeline || a.cooccur_field) j["aggregated_matches"] = a.matches;
@@ -73,6 +75,8 @@ void add_aggregations(json& j, const Aggregations& a) {
     j["cooccur"] = {{"field", facet_field_name(*a.cooccur_field)}, {"values", std::move(values)}};
   }
 }
+
+namespace {
 
 json header_json(const SearchResult& r) {
   return {

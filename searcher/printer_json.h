@@ -11,6 +11,8 @@ namespace dipnews {
 
 // One hit as the JSON and JSONL formats print it.
 nlohmann::ordered_json hit_to_json(const Hit& hit);
+// Adds "facets" (and "timeline", "cooccur", "aggregated_matches" when asked for) to `j`.
+void add_aggregations(nlohmann::ordered_json& j, const Aggregations& a);
 
 class JsonPrinter : public ResultPrinter {
  public:

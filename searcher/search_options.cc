@@ -56,6 +56,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("cooccur", po::value(&raw.cooccur),
        "[=FIELD] actors (or FIELD: person, country, org, topic, source) unusually present in the matches")
       ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
+      ("batch", po::value(&o.batch), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
       ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
@@ -150,6 +151,12 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
     o.mode = vm.count("list-actors") ? SearchOptions::Mode::list_actors : SearchOptions::Mode::list_topics;
     return o;
   }
+  if (!o.batch.empty()) {
+    if (!raw.words.empty()) throw UsageError("--batch takes its queries from the file, not the command line");
+    if (raw.format == "text" || raw.format == "jsonl" || raw.format == "tsv" || raw.format == "trec") return o;
+    throw UsageError("--format=" + raw.format + " is not available with --batch (choose from: jsonl, tsv, trec, text)");
+  }
+  if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch");
   const auto& f = o.request.filters;
   const bool filtered = !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
   if (trim(o.request.text).empty()) {

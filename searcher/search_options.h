@@ -20,6 +20,7 @@ struct SearchOptions {
   OutputFormat format = OutputFormat::text;
   ColorMode color = ColorMode::automatic;
   bool explain_query = false;  // how the query was understood, on stderr
+  std::string batch;           // --batch FILE ("-" for stdin): one query per line
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

@@ -146,7 +146,7 @@ TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exi
 
   auto bad_format = run_search({"--db", corpus_db(), "--format=xml", "x"});
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json, jsonl, tsv, csv, ids)\n");
+  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json, jsonl, tsv, csv, ids, trec)\n");
 
   CHECK(run_search({"--db", corpus_db()}).exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--limit=ten", "x"}).exit_code == 2);
@@ -363,6 +363,44 @@ TEST_CASE("did you mean: misspelt words are corrected from the index's vocabular
   CHECK(j["suggestion"] == "Zelenskyy sanctions source:\"Meridian Pst\"");  // field values are left alone
   CHECK(search_json({"ceasefire"})["suggestion"].is_null());                  // only when nothing matches
   CHECK(search_json({"xqzvwk"})["suggestion"].is_null());                     // nothing close enough
+}
+
+TEST_CASE("batch: every query in input order - a bad one reported for its qid - exit 1 at the end", "[e2e][search]") {
+  const std::string queries = "# morning brief\nq1\tceasefire Berlin\n\nq2\tactor:zelinsky\nsanctions Iran\nq4\t*\n";
+  auto jsonl = run_search({"--db", corpus_db(), "--batch", "-", "--format=jsonl", "--limit=2", "--facets=topic"}, queries);
+  CHECK(jsonl.exit_code == 1);
+  CHECK_THAT(jsonl.err, Catch::Contains("query q2: query error: unknown actor 'zelinsky'"));
+  std::vector<json> lines;
+  std::istringstream in(jsonl.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["qid"] == "q1");
+  CHECK(lines[0]["hits"].size() == 2);
+  CHECK(lines[0]["facets"].contains("topic"));
+  CHECK(lines[1]["qid"] == "q2");
+  CHECK(lines[1]["error"]["code"] == 2);
+  CHECK_FALSE(lines[1].contains("hits"));
+  CHECK(lines[2]["qid"] == "5");  // no qid given: its line number
+  CHECK(lines[3]["qid"] == "q4");
+
+  // The same query alone gives the same hits as in the batch.
+  const json single = search_json({"--limit=2", "ceasefire Berlin"});
+  CHECK(single["hits"][0]["id"] == lines[0]["hits"][0]["id"]);
+
+  auto trec = run_search({"--db", corpus_db(), "--batch", "-", "--format=trec", "--limit=3"}, "t1\tceasefire\n");
+  CHECK(trec.exit_code == 0);
+  std::istringstream trec_lines(trec.out);
+  int rank = 0;
+  for (std::string line; std::getline(trec_lines, line);) {
+    ++rank;
+    CHECK_THAT(line, Catch::Matches("t1 Q0 \\S+ " + std::to_string(rank) + " [0-9.]+ dipnews"));
+  }
+  CHECK(rank == 3);
+  auto tsv = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"}, "x\tceasefire\n");
+  CHECK_THAT(tsv.out, Catch::Matches("x\t1\t\\S+\t[0-9.]+\n"));
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--format=csv"}, "q\n").exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--format=trec", "ceasefire"}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).exit_code == 1);
 }
 
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {

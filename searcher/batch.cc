@@ -1,0 +1,110 @@
+#include "batch.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "printer_json.h"
+#include "printer_text.h"
+#include "text_util.h"
+
+namespace dipnews {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// One back-end per batch format; each writes a query's result or its error.
+class BatchWriter {
+ public:
+  BatchWriter(OutputFormat format, std::ostream& out) : format_(format), out_(out) {}
+
+  void result(const BatchQuery& q, const SearchResult& r) {
+    switch (format_) {
+      case OutputFormat::tsv:
+        for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score(h) << '\n';
+        break;
+      case OutputFormat::trec:
+        for (const auto& h : r.hits) {
+          out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score(h) << " dipnews\n";
+        }
+        break;
+      case OutputFormat::text:
+        out_ << "## " << q.qid << ": " << q.text << "\n";
+        TextPrinter(out_, false).result(r);
+        out_ << "\n";
+        break;
+      default: {  // jsonl
+        json hits = json::array();
+        for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
+        json j = {{"qid", q.qid},
+                  {"query", q.text},
+                  {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
+                  {"hits", std::move(hits)}};
+        const auto& a = r.aggregations;
+        if (!a.facets.empty() || a.timeline || a.cooccur_field) add_aggregations(j, a);
+        write(j);
+      }
+    }
+  }
+
+  void error(const BatchQuery& q, const Error& e) {
+    if (format_ == OutputFormat::jsonl) {
+      write({{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.what()}}}});
+    } else if (format_ == OutputFormat::text) {
+      out_ << "## " << q.qid << ": " << q.text << "\nerror: " << e.what() << "\n\n";
+    }
+    // tsv and trec have no place for errors: they go to stderr only (see run_batch).
+  }
+
+ private:
+  static std::string score(const Hit& h) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", h.score);
+    return buf;
+  }
+  void write(const json& j) { out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
+
+  OutputFormat format_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::optional<BatchQuery> parse_batch_line(const std::string& line, long number) {
+  const std::string_view trimmed = trim(line);
+  if (trimmed.empty() || trimmed.front() == '#') return std::nullopt;
+  const auto tab = line.find('\t');
+  if (tab == std::string::npos) return BatchQuery{std::to_string(number), std::string(trimmed)};
+  return BatchQuery{std::string(trim(std::string_view(line).substr(0, tab))),
+                    std::string(trim(std::string_view(line).substr(tab + 1)))};
+}
+
+ExitCode run_batch(const SearchOptions& options, Searcher& searcher, std::istream& in, std::ostream& out) {
+  BatchWriter writer(options.format, out);
+  bool failed = false;
+  std::string line;
+  long number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto query = parse_batch_line(line, number);
+    if (!query) continue;
+    SearchRequest request = options.request;
+    request.text = query->text;
+    try {
+      if (trim(query->text).empty()) throw UsageError("empty query");
+      writer.result(*query, searcher.search(request));
+    } catch (const UsageError& e) {
+      failed = true;
+      std::cerr << "dipnews-search: " << options.batch << ":" << number << ": query " << query->qid << ": " << e.what()
+                << "\n";
+      writer.error(*query, e);
+    }
+  }
+  out.flush();
+  return failed ? ExitCode::failure : ExitCode::success;
+}
+
+}  // namespace dipnews

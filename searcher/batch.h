@@ -1,0 +1,27 @@
+// dipnews-search --batch FILE|-: one query per line ("QUERY" or "QID<TAB>QUERY"; blank
+// lines and '#' comments skipped), every option applied to every query, the database
+// opened once. A bad query is reported for its qid and the batch goes on (SPEC §5).
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "error.h"
+#include "search.h"
+#include "search_options.h"
+
+namespace dipnews {
+
+struct BatchQuery {
+  std::string qid;   // given, or the line number
+  std::string text;
+};
+
+// nullopt for a line to skip. Throws nothing: any text is a query.
+std::optional<BatchQuery> parse_batch_line(const std::string& line, long number);
+
+// Results on `out` in input order; returns failure when any query failed.
+ExitCode run_batch(const SearchOptions& options, Searcher& searcher, std::istream& in, std::ostream& out);
+
+}  // namespace dipnews
