@@ -83,6 +83,7 @@ json header_json(const SearchResult& r) {
       {"format_version", json_format_version},
       {"query", r.query},
       {"parsed", r.parsed},
+      {"relaxed", r.relaxed},
       {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
   };
 }

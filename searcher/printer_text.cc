@@ -99,8 +99,10 @@ void TextPrinter::result(const SearchResult& r) {
     aggregations(r.aggregations);
     return;
   }
-  out_ << count_phrase(r.total) << " match '" << r.query << "' (showing " << r.hits.front().rank << "-"
-       << r.hits.back().rank << ")\n\n";
+  out_ << count_phrase(r.total) << " match " << (r.relaxed ? "some of " : "") << "'" << r.query << "' (showing "
+       << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
+  if (r.relaxed) out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
+  out_ << "\n";
   for (const auto& h : r.hits) {
     hit(h);
     out_ << "\n";

@@ -1,11 +1,13 @@
 #include "search.h"
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 
 #include "document_data.h"
 #include "error.h"
 #include "schema.h"
+#include "query_text.h"
 #include "spelling.h"
 
 namespace dipnews {
@@ -131,10 +133,43 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
+namespace {
+
+// A question rather than keywords: three or more words, no operators, no phrase.
+bool reads_like_a_question(const std::string& text) {
+  if (uses_operators(text) || text.find('"') != std::string::npos) return false;
+  int words = 0;
+  for (const auto& token : scan_query(text)) words += token.core.find(':') == std::string_view::npos;
+  return words >= 3;
+}
+
+}  // namespace
+
+// The query to run: AND of the words, or OR when asked; in automatic mode, OR when AND
+// finds fewer articles than a page and the query reads like a question (SPEC §3: long
+// natural-language questions must still rank well), keeping AND for keyword searches.
+Xapian::Query Searcher::final_query(const SearchRequest& request, bool& relaxed) {
+  builder_.set_any_word(request.default_op == DefaultOp::any);
+  Xapian::Query query = query_for(request);
+  relaxed = false;
+  if (request.default_op != DefaultOp::automatic || request.count_only || !reads_like_a_question(request.text)) {
+    return query;
+  }
+  Xapian::Enquire probe(db_);
+  probe.set_query(query);
+  const Xapian::doccount enough = std::max(1u, request.limit);
+  if (probe.get_mset(0, 0, enough).get_matches_lower_bound() >= enough) return query;
+  builder_.set_any_word(true);
+  query = query_for(request);
+  builder_.set_any_word(false);
+  relaxed = true;
+  return query;
+}
+
 SearchResult Searcher::search_once(const SearchRequest& request) {
   SearchResult result;
   result.query = request.text;
-  const Xapian::Query query = query_for(request);
+  const Xapian::Query query = final_query(request, result.relaxed);
   result.parsed = query.get_description();
   result.resolutions = builder_.resolutions();
 

@@ -16,6 +16,12 @@
 
 namespace dipnews {
 
+// How words without an operator combine: all required, any (ranked), or all unless too few
+// articles have them all and the query reads like a question (then any, and the result says so).
+enum class DefaultOp { automatic, all, any };
+inline constexpr std::pair<std::string_view, DefaultOp> default_ops[] = {
+    {"auto", DefaultOp::automatic}, {"and", DefaultOp::all}, {"or", DefaultOp::any}};
+
 enum class SortOrder { relevance, newest, oldest };
 inline constexpr std::pair<std::string_view, SortOrder> sort_orders[] = {
     {"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest}};
@@ -30,6 +36,7 @@ struct SearchRequest {
   bool count_only = false;  // exact count, no hits
   std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
   bool collapse = true;     // one hit per story: wire copies folded into their first article
+  DefaultOp default_op = DefaultOp::automatic;
   AggregationRequest aggregations;
 };
 
@@ -64,6 +71,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   Aggregations aggregations;  // when requested: over every matching article
   std::optional<std::string> suggestion;  // "did you mean", when nothing matched
+  bool relaxed = false;  // AND found too few: the words were ORed (ranked by how many match)
 };
 
 class Searcher {
@@ -77,6 +85,7 @@ class Searcher {
  private:
   SearchResult search_once(const SearchRequest& request);
   Xapian::Query query_for(const SearchRequest& request);
+  Xapian::Query final_query(const SearchRequest& request, bool& relaxed);
   Xapian::Query similar_query(const std::string& id);
   std::vector<Copy> copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query);
 

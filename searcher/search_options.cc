@@ -26,7 +26,7 @@ constexpr ProgramInfo program = {
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
-  std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur;
+  std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur, default_op = "auto";
   long long limit = 10, offset = 0;
   std::vector<std::string> words;
 };
@@ -49,6 +49,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("actor", po::value(&r.filters.actors), "only articles tagged with this actor, by id or name (repeatable: any)")
       ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
+      ("default-op", po::value(&raw.default_op),
+       "words without an operator: and, or, auto (default: and, relaxed to or for questions AND cannot answer)")
       ("no-snippets", "omit snippets (faster)")
       ("no-collapse", "list every wire copy instead of one hit per story")
       ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
@@ -97,6 +99,7 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   apply_aggregations(o, raw);
   o.format = choose("format", raw.format, output_formats);
   o.request.sort = choose("sort", raw.sort, sort_orders);
+  o.request.default_op = choose("default-op", raw.default_op, default_ops);
   o.color = choose("color", raw.color, color_modes);
   o.request.limit = in_range("limit", raw.limit, 1'000'000);
   o.request.offset = in_range("offset", raw.offset, 4'000'000'000LL);

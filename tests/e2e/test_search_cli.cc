@@ -403,6 +403,24 @@ TEST_CASE("batch: every query in input order - a bad one reported for its qid - 
   CHECK(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).exit_code == 1);
 }
 
+TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
+  const std::string question = "why did the envoys meet Zelenskyy in Berlin about guarantees";
+  const json relaxed = search_json({"--limit=3", question});
+  CHECK(relaxed["relaxed"] == true);
+  REQUIRE(relaxed["hits"].size() == 3);
+  const json strict = search_json({"--default-op=and", "--limit=3", question});
+  CHECK(strict["relaxed"] == false);
+  CHECK(strict["hits"].empty());
+  CHECK(search_json({"--limit=3", "ceasefire Berlin"})["relaxed"] == false);           // keywords: AND kept
+  CHECK(search_json({"--limit=3", "ceasefire AND Berlin AND talks"})["relaxed"] == false);  // operators: as typed
+  const int any = std::stoi(run_search({"--db", corpus_db(), "--count", "--default-op=or", "ceasefire tariffs"}).out);
+  const int all = std::stoi(run_search({"--db", corpus_db(), "--count", "ceasefire tariffs"}).out);
+  CHECK(any > all);
+  auto text = run_search({"--db", corpus_db(), "--limit=1", question});
+  CHECK_THAT(text.out, Catch::Contains("Too few articles have all these words"));
+  CHECK(run_search({"--db", corpus_db(), "--default-op=xor", "x"}).exit_code == 2);
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);
