@@ -172,8 +172,7 @@ bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t
 }
 
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
-                                                   bool upper_text) const {
-  const auto tokens = tokenize(text);
+                                                   const std::vector<TextToken>& tokens, bool upper_text) const {
   std::vector<Mention> mentions;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -270,8 +269,10 @@ Evidence with_rule(Evidence e, std::string rule) {
 Tags Tagger::tag(const Article& article) const {
   const auto& actors = dict_.actors();
   const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
-  auto mentions = find_mentions("title", article.title, upper);
-  for (auto& m : find_mentions("body", article.body, upper)) mentions.push_back(std::move(m));
+  const auto title_tokens = tokenize(article.title);
+  const auto body_tokens = tokenize(article.body);
+  auto mentions = find_mentions("title", article.title, title_tokens, upper);
+  for (auto& m : find_mentions("body", article.body, body_tokens, upper)) mentions.push_back(std::move(m));
 
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
@@ -339,13 +340,13 @@ Tags Tagger::tag(const Article& article) const {
     it->evidence.push_back({given, "input", 0, 0, "given in input"});
   }
   for (auto& t : tags.actors) t.primary = is_primary(t);
-  tags.topics = find_topics(article);
+  tags.topics = find_topics(article, title_tokens, body_tokens);
   return tags;
 }
 
-void Tagger::add_topic_matches(const std::string& field, const std::string& text, int multiplier,
+void Tagger::add_topic_matches(const std::string& field, const std::string& text,
+                               const std::vector<TextToken>& tokens, int multiplier,
                                std::vector<TopicTag>& scores) const {
-  const auto tokens = tokenize(text);
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
   for (const auto& t : tokens) stems.push_back(stemmer_(t.norm));
@@ -371,11 +372,12 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
   }
 }
 
-std::vector<TopicTag> Tagger::find_topics(const Article& article) const {
+std::vector<TopicTag> Tagger::find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
+                                          const std::vector<TextToken>& body_tokens) const {
   const auto& topics = dict_.topics();
   std::vector<TopicTag> scores(topics.size());
-  add_topic_matches("title", article.title, 2, scores);  // a title match counts double
-  add_topic_matches("body", article.body, 1, scores);
+  add_topic_matches("title", article.title, title_tokens, 2, scores);  // a title match counts double
+  add_topic_matches("body", article.body, body_tokens, 1, scores);
   std::vector<TopicTag> out;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     if (scores[i].score < topics[i].threshold) continue;

@@ -64,13 +64,17 @@ class Tagger {
   void add_actor_names();
   void add_role_phrases();
   void add_topic_patterns();
-  std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text, bool upper_text) const;
+  // Each field is tokenized once in tag() and the tokens shared by actor and topic matching.
+  std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text,
+                                     const std::vector<TextToken>& tokens, bool upper_text) const;
   bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
                          const std::string& text, bool upper_text) const;
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
-  void add_topic_matches(const std::string& field, const std::string& text, int multiplier,
+  void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
+                         int multiplier,
                          std::vector<TopicTag>& scores) const;
-  std::vector<TopicTag> find_topics(const Article& article) const;
+  std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
+                                    const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
   const Actor* holder(const std::string& title, const std::string& of, const std::string& date) const;
 
