@@ -32,6 +32,11 @@ int run(const dipnews::SearchOptions& options) {
   const SearchResult result = searcher.search(options.request);
   if (options.explain_query) {
     for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";
+    if (!result.expansion.empty()) {
+      std::cerr << "dipnews-search: feedback added";
+      for (const auto& term : result.expansion) std::cerr << " " << term;
+      std::cerr << "\n";
+    }
     std::cerr << "dipnews-search: parsed " << result.parsed << "\n";
   }
   auto printer = make_printer(options.format, std::cout, use_color(options.color));

@@ -7,6 +7,7 @@
 #include "field_processors.h"
 #include "schema.h"
 #include "query_text.h"
+#include "stop_words.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -72,10 +73,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Dictionary& diction
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
 
+void QueryBuilder::set_any_word(bool any) {
+  parser_.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  parser_.set_stopper(any ? &english_stop_words() : nullptr);
+}
+
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
-  if (auto problem = field_without_value(text, field_names())) throw UsageError("query error: " + *problem);
-  const std::string rewritten = rewrite_for_parser(text);
+  const std::string folded = fold_shouting(text);
+  if (auto problem = field_without_value(folded, field_names())) throw UsageError("query error: " + *problem);
+  const std::string rewritten = rewrite_for_parser(folded);
   field_log_.clear();
   Xapian::Query parsed;
   try {

@@ -37,8 +37,9 @@ class QueryBuilder {
   Xapian::Query parse_text(const std::string& text);
   Xapian::Query apply_filters(Xapian::Query query, const QueryFilters& filters);
 
-  // Words without an operator between them: all required (AND, the default) or any (OR).
-  void set_any_word(bool any) { parser_.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND); }
+  // Words without an operator between them: all required (AND, the default) or any (OR,
+  // ranked: English stop words are then dropped, see stop_words.h).
+  void set_any_word(bool any);
 
   // How the last build() understood field values ("actor:zelensky -> volodymyr-zelenskyy").
   const std::vector<std::string>& resolutions() const { return field_log_.notes(); }

@@ -1,5 +1,7 @@
 #include "query_text.h"
 
+#include <xapian.h>
+
 namespace dipnews {
 
 namespace {
@@ -76,6 +78,55 @@ std::optional<std::string> field_without_value(std::string_view text, const std:
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+struct LetterCases {
+  bool lower = false, upper = false;
+};
+
+LetterCases letter_cases(std::string_view text) {
+  LetterCases cases;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const auto category = Xapian::Unicode::get_category(*it);
+    cases.lower = cases.lower || category == Xapian::Unicode::LOWERCASE_LETTER;
+    cases.upper = cases.upper || category == Xapian::Unicode::UPPERCASE_LETTER;
+  }
+  return cases;
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+  }
+  return out;
+}
+
+bool reads_as_prose(std::string_view text, const std::vector<QueryToken>& tokens) {
+  const std::size_t end = text.find_last_not_of(" \t\r\n");
+  const bool sentence_end = end != std::string_view::npos && (text[end] == '.' || text[end] == '?');
+  return sentence_end || tokens.size() >= prose_words;
+}
+
+}  // namespace
+
+std::string fold_shouting(std::string_view text) {
+  const LetterCases cases = letter_cases(text);
+  if (cases.lower || !cases.upper) return std::string(text);
+  const auto tokens = scan_query(text);
+  if (reads_as_prose(text, tokens)) return lower_case(text);
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& t : tokens) {
+    const std::size_t begin = static_cast<std::size_t>(t.text.data() - text.data());
+    out.append(text.substr(copied, begin - copied));
+    out.append(t.is_operator ? std::string(t.text) : lower_case(t.text));
+    copied = begin + t.text.size();
+  }
+  out.append(text.substr(copied));
+  return out;
 }
 
 bool uses_operators(std::string_view text) {

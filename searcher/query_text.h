@@ -31,6 +31,15 @@ std::string rewrite_for_parser(std::string_view text);
 // "date: needs a value" when a field from `fields` is typed with nothing after the colon.
 std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields);
 
+// A query typed with no lower-case letter ("SANCTIONS ON RUSSIA") in lower case, so that its
+// words are stemmed like any other (Xapian's parser leaves capitalised words unstemmed, as
+// proper names). A shouted query that reads as prose (at least `prose_words` tokens, or ending
+// in '.' or '?') is taken as plain words: AND, OR, NOT... in it are ordinary words, as in
+// "TALKS BETWEEN PORTUGAL AND THE U.S.". A short one keeps its operators ("NATO OR EU").
+// Any other text is returned unchanged.
+inline constexpr std::size_t prose_words = 5;
+std::string fold_shouting(std::string_view text);
+
 // True when the text uses syntax that only FLAG_BOOLEAN or FLAG_LOVEHATE give meaning to
 // (AND, OR, NOT, XOR, NEAR, ADJ, or a word excluded with '-').
 bool uses_operators(std::string_view text);

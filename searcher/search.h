@@ -11,6 +11,7 @@
 
 #include "aggregations.h"
 #include "article.h"
+#include "feedback.h"
 #include "query_builder.h"
 #include "snippet.h"
 
@@ -37,6 +38,7 @@ struct SearchRequest {
   std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
   bool collapse = true;     // one hit per story: wire copies folded into their first article
   DefaultOp default_op = DefaultOp::automatic;
+  FeedbackSettings feedback;  // for ranked (any-word) queries sorted by relevance
   AggregationRequest aggregations;
 };
 
@@ -72,6 +74,7 @@ struct SearchResult {
   Aggregations aggregations;  // when requested: over every matching article
   std::optional<std::string> suggestion;  // "did you mean", when nothing matched
   bool relaxed = false;  // AND found too few: the words were ORed (ranked by how many match)
+  std::vector<std::string> expansion;  // words pseudo-relevance feedback added (ranking only)
 };
 
 class Searcher {
@@ -86,6 +89,7 @@ class Searcher {
   SearchResult search_once(const SearchRequest& request);
   Xapian::Query query_for(const SearchRequest& request);
   Xapian::Query final_query(const SearchRequest& request, bool& relaxed);
+  void rank(Xapian::Enquire& enquire, const SearchRequest& request, bool any_word, SearchResult& result);
   Xapian::Query similar_query(const std::string& id);
   std::vector<Copy> copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query);
 

@@ -27,7 +27,7 @@ constexpr ProgramInfo program = {
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
   std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur, default_op = "auto";
-  long long limit = 10, offset = 0;
+  long long limit = 10, offset = 0, feedback = 5;
   std::vector<std::string> words;
 };
 
@@ -51,6 +51,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
       ("default-op", po::value(&raw.default_op),
        "words without an operator: and, or, auto (default: and, relaxed to or for questions AND cannot answer)")
+      ("feedback", po::value(&raw.feedback)->default_value(5),
+       "ranked (or relaxed) queries: add the words of the N best articles to the query (0: off)")
       ("no-snippets", "omit snippets (faster)")
       ("no-collapse", "list every wire copy instead of one hit per story")
       ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
@@ -103,6 +105,7 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   o.color = choose("color", raw.color, color_modes);
   o.request.limit = in_range("limit", raw.limit, 1'000'000);
   o.request.offset = in_range("offset", raw.offset, 4'000'000'000LL);
+  o.request.feedback.articles = in_range("feedback", raw.feedback, 100);
   for (const auto& source : o.request.filters.sources) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
   }

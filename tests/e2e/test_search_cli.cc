@@ -421,6 +421,23 @@ TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay 
   CHECK(run_search({"--db", corpus_db(), "--default-op=xor", "x"}).exit_code == 2);
 }
 
+TEST_CASE("ranked questions are expanded by feedback from the best articles - --feedback=0 turns it off", "[e2e][search]") {
+  const std::string question = "WHAT SECURITY GUARANTEES DID THE ENVOYS OFFER ZELENSKYY IN BERLIN?";
+  auto explained = run_search({"--db", corpus_db(), "--explain-query", "--limit=3", question});
+  CHECK(explained.exit_code == 0);
+  CHECK_THAT(explained.err, Catch::Contains("dipnews-search: feedback added "));
+  auto plain = run_search({"--db", corpus_db(), "--explain-query", "--feedback=0", "--limit=3", question});
+  CHECK(plain.exit_code == 0);
+  CHECK_THAT(plain.err, !Catch::Contains("feedback added"));
+  // Feedback reorders but never adds: the same articles match either way.
+  const auto count = [&](const std::string& feedback) {
+    return search_json({"--limit=1000", "--no-collapse", "--feedback=" + feedback, question})["hits"].size();
+  };
+  CHECK(count("0") == count("5"));
+  CHECK(run_search({"--db", corpus_db(), "--feedback=-1", "x"}).exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--feedback=101", "x"}).exit_code == 2);
+}
+
 TEST_CASE("the default database comes from $DIPNEWS_DB", "[e2e][search]") {
   auto r = test::run_process({DIPNEWS_SEARCH_BIN, "--count", "*"}, "", {"DIPNEWS_DB=" + corpus_db()});
   CHECK(r.exit_code == 0);

@@ -44,3 +44,19 @@ TEST_CASE("uses_operators spots boolean and exclusion syntax only", "[query_text
   CHECK_FALSE(uses_operators("Kyiv - Moscow"));
   CHECK_FALSE(uses_operators("and or not"));
 }
+
+TEST_CASE("fold_shouting: a query typed in capitals is read in lower case", "[query_text]") {
+  // Mixed case, and text without letters, are left exactly as typed.
+  CHECK(fold_shouting("Sanctions on Russia") == "Sanctions on Russia");
+  CHECK(fold_shouting("NATO summit") == "NATO summit");
+  CHECK(fold_shouting("2025") == "2025");
+  // Short shouted queries keep their operators, everything else is folded.
+  CHECK(fold_shouting("NATO OR EU") == "nato OR eu");
+  CHECK(fold_shouting("PUTIN NOT TRUMP") == "putin NOT trump");
+  CHECK(fold_shouting("ACTOR:PUTIN SANCTIONS") == "actor:putin sanctions");
+  // Prose (five tokens or more, or a sentence end): operator words are words too.
+  CHECK(fold_shouting("TALKS BETWEEN PORTUGAL AND THE U.S .") == "talks between portugal and the u.s .");
+  CHECK(fold_shouting("WHO MET ZELENSKYY?") == "who met zelenskyy?");
+  // Beyond ASCII.
+  CHECK(fold_shouting("ÉLYSÉE TALKS") == "élysée talks");
+}

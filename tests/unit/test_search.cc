@@ -114,3 +114,49 @@ TEST_CASE("several databases are searched as one", "[search]") {
   r.text = "summit";
   CHECK(s.search(r).hits.size() == 2);
 }
+
+TEST_CASE_METHOD(Fixture, "ranked queries drop stop words - keyword queries keep every word", "[search]") {
+  SearchRequest any = request("the ceasefire");
+  any.default_op = DefaultOp::any;
+  const SearchResult ranked = searcher.search(any);
+  // Without the stop word, exactly the three ceasefire articles match; with it, all five would.
+  CHECK(ranked.total.estimated == 3);
+  // All words required: "the" is still asked for (it could be meant), so only berlin-2 matches.
+  CHECK(ids(request("the ceasefire")) == Ids{"berlin-2"});
+}
+
+TEST_CASE_METHOD(Fixture, "a shouted question is folded, stemmed and relaxed", "[search]") {
+  const SearchResult r = searcher.search(request("MONITORING OF CEASEFIRE TALKS AND GUARANTEES IN BERLIN ."));
+  CHECK(r.relaxed);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].article.id.rfind("berlin-", 0) == 0);
+  CHECK(r.total.estimated == 3);
+  // Capitalised words are not stemmed by Xapian's parser (proper names); a shouted word is:
+  // "GUARANTEE" finds "guarantees".
+  CHECK(searcher.search(request("GUARANTEE")).total.estimated == 2);
+  CHECK(searcher.search(request("Guarantee")).total.estimated == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "feedback reorders the matches but never adds articles", "[search]") {
+  SearchRequest plain = request("guarantees ceasefire");
+  plain.default_op = DefaultOp::any;
+  plain.limit = 100;
+  plain.feedback.articles = 0;
+  SearchRequest fed = plain;
+  fed.feedback.articles = 2;
+  const SearchResult without = searcher.search(plain);
+  const SearchResult with = searcher.search(fed);
+  CHECK(without.expansion.empty());
+  CHECK_FALSE(with.expansion.empty());
+  auto sorted_ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.article.id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(sorted_ids(with) == sorted_ids(without));
+  // Keyword (all-word) queries are never expanded.
+  SearchRequest keywords = request("guarantees ceasefire");
+  keywords.feedback.articles = 2;
+  CHECK(searcher.search(keywords).expansion.empty());
+}
