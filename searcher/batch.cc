@@ -2,9 +2,14 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "database.h"
+#include "ordered_pool.h"
 #include "printer_json.h"
 #include "printer_text.h"
 #include "text_util.h"
@@ -81,29 +86,68 @@ std::optional<BatchQuery> parse_batch_line(const std::string& line, long number)
                     std::string(trim(std::string_view(line).substr(tab + 1)))};
 }
 
-ExitCode run_batch(const SearchOptions& options, Searcher& searcher, std::istream& in, std::ostream& out) {
+namespace {
+
+struct NumberedQuery {
+  long line = 0;
+  BatchQuery query;
+};
+
+// One query's output, rendered by its worker, written in input order.
+struct RenderedResult {
+  std::string out;
+  std::string diagnostic;  // for stderr; empty when the query succeeded
+};
+
+RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
+  std::ostringstream out;
   BatchWriter writer(options.format, out);
-  bool failed = false;
-  std::string line;
-  long number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto query = parse_batch_line(line, number);
-    if (!query) continue;
-    SearchRequest request = options.request;
-    request.text = query->text;
-    try {
-      if (trim(query->text).empty()) throw UsageError("empty query");
-      writer.result(*query, searcher.search(request));
-    } catch (const UsageError& e) {
-      failed = true;
-      std::cerr << "dipnews-search: " << options.batch << ":" << number << ": query " << query->qid << ": " << e.what()
-                << "\n";
-      writer.error(*query, e);
-    }
+  RenderedResult rendered;
+  SearchRequest request = options.request;
+  request.text = item.query.text;
+  try {
+    if (trim(item.query.text).empty()) throw UsageError("empty query");
+    writer.result(item.query, searcher.search(request));
+  } catch (const UsageError& e) {
+    rendered.diagnostic = "dipnews-search: " + options.batch + ":" + std::to_string(item.line) + ": query " +
+                          item.query.qid + ": " + e.what() + "\n";
+    writer.error(item.query, e);
   }
-  out.flush();
+  rendered.out = std::move(out).str();
+  return rendered;
+}
+
+}  // namespace
+
+unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, std::istream& in, std::ostream& out) {
+  const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  // One database handle and query parser per worker: Xapian objects are not shared
+  // between threads.
+  std::vector<std::unique_ptr<Searcher>> searchers;
+  for (unsigned w = 0; w < jobs; ++w) searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
+
+  long number = 0;
+  auto next = [&]() -> std::optional<NumberedQuery> {
+    std::string line;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (auto query = parse_batch_line(line, number)) return NumberedQuery{number, std::move(*query)};
+    }
+    return std::nullopt;
+  };
+  auto work = [&](unsigned worker, NumberedQuery& item) { return run_one(options, *searchers[worker], item); };
+  bool failed = false;
+  auto emit = [&](RenderedResult& r) {
+    if (!r.diagnostic.empty()) {
+      failed = true;
+      std::cerr << r.diagnostic << std::flush;
+    }
+    out << r.out << std::flush;  // streaming: a script reading the pipe sees each result at once
+  };
+  OrderedPool<NumberedQuery, RenderedResult>(jobs, std::size_t{16} * jobs).run(next, work, emit);
   return failed ? ExitCode::failure : ExitCode::success;
 }
 

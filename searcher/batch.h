@@ -21,7 +21,12 @@ struct BatchQuery {
 // nullopt for a line to skip. Throws nothing: any text is a query.
 std::optional<BatchQuery> parse_batch_line(const std::string& line, long number);
 
-// Results on `out` in input order; returns failure when any query failed.
-ExitCode run_batch(const SearchOptions& options, Searcher& searcher, std::istream& in, std::ostream& out);
+// The worker count --jobs 0 (the default) stands for: the number of cores.
+unsigned default_jobs();
+
+// Runs the queries on options.jobs workers, each with its own handle on options.dbs, and
+// writes their results on `out` in input order as they complete. Returns failure when any
+// query failed (each is reported on stderr as FILE:LINE: query QID: ...).
+ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, std::istream& in, std::ostream& out);
 
 }  // namespace dipnews

@@ -22,13 +22,13 @@ int run(const dipnews::SearchOptions& options) {
     std::cout.flush();
     return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
   }
-  Searcher searcher(open_for_search(options.dbs), dictionary);
   if (!options.batch.empty()) {
-    if (options.batch == "-") return static_cast<int>(run_batch(options, searcher, std::cin, std::cout));
+    if (options.batch == "-") return static_cast<int>(run_batch(options, dictionary, std::cin, std::cout));
     std::ifstream in(options.batch);
     if (!in) throw RuntimeFailure(options.batch + ": error: cannot read the batch file");
-    return static_cast<int>(run_batch(options, searcher, in, std::cout));
+    return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
+  Searcher searcher(open_for_search(options.dbs), dictionary);
   const SearchResult result = searcher.search(options.request);
   if (options.explain_query) {
     for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";

@@ -27,7 +27,7 @@ constexpr ProgramInfo program = {
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
   std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur, default_op = "auto";
-  long long limit = 10, offset = 0, feedback = 5;
+  long long limit = 10, offset = 0, feedback = 5, jobs = 0;
   std::vector<std::string> words;
 };
 
@@ -61,6 +61,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
        "[=FIELD] actors (or FIELD: person, country, org, topic, source) unusually present in the matches")
       ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
       ("batch", po::value(&o.batch), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
+      ("jobs,j", po::value(&raw.jobs)->default_value(0),
+       "batch: run N queries at once, one index handle each (default 0: one per core); output keeps input order")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
       ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
@@ -106,6 +108,7 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   o.request.limit = in_range("limit", raw.limit, 1'000'000);
   o.request.offset = in_range("offset", raw.offset, 4'000'000'000LL);
   o.request.feedback.articles = in_range("feedback", raw.feedback, 100);
+  o.jobs = in_range("jobs", raw.jobs, 256);
   for (const auto& source : o.request.filters.sources) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
   }

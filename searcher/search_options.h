@@ -21,6 +21,7 @@ struct SearchOptions {
   ColorMode color = ColorMode::automatic;
   bool explain_query = false;  // how the query was understood, on stderr
   std::string batch;           // --batch FILE ("-" for stdin): one query per line
+  unsigned jobs = 0;           // batch workers; 0: one per core
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

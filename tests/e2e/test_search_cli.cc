@@ -451,3 +451,26 @@ TEST_CASE("searcher --help and --version", "[e2e][search]") {
   CHECK_THAT(help.out, Catch::Contains("--format"));
   CHECK_THAT(run_search({"--version"}).out, Catch::StartsWith("dipnews-search "));
 }
+
+TEST_CASE("batch --jobs: the same output in input order for any number of workers", "[e2e][search]") {
+  std::string queries;
+  for (int i = 0; i < 60; ++i) {
+    const char* words[] = {"ceasefire", "sanctions", "Berlin talks", "actor:nosuchactor", "tariffs", "guarantees"};
+    queries.append("q").append(std::to_string(i)).append("\t").append(words[i % 6]).append("\n");
+  }
+  auto one = run_search({"--db", corpus_db(), "--batch", "-", "--format=jsonl", "--jobs=1"}, queries);
+  auto four = run_search({"--db", corpus_db(), "--batch", "-", "--format=jsonl", "--jobs=4"}, queries);
+  CHECK(one.exit_code == 1);  // the unknown actor fails every sixth query, and the batch goes on
+  CHECK(four.exit_code == 1);
+  CHECK(four.out == one.out);
+  CHECK(four.err == one.err);
+  std::istringstream lines(four.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    const std::string qid = json::parse(line)["qid"];
+    CHECK(qid == std::string("q").append(std::to_string(n++)));
+  }
+  CHECK(n == 60);
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--jobs=-2"}, "x\n").exit_code == 2);
+}
