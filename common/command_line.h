@@ -1,11 +1,18 @@
 // The command-line conventions both binaries share (GNU style, as notmuch and Xapian's
 // tools): a declarative option table, positional arguments, -h/--help and --version,
 // and every parsing problem turned into a usage error (exit 2).
+//
+// The option table is the one description of the options: --help prints it as text, the
+// hidden --help-man as the OPTIONS section of the manual page (spliced in at build time),
+// and shell completion reads the value names --help shows ({text,json}, FILE, ACTOR).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -13,16 +20,33 @@
 namespace dipnews {
 
 struct ProgramInfo {
-  const char* name;         // "dipnews-index"
-  const char* usage;        // the usage lines --help prints first
-  const char* exit_status;  // the exit status paragraph --help prints last
+  const char* name;      // "dipnews-index"
+  const char* usage;     // the usage lines --help prints first
+  const char* epilogue;  // what --help prints after the options: exit status, examples
 };
 
 // Parses argv against `options` (which must include "help" and "version"); the remaining
-// arguments go to `positional`. Returns nullopt after answering --help or --version on
-// `out`. Throws UsageError.
+// arguments go to `positional`. Returns nullopt after answering --help, --help-man or
+// --version on `out`. Throws UsageError.
 std::optional<boost::program_options::variables_map> parse_command_line(
     int argc, const char* const argv[], const boost::program_options::options_description& options,
     std::vector<std::string>& positional, const ProgramInfo& program, std::ostream& out);
+
+// How an option table is printed: --help text (wrapped to 80 columns), or man(7) markup.
+enum class OptionListStyle { help, man };
+
+// One entry per option: "-j, --jobs=N", the description, and "(default: X)" for an
+// option with a default value.
+void print_option_list(const boost::program_options::options_description& options, OptionListStyle style,
+                       std::ostream& out);
+
+// The value name of a keyword option, "{text,json,jsonl}", built from its table of legal
+// values, so that --help, the manual and completion list exactly what the parser accepts.
+template <typename T, std::size_t N>
+std::string keyword_values(const std::pair<std::string_view, T> (&legal)[N]) {
+  std::string names = "{";
+  for (const auto& entry : legal) names.append(names.size() > 1 ? "," : "").append(entry.first);
+  return names + "}";
+}
 
 }  // namespace dipnews

@@ -19,7 +19,15 @@ constexpr ProgramInfo program = {
     "Index news articles (JSONL, text) for dipnews-search, tagging each with the actors and\n"
     "topics it mentions. INPUT is a file, a directory (read recursively) or '-' for stdin.\n",
     "Exit status: 0 ok, 1 some input could not be indexed, 2 usage error, 75 index locked by\n"
-    "another writer.\n"};
+    "another writer.\n"
+    "\n"
+    "Examples:\n"
+    "  dipnews-index --db news.db ~/scraped/\n"
+    "      index (or update) every article under a folder\n"
+    "  dipnews-index --explain article.txt\n"
+    "      show the actors and topics found in an article, with their evidence\n"
+    "  dipnews-index --lint-dictionaries --dictionary my.actors\n"
+    "      check your own dictionary before indexing with it\n"};
 
 // Values checked after parsing (Boost would quietly wrap "-5" into a huge unsigned).
 struct RawOptions {
@@ -36,16 +44,17 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   desc.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
-      ("db", po::value(&raw.dbs), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
+      ("db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
       ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text (default: by extension; stdin: jsonl)")
-      ("delete", po::value(&o.delete_ids), "remove the article with this id (repeatable)")
-      ("boilerplate", po::value(&o.boilerplate_files), "extra boilerplate pattern file (repeatable)")
-      ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
+      ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
+      ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
+       "extra boilerplate pattern file, one regular expression a line (repeatable)")
+      ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
       ("explain", po::bool_switch(&raw.explain),
        "index nothing: print every actor and topic found in each INPUT article, with evidence")
-      ("format", po::value(&raw.output_format), "--explain output: text, jsonl (default: text)")
+      ("format", po::value(&raw.output_format)->value_name("{text,jsonl}")->default_value("text"), "--explain output")
       ("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")
-      ("commit-interval", po::value(&raw.commit_interval)->default_value(10000),
+      ("commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
        "articles written between two commits")
       ("strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")
       ("quiet,q", po::bool_switch(&o.quiet), "no summary line");

@@ -17,11 +17,24 @@ namespace {
 constexpr ProgramInfo program = {
     "dipnews-search",
     "Usage: dipnews-search [OPTION]... QUERY...\n"
-    "Search a dipnews index. QUERY words are joined with spaces; see the query syntax in\n"
-    "the README (words, \"phrases\", AND/OR/NOT, -word, word*, title:, source:, id:, date:).\n"
-    "'*' alone matches every article; a query starting with '-' goes after '--'.\n",
+    "Search a dipnews index. QUERY words are joined with spaces: words, \"phrases\",\n"
+    "AND/OR/NOT, -word, word*, and the fields actor:, person:, country:, org:, topic:,\n"
+    "source:, id:, title:, date: (the query language: man dipnews-query). '*' alone matches\n"
+    "every article; a query starting with '-' goes after '--'.\n",
     "Exit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
-    "75 database busy.\n"};
+    "75 database busy.\n"
+    "\n"
+    "Examples:\n"
+    "  dipnews-search ceasefire monitoring\n"
+    "      articles with both words, best matches first\n"
+    "  dipnews-search '\"security guarantees\"' date:2025-12\n"
+    "      a phrase, in articles of December 2025\n"
+    "  dipnews-search --sort=newest actor:putin topic:ceasefire\n"
+    "      the latest on Putin and a ceasefire (actor: takes any name, spelling or id)\n"
+    "  dipnews-search --count --timeline=month 'actor:\"Volodymyr Zelenskyy\"'\n"
+    "      how many articles name him, month by month\n"
+    "  dipnews-search --format=json --limit=5 'source:meridian-post (sanctions OR tariffs)'\n"
+    "      five hits from one outlet, as JSON for scripts\n"};
 
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
@@ -37,36 +50,43 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   desc.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
-      ("db", po::value(&o.dbs), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("format", po::value(&raw.format), "output format: text, json, jsonl, tsv, csv, ids (default: text)")
-      ("limit", po::value(&raw.limit)->default_value(10), "number of hits to show")
-      ("offset", po::value(&raw.offset)->default_value(0), "skip this many hits first")
-      ("sort", po::value(&raw.sort), "relevance, newest, oldest (default: relevance)")
+      ("db", po::value(&o.dbs)->value_name("PATH"), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
+      ("format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
+       "output format; trec is for --batch")
+      ("limit", po::value(&raw.limit)->value_name("N")->default_value(10), "number of hits to show")
+      ("offset", po::value(&raw.offset)->value_name("N")->default_value(0), "skip this many hits first; with --limit=10, --offset=10 shows the second page")
+      ("sort", po::value(&raw.sort)->value_name(keyword_values(sort_orders))->default_value("relevance"), "order of the hits")
       ("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")
-      ("since", po::value(&r.filters.since), "only articles dated on or after YYYY[-MM[-DD]]")
-      ("until", po::value(&r.filters.until), "only articles dated on or before YYYY[-MM[-DD]]")
-      ("similar", po::value(&r.similar_to), "articles most like the one with this id (QUERY and filters narrow them)")
-      ("actor", po::value(&r.filters.actors), "only articles tagged with this actor, by id or name (repeatable: any)")
-      ("topic", po::value(&r.filters.topics), "only articles tagged with this topic (repeatable: any)")
-      ("source", po::value(&r.filters.sources), "only articles from this outlet (repeatable: any of them)")
-      ("default-op", po::value(&raw.default_op),
-       "words without an operator: and, or, auto (default: and, relaxed to or for questions AND cannot answer)")
-      ("feedback", po::value(&raw.feedback)->default_value(5),
+      ("since", po::value(&r.filters.since)->value_name("DATE"), "only articles dated on or after DATE: YYYY[-MM[-DD]], e.g. 2025-12")
+      ("until", po::value(&r.filters.until)->value_name("DATE"), "only articles dated on or before DATE (2025 means to the end of 2025)")
+      ("similar", po::value(&r.similar_to)->value_name("ID"), "articles most like the one with this id (QUERY and filters narrow them)")
+      ("actor", po::value(&r.filters.actors)->value_name("ACTOR"),
+       "only articles tagged with this actor, by id or any name, e.g. putin (repeatable: any)")
+      ("topic", po::value(&r.filters.topics)->value_name("TOPIC"),
+       "only articles tagged with this topic, e.g. ceasefire (repeatable: any; --list-topics lists them)")
+      ("source", po::value(&r.filters.sources)->value_name("OUTLET"),
+       "only articles from this outlet, e.g. 'Meridian Post' (repeatable: any of them)")
+      ("default-op", po::value(&raw.default_op)->value_name(keyword_values(default_ops))->default_value("auto"),
+       "how words without an operator combine; auto: and, relaxed to or for questions AND cannot answer")
+      ("feedback", po::value(&raw.feedback)->value_name("N")->default_value(5),
        "ranked (or relaxed) queries: add the words of the N best articles to the query (0: off)")
       ("no-snippets", "omit snippets (faster)")
       ("no-collapse", "list every wire copy instead of one hit per story")
-      ("facets", po::value(&raw.facets), "count every matching article per value of: actor, person, country, org, topic, source (comma-separated)")
-      ("timeline", po::value(&raw.timeline), "count matching articles per day, week, month or year")
-      ("cooccur", po::value(&raw.cooccur),
-       "[=FIELD] actors (or FIELD: person, country, org, topic, source) unusually present in the matches")
+      ("facets", po::value(&raw.facets)->value_name(keyword_values(facet_fields) + ",..."),
+       "count every matching article per value of these fields, e.g. --facets=person,topic")
+      ("timeline", po::value(&raw.timeline)->value_name(keyword_values(timeline_units)),
+       "count matching articles per period, with each period's share of all articles")
+      ("cooccur", po::value(&raw.cooccur)->value_name("[=" + keyword_values(facet_fields) + "]"),
+       "actors (or values of the field given) unusually present in the matches, ranked by lift")
       ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
-      ("batch", po::value(&o.batch), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
-      ("jobs,j", po::value(&raw.jobs)->default_value(0),
-       "batch: run N queries at once, one index handle each (default 0: one per core); output keeps input order")
+      ("batch", po::value(&o.batch)->value_name("FILE"), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
+      ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
+       "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")
       ("list-actors", "list the actors the dictionaries and the index know, with article counts")
       ("list-topics", "list the topics the dictionaries and the index know, with article counts")
-      ("dictionary", po::value(&o.dictionaries), "extra actor or topic dictionary file (repeatable)")
-      ("color", po::value(&raw.color), "auto, always, never (default: auto: only on a terminal)");
+      ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
+      ("color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
+       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set)");
   return desc;
 }
 
