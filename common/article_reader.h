@@ -28,7 +28,12 @@ class ArticleReader {
   virtual void read(std::istream& in, const std::string& path, ArticleSink& sink) const = 0;
 };
 
-// The boilerplate filter lets the text reader find a headerless file's real title line.
+// Files that carry no id (headerless text, HTML pages) take the file name without its
+// extension; one whose name starts with YYYY-MM-DD is dated by it. Nothing for stdin.
+void apply_path_defaults(const std::string& path, Article& article);
+
+// The boilerplate filter lets the text reader find a headerless file's real title line, and
+// the HTML reader tell a page with article text from one with only page furniture.
 std::unique_ptr<ArticleReader> make_reader(InputFormat format, const BoilerplateFilter& boilerplate);
 
 }  // namespace dipnews

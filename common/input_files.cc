@@ -14,6 +14,7 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
   const std::string n = to_lower_ascii(name);
   if (n == "jsonl" || n == "ndjson") return InputFormat::jsonl;
   if (n == "text" || n == "txt" || n == "md") return InputFormat::text;
+  if (n == "html" || n == "htm") return InputFormat::html;
   return std::nullopt;
 }
 
@@ -27,6 +28,7 @@ std::string_view format_name(InputFormat format) {
   switch (format) {
     case InputFormat::jsonl: return "jsonl";
     case InputFormat::text: return "text";
+    case InputFormat::html: return "html";
   }
   return "unknown";
 }
@@ -85,7 +87,7 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& inputs, std::option
     } else if (auto format = forced ? forced : format_from_extension(input)) {
       out.files.push_back({input, *format});
     } else {
-      out.errors.push_back({input, 0, "unknown input format (use .jsonl, .ndjson, .txt, .md or --input-format)"});
+      out.errors.push_back({input, 0, "unknown input format (use .jsonl, .ndjson, .txt, .md, .html, .htm or --input-format)"});
     }
   }
   return out;

@@ -11,9 +11,9 @@
 
 namespace dipnews {
 
-enum class InputFormat { jsonl, text };
+enum class InputFormat { jsonl, text, html };
 
-// "jsonl", "text" (and the aliases "ndjson", "txt", "md").
+// "jsonl", "text", "html" (and the aliases "ndjson", "txt", "md", "htm").
 std::optional<InputFormat> parse_input_format(std::string_view name);
 std::optional<InputFormat> format_from_extension(const std::string& path);
 std::string_view format_name(InputFormat format);

@@ -1,7 +1,6 @@
 #include "text_reader.h"
 
 #include <cctype>
-#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -103,17 +102,6 @@ std::size_t take_title_line(const std::vector<std::string>& lines, std::size_t f
   return lines.size();
 }
 
-void defaults_from_path(const std::string& path, Article& a) {
-  if (path == stdin_label) return;
-  const std::string stem = std::filesystem::path(path).stem().string();
-  if (a.id.empty()) a.id = stem;
-  if (a.date.empty() && stem.size() >= 10) {
-    if (auto date = parse_partial_date(std::string_view(stem).substr(0, 10)); date && date->size() == 10) {
-      a.date = *date;
-    }
-  }
-}
-
 std::string join_lines(const std::vector<std::string>& lines, std::size_t from) {
   std::string body;
   for (std::size_t i = from; i < lines.size(); ++i) {
@@ -146,7 +134,7 @@ void TextReader::read(std::istream& in, const std::string& path, ArticleSink& si
     sink.error({path, e.line, e.what});
     return;
   }
-  defaults_from_path(path, a);
+  apply_path_defaults(path, a);
   if (a.id.empty()) {
     sink.error({path, 1, "no ID header (text read from stdin needs 'ID: ...')"});
     return;

@@ -16,7 +16,7 @@ namespace {
 constexpr ProgramInfo program = {
     "dipnews-index",
     "Usage: dipnews-index [OPTION]... INPUT...\n"
-    "Index news articles (JSONL, text) for dipnews-search, tagging each with the actors and\n"
+    "Index news articles (JSONL, text, HTML) for dipnews-search, tagging each with the actors and\n"
     "topics it mentions. INPUT is a file, a directory (read recursively) or '-' for stdin.\n",
     "Exit status: 0 ok, 1 some input could not be indexed, 2 usage error, 75 index locked by\n"
     "another writer.\n"
@@ -45,7 +45,7 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text (default: by extension; stdin: jsonl)")
+      ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text, html (default: by extension; stdin: jsonl)")
       ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
       ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
        "extra boilerplate pattern file, one regular expression a line (repeatable)")
@@ -66,7 +66,7 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
   o.db = resolve_database_paths(raw.dbs).front();
   if (!raw.format.empty()) {
     o.input_format = parse_input_format(raw.format);
-    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text)");
+    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text, html)");
   }
   if (raw.commit_interval < 1 || raw.commit_interval > 10'000'000) {
     throw UsageError("--commit-interval: must be between 1 and 10000000");

@@ -26,7 +26,7 @@ int bundled_article_count() {
   int count = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(DIPNEWS_CORPUS_DIR)) {
     const auto ext = entry.path().extension();
-    if (ext == ".txt" || ext == ".md") {
+    if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") {
       ++count;
     } else if (ext == ".jsonl") {
       std::ifstream in(entry.path());

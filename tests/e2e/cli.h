@@ -11,7 +11,7 @@ namespace dipnews::test {
 ProcessResult run_index(const std::vector<std::string>& args, const std::string& input = "");
 ProcessResult run_search(const std::vector<std::string>& args, const std::string& input = "");
 
-// How many articles the bundled corpus holds (JSONL lines plus text files).
+// How many articles the bundled corpus holds (JSONL lines plus text and HTML files).
 int bundled_article_count();
 
 }  // namespace dipnews::test

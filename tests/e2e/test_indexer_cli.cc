@@ -1,14 +1,20 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "boilerplate.h"
 #include "cli.h"
+#include "document_data.h"
 #include "schema.h"
 #include "temp_dir.h"
+#include "text_util.h"
 
 using namespace dipnews;
 using test::run_index;
@@ -28,6 +34,44 @@ std::vector<int> summary_counts(const std::string& err) {
 }
 
 using Counts = std::vector<int>;
+
+// The article as the index stores it (what snippets and --format=json are made from).
+Article stored_article(const std::string& db, const std::string& id) {
+  Xapian::Database d(db);
+  auto posting = d.postlist_begin(schema::id_term(id));
+  if (posting == d.postlist_end(schema::id_term(id))) throw std::runtime_error("no article " + id);
+  return decode_document_data(d.get_document(*posting).get_data());
+}
+
+// Non-empty lines, whitespace collapsed: paragraph breaks differ between formats, lines must not.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!trim(line).empty()) out.push_back(collapse_whitespace(line));
+  }
+  return out;
+}
+
+const BoilerplateFilter& bundled_boilerplate() {
+  static const BoilerplateFilter filter = [] {
+    BoilerplateFilter f;
+    f.load_file(std::string(DIPNEWS_CORPUS_DIR) + "/../boilerplate.txt");
+    return f;
+  }();
+  return filter;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -132,10 +176,117 @@ TEST_CASE("the user's seed article indexes without its boilerplate", "[e2e][inde
   const auto j = nlohmann::json::parse(run_search({"--db", dir / "db", "--format=json", "BlackRock"}).out);
   REQUIRE(j["hits"].size() == 1);
   CHECK_THAT(j["hits"][0]["title"].get<std::string>(), !Catch::Contains("newsletter"));
-  CHECK(run_search({"--db", dir / "db", "--count", "unlock OR recommended"}).out == "0\n");
+  CHECK(run_search({"--db", dir / "db", "--count", "unlock OR recommended OR newsletter"}).out == "0\n");
   CHECK(run_search({"--db", dir / "db", "--count", "\"security guarantees\" Zelenskyy"}).out == "1\n");
+
+  // Line by line: every line of the file is the title, kept in the body, or boilerplate
+  // (dropped); the seed has boilerplate lines, and none reaches the index.
+  const Article stored = stored_article(dir / "db", j["hits"][0]["id"]);
+  const auto body = lines_of(stored.body);
+  std::ifstream seed(DIPNEWS_SEED_FILE);
+  const auto seed_lines = lines_of(std::string(std::istreambuf_iterator<char>(seed), {}));
+  int dropped = 0;
+  for (const auto& line : seed_lines) {
+    const bool kept = std::find(body.begin(), body.end(), line) != body.end();
+    const bool boilerplate = bundled_boilerplate().is_boilerplate(line);
+    INFO(line);
+    CHECK((kept || line == stored.title || boilerplate));
+    CHECK_FALSE((kept && boilerplate));
+    dropped += boilerplate;
+  }
+  CHECK(dropped >= 1);
+  CHECK(body.size() == seed_lines.size() - 1 - static_cast<std::size_t>(dropped));
+  CHECK(std::count(body.begin(), body.end(), "Recommended") == 0);
+  for (const auto& line : body) CHECK_THAT(line, !Catch::Contains("newsletter", Catch::CaseSensitive::No));
+}
+
+TEST_CASE("the user's seed article saved as a web page gives the same article as the text", "[e2e][index][seed][html]") {
+  // The page is built here from the file, with the furniture of a real news site around it.
+  test::TempDir dir;
+  REQUIRE(run_index({"--db", dir / "text.db", DIPNEWS_SEED_FILE}).exit_code == 0);
+  const std::string id = std::filesystem::path(DIPNEWS_SEED_FILE).stem().string();
+  const Article text = stored_article(dir / "text.db", id);
+  std::ifstream seed(DIPNEWS_SEED_FILE);
+  std::string page =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>" + html_escape(text.title) + " | Seed Outlet</title>"
+      "<meta property=\"og:site_name\" content=\"Seed Outlet\">"
+      "<meta property=\"article:published_time\" content=\"2025-12-15T20:00:00Z\">"
+      "<link rel=\"canonical\" href=\"https://seed.example/article\">"
+      "<script>window.analytics = {page: 'article'};</script></head><body>"
+      "<div class=\"cookie-banner\" role=\"dialog\"><p>We use cookies to improve this site.</p>"
+      "<button>Accept all cookies</button></div>"
+      "<header><nav><a href=\"/\">Home</a><a href=\"/world\">World</a><a href=\"/markets\">Markets</a></nav></header>"
+      "<main><article><header><h1>" + html_escape(text.title) + "</h1></header>"
+      "<div class=\"share-tools\"><button>Share on X</button><button>Share on LinkedIn</button></div>";
+  for (std::string line; std::getline(seed, line);) {
+    if (collapse_whitespace(line) != text.title) page += "<p>" + html_escape(line) + "</p>\n";
+  }
+  page += "<aside class=\"newsletter\"><p>Get our morning briefing in your inbox</p></aside>"
+          "<h2>Recommended</h2><ul><li><a href=\"/1\">Quokka census delayed</a></li>"
+          "<li><a href=\"/2\">Harbour festival returns</a></li></ul>"
+          "</article></main><footer><p>Copyright Seed Outlet 2025. All rights reserved.</p></footer></body></html>";
+  const auto file = dir.write("seed-page.html", page);
+
+  auto r = run_index({"--db", dir / "html.db", file});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const Article html = stored_article(dir / "html.db", "seed-page");
+  CHECK(html.title == text.title);
+  CHECK(html.source == "Seed Outlet");
+  CHECK(html.date == "2025-12-15");
+  CHECK(html.url == "https://seed.example/article");
+  CHECK(lines_of(html.body) == lines_of(text.body));
+  CHECK(run_search({"--db", dir / "html.db", "--count", "cookies OR quokka OR newsletter OR recommended OR share"}).out ==
+        "0\n");
 }
 #endif
+
+TEST_CASE("HTML pages index with their metadata and without their page furniture", "[e2e][index][html]") {
+  test::TempDir dir;
+  dir.write("in/2025-12-15-envoys.html",
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Envoys close in on a framework | Meridian Post</title>"
+            "<meta property=\"og:site_name\" content=\"Meridian Post\">"
+            "<meta property=\"article:published_time\" content=\"2025-12-16T08:00:00+01:00\">"
+            "<link rel=\"canonical\" href=\"https://meridianpost.example/envoys\"></head><body>"
+            "<div id=\"cookie-notice\">We use cookies on this website.</div>"
+            "<nav><a href=\"/\">Home</a> <a href=\"/markets\">Markets</a></nav>"
+            "<article><h1>Envoys close in on a framework</h1>"
+            "<ul class=\"share\"><li>Share on X</li></ul>"
+            "<p>The envoys&rsquo; talks in Berlin ran late into the night.</p>"
+            "<p>Unlock the Diplomatic Brief newsletter for free</p>"
+            "<p>Officials expect another round of talks next week.</p>"
+            "<h2>Recommended</h2><ul><li><a href=\"/x\">Quokka census delayed</a></li></ul>"
+            "</article><footer>Copyright Meridian Post 2025. All rights reserved.</footer></body></html>");
+  dir.write("in/brief.htm", "<title>Summit brief</title><p>A short note on the summit in Geneva.</p>");
+  dir.write("in/empty.html", "<html><body><nav>Home</nav><script>render()</script></body></html>");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + dir / "in/empty.html" + ": error: no article text"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
+
+  const auto j = nlohmann::json::parse(run_search({"--db", dir / "db", "--format=json", "envoys"}).out);
+  REQUIRE(j["hits"].size() == 1);
+  const auto& hit = j["hits"][0];
+  CHECK(hit["id"] == "2025-12-15-envoys");
+  CHECK(hit["title"] == "Envoys close in on a framework");
+  CHECK(hit["date"] == "2025-12-16");  // the page's own date wins over its file name
+  CHECK(hit["source"] == "Meridian Post");
+  CHECK(hit["url"] == "https://meridianpost.example/envoys");
+  CHECK(stored_article(dir / "db", "2025-12-15-envoys").body ==
+        "The envoys\xE2\x80\x99 talks in Berlin ran late into the night.\n\n"
+        "Officials expect another round of talks next week.");
+  CHECK(run_search({"--db", dir / "db", "--count", "cookies OR markets OR share OR newsletter OR quokka OR copyright"}).out ==
+        "0\n");
+  CHECK(run_search({"--db", dir / "db", "--count", "source:meridian-post date:2025-12-16"}).out == "1\n");
+  CHECK(run_search({"--db", dir / "db", "--count", "title:summit geneva"}).out == "1\n");
+
+  // From stdin, with --input-format=html, the canonical URL is the id.
+  auto piped = run_index({"--db", dir / "db", "--input-format=html", "-"},
+                         "<link rel=\"canonical\" href=\"https://x.example/piped\"><p>Piped ceasefire page.</p>");
+  CHECK(piped.exit_code == 0);
+  CHECK(run_search({"--db", dir / "db", "--format=ids", "ceasefire"}).out == "https://x.example/piped\n");
+}
 
 TEST_CASE("an article that cannot be indexed costs only itself - never its batch or the index", "[e2e][index]") {
   test::TempDir dir;

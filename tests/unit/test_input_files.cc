@@ -10,9 +10,12 @@ TEST_CASE("formats come from extensions or --input-format", "[inputs]") {
   CHECK(format_from_extension("b.NDJSON") == InputFormat::jsonl);
   CHECK(format_from_extension("b.txt") == InputFormat::text);
   CHECK(format_from_extension("b.md") == InputFormat::text);
+  CHECK(format_from_extension("saved/page.html") == InputFormat::html);
+  CHECK(format_from_extension("PAGE.HTM") == InputFormat::html);
   CHECK_FALSE(format_from_extension("b.pdf"));
   CHECK_FALSE(format_from_extension("README"));
   CHECK(parse_input_format("text") == InputFormat::text);
+  CHECK(parse_input_format("html") == InputFormat::html);
   CHECK_FALSE(parse_input_format("xml"));
 }
 
@@ -21,14 +24,17 @@ TEST_CASE("directories are walked recursively - sorted - skipping hidden and unk
   dir.write("b.jsonl", "");
   dir.write("a/z.txt", "");
   dir.write("a/notes.pdf", "");
+  dir.write("a/page.htm", "");
   dir.write(".hidden/c.jsonl", "");
   dir.write(".d.txt", "");
   auto out = expand_inputs({dir.path().string()}, std::nullopt);
   CHECK(out.errors.empty());
-  REQUIRE(out.files.size() == 2);
-  CHECK(out.files[0].path == dir / "a/z.txt");
-  CHECK(out.files[0].format == InputFormat::text);
-  CHECK(out.files[1].path == dir / "b.jsonl");
+  REQUIRE(out.files.size() == 3);
+  CHECK(out.files[0].path == dir / "a/page.htm");
+  CHECK(out.files[0].format == InputFormat::html);
+  CHECK(out.files[1].path == dir / "a/z.txt");
+  CHECK(out.files[1].format == InputFormat::text);
+  CHECK(out.files[2].path == dir / "b.jsonl");
 }
 
 TEST_CASE("named inputs that cannot be read are errors - stdin defaults to JSONL", "[inputs]") {
