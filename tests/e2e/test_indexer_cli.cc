@@ -288,6 +288,29 @@ TEST_CASE("HTML pages index with their metadata and without their page furniture
   CHECK(run_search({"--db", dir / "db", "--format=ids", "ceasefire"}).out == "https://x.example/piped\n");
 }
 
+TEST_CASE("the bundled web pages index cleanly - without their page furniture", "[e2e][index][html]") {
+  test::TempDir dir;
+  auto r = run_index({"--db", dir / "db", std::string(DIPNEWS_CORPUS_DIR) + "/ukraine/web"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 0});
+  // Words found only in cookie banners, teaser lists, newsletter promotions, share buttons,
+  // bylines, comments and footers of those pages.
+  CHECK(run_search({"--db", dir / "db", "--count",
+                    "cookies OR fisheries OR marathon OR svalbard OR newsletter OR recommended OR facebook OR "
+                    "comments OR copyright OR privacy OR bureau OR opera"}).out == "0\n");
+  const Article a = stored_article(dir / "db", "meridian-post-20251219-eu-joint-borrowing");
+  CHECK(a.title == "EU opts for joint borrowing over Russian assets to fund Ukraine");
+  CHECK(a.date == "2025-12-19");
+  CHECK(a.source == "Meridian Post");
+  CHECK(a.url == "https://meridianpost.example/europe/2025/12/19/eu-joint-borrowing-ukraine");
+  CHECK(lines_of(a.body).size() == 5);
+  const Article b = stored_article(dir / "db", "danube-herald-20251221-miami-round");
+  CHECK(b.date == "2025-12-21");  // from the <time> element: the page has no date metadata
+  CHECK(b.source == "Danube Herald");
+  CHECK(b.language == "en");
+}
+
 TEST_CASE("an article that cannot be indexed costs only itself - never its batch or the index", "[e2e][index]") {
   test::TempDir dir;
   const std::string long_language(300, 'x');
