@@ -13,7 +13,12 @@ TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerpl
                            "Sign up to our Morning Dispatch", "Advertisement", "Share this article",
                            "Follow the topics in this article", "Copyright The Meridian Post 2025. All rights reserved.",
                            "4 min read", "Listen to this article", "Read more: Talks resume in Geneva",
-                           "Your guide to what Trump\xE2\x80\x99s second term means for Washington"}) {
+                           "Your guide to what Trump\xE2\x80\x99s second term means for Washington",
+                           "Reject all cookies", "This website uses cookies. By continuing to browse you agree.",
+                           "This site uses cookies to improve your experience.",
+                           "Manage preferences", "Cookie settings", "Privacy policy", "Sign up", "Sign in here",
+                           "Copy link", "Show more", "Load more stories", "Story continues below advertisement",
+                           "12 comments", "View comments", "Leave a comment"}) {
     INFO(line);
     CHECK(f.is_boilerplate(line));
   }
@@ -30,7 +35,12 @@ TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
                            "Related: the summit communique omitted any reference to Crimea.",
                            "Read more about the plan in the annex, officials said.",
                            "Subscribe to the view that sanctions work, and the numbers disappoint.",
-                           "Follow-up talks are planned for January.", ""}) {
+                           "Follow-up talks are planned for January.",
+                           "Comments by the foreign minister drew a sharp reply from Moscow.",
+                           "Show more flexibility on territory, the envoy urged Kyiv.",
+                           "Sign up to the plan was slower in the south than in Kyiv.",
+                           "Privacy policy experts warned about the data-sharing clause.",
+                           "This site uses cookies and other trackers, regulators found, in breach of EU law.", ""}) {
     INFO(line);
     CHECK_FALSE(f.is_boilerplate(line));
   }
