@@ -22,7 +22,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "text")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # The long description (CPack puts the summary above it and indents it).
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "dipnews-index builds a Xapian index over news articles (JSONL, plain or scraped text),
+  "dipnews-index builds a Xapian index over news articles (JSONL, text, saved web pages),
 tagging each with the people, countries, organisations and topics it mentions;
 dipnews-search runs ranked queries against it, by hand or in batches, with facets,
 timelines and co-occurrence counts. Includes actor and topic dictionaries, manual

@@ -45,7 +45,8 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("input-format", po::value(&raw.format), "read every INPUT as: jsonl, text, html (default: by extension; stdin: jsonl)")
+      ("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
+       "read every INPUT as this format (default: by its extension; stdin: jsonl)")
       ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
       ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
        "extra boilerplate pattern file, one regular expression a line (repeatable)")

@@ -96,6 +96,7 @@ expect 'dipnews-search --facets=person,t' 'person,topic'
 expect 'dipnews-search --facets=' actor person country org topic source
 expect 'dipnews-search --cooccur=or' org
 expect 'dipnews-index --format=' text jsonl
+expect 'dipnews-index --input-format=' jsonl text html
 # File arguments.
 expect 'dipnews-search --batch=que' queries.tsv
 expect 'dipnews-index --db news.db scr' scraped
