@@ -55,9 +55,16 @@ bool lists_ambiguous(const Actor& a, const std::string& normalised) {
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
 
+// Topic patterns match stems. A Xapian::Stem keeps state while it stems, so each thread
+// that tags (the indexer's workers) has its own.
+std::string english_stem(const std::string& word) {
+  thread_local Xapian::Stem stemmer("english");
+  return stemmer(word);
+}
+
 }  // namespace
 
-Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary), stemmer_("english") {
+Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary) {
   add_actor_names();
   add_role_phrases();
   add_topic_patterns();
@@ -136,7 +143,7 @@ void Tagger::add_topic_patterns() {
       std::vector<std::string> stems;
       std::string key;
       for (const auto& token : split_tokens(p.phrase)) {
-        stems.push_back(stemmer_(token));
+        stems.push_back(english_stem(token));
         key += stems.back() + " ";
       }
       auto [it, fresh] = seen.try_emplace({i, key}, pattern_entries_.size());
@@ -349,7 +356,7 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
                                std::vector<TopicTag>& scores) const {
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(stemmer_(t.norm));
+  for (const auto& t : tokens) stems.push_back(english_stem(t.norm));
   const auto identity = [](const std::string& s) -> const std::string& { return s; };
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".

@@ -86,7 +86,6 @@ class Tagger {
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
   PhraseTrie topic_patterns_;
   std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)
-  mutable Xapian::Stem stemmer_;
 };
 
 }  // namespace dipnews

@@ -1,5 +1,6 @@
 #include "article_source.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -40,13 +41,33 @@ class CleaningSink : public ArticleSink {
 
 ArticleSource::ArticleSource(const IndexOptions& options) : options_(options), boilerplate_(load_boilerplate(options)) {}
 
+namespace {
+
+std::uint64_t file_size(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+}  // namespace
+
+std::uint64_t ArticleSource::total_bytes() const {
+  std::uint64_t total = 0;
+  for (const auto& file : expand_inputs(options_.inputs, options_.input_format).files) {
+    if (file.path == stdin_name) return 0;
+    total += file_size(file.path);
+  }
+  return total;
+}
+
 void ArticleSource::read_all(const std::function<void(Article&&)>& on_article,
-                             const std::function<void(const InputError&)>& on_error) const {
+                             const std::function<void(const InputError&)>& on_error, const FileObserver& on_file) const {
   CleaningSink sink(boilerplate_, on_article, on_error);
   auto inputs = expand_inputs(options_.inputs, options_.input_format);
   for (const auto& e : inputs.errors) on_error(e);
   for (const auto& file : inputs.files) {
     auto reader = make_reader(file.format, boilerplate_);
+    if (on_file) on_file(file.path, file.path == stdin_name ? 0 : file_size(file.path));
     if (file.path == stdin_name) {
       reader->read(std::cin, stdin_label, sink);
       continue;

@@ -13,7 +13,7 @@ DocumentBuilder::DocumentBuilder() {
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags, const std::string& content_hash,
-                                        const std::string& story, const std::optional<Signature>& signature) {
+                                        const std::optional<Signature>& signature) {
   Xapian::Document doc;
   term_generator_.set_document(doc);
   term_generator_.index_text(article.title, schema::title_weight);
@@ -34,14 +34,17 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags
   if (!article.actors.empty()) doc.add_value(schema::slot::actor_list, schema::join_list(article.actors));
   if (!article.topics.empty()) doc.add_value(schema::slot::topic_list, schema::join_list(article.topics));
   if (!article.source.empty()) doc.add_value(schema::slot::source_name, article.source);
-  doc.add_value(schema::slot::story, story);
-  doc.add_boolean_term(schema::prefix::story + story);
   if (signature) {
     doc.add_value(schema::slot::signature, encode_signature(*signature));
     for (const auto& key : band_keys(*signature)) doc.add_boolean_term(schema::prefix::band + key);
   }
   doc.set_data(encode_document_data(article));
   return doc;
+}
+
+void DocumentBuilder::set_story(Xapian::Document& doc, const std::string& story) {
+  doc.add_value(schema::slot::story, story);
+  doc.add_boolean_term(schema::prefix::story + story);
 }
 
 }  // namespace dipnews

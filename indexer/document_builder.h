@@ -15,9 +15,13 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
   // `article` carries the tag ids it is stored with; `tags` gives their types for terms.
-  // `story` groups the article with its wire copies; `signature` finds later copies.
+  // `signature` lets later copies of the article find it. Its story is set when it is
+  // written (set_story): finding the story needs the index.
   Xapian::Document build(const Article& article, const Tags& tags, const std::string& content_hash,
-                         const std::string& story, const std::optional<Signature>& signature);
+                         const std::optional<Signature>& signature);
+
+  // Groups the document with its wire copies (the id of the story's first article).
+  static void set_story(Xapian::Document& doc, const std::string& story);
 
  private:
   Xapian::TermGenerator term_generator_;

@@ -1,5 +1,10 @@
 #include "index_options.h"
 
+#include <algorithm>
+#include <thread>
+
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 
 #include "command_line.h"
@@ -37,6 +42,9 @@ struct RawOptions {
   bool explain = false;
   bool lint = false;
   long long commit_interval = 10000;
+  long long memory_mb = 512;
+  long long jobs = 0;
+  bool progress = false;
 };
 
 po::options_description option_table(IndexOptions& o, RawOptions& raw) {
@@ -56,7 +64,13 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("format", po::value(&raw.output_format)->value_name("{text,jsonl}")->default_value("text"), "--explain output")
       ("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")
       ("commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
-       "articles written between two commits")
+       "articles written between two commits (at most)")
+      ("memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(512),
+       "uncommitted changes held before a commit (estimated; bounds peak memory)")
+      ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
+       "threads tagging and building documents beside the writer (0: one per core)")
+      ("progress", po::bool_switch(&raw.progress),
+       "show progress on stderr even when it is not a terminal (default: only on a terminal)")
       ("strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")
       ("quiet,q", po::bool_switch(&o.quiet), "no summary line");
   return desc;
@@ -73,6 +87,13 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
     throw UsageError("--commit-interval: must be between 1 and 10000000");
   }
   o.commit_interval = static_cast<unsigned>(raw.commit_interval);
+  if (raw.memory_mb < 16 || raw.memory_mb > 1'000'000) throw UsageError("--memory: must be between 16 and 1000000 (MB)");
+  o.memory_bytes = static_cast<std::uint64_t>(raw.memory_mb) << 20;
+  if (raw.jobs < 0 || raw.jobs > 256) throw UsageError("--jobs: must be between 0 and 256");
+  o.jobs = raw.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(raw.jobs);
+  // Progress: on a terminal unless --quiet; --progress forces it (and wins over --quiet).
+  o.progress_on_terminal = isatty(STDERR_FILENO) != 0;
+  o.progress = raw.progress || (o.progress_on_terminal && !o.quiet);
   for (auto& id : o.delete_ids) {
     id = std::string(trim(id));  // ids are stored trimmed
     if (id.empty()) throw UsageError("--delete: empty id");

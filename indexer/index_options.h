@@ -1,6 +1,7 @@
 // The indexer's command line: one declarative table, parsed into IndexOptions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,6 +21,10 @@ struct IndexOptions {
   enum class Mode { index, explain, lint_dictionaries } mode = Mode::index;
   enum class ExplainFormat { text, jsonl } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;
+  std::uint64_t memory_bytes = 512ull << 20;  // commit before uncommitted changes pass this
+  unsigned jobs = 1;                          // threads preparing documents (0 never: resolved)
+  bool progress = false;                      // draw progress on stderr
+  bool progress_on_terminal = false;          // ...redrawing one line
   bool strict = false;
   bool quiet = false;
 };

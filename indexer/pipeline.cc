@@ -1,13 +1,20 @@
 #include "pipeline.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
 #include "article_source.h"
 #include "dictionary.h"
+#include "document_preparer.h"
+#include "existing_articles.h"
 #include "index_stats.h"
 #include "index_writer.h"
+#include "ordered_pool.h"
+#include "progress.h"
 #include "tagger.h"
 
 namespace dipnews {
@@ -35,56 +42,153 @@ class IdRegistry {
   std::unordered_map<std::string, std::pair<std::size_t, long>> first_seen_;
 };
 
+// What the reading thread hands the workers: an article to prepare, an article found
+// unchanged, or a problem to report. Everything is reported and counted in input order
+// by the in-order emit, so diagnostics come out as if the run were sequential.
+struct PipelineItem {
+  enum class Kind { article, unchanged, error } kind = Kind::article;
+  Article article;
+  std::string hash;
+  bool existed = false;  // an article with this id was in the index when the run started
+  InputError error;
+  std::uint64_t bytes_read = 0;  // input position, for the progress display
+};
+
+struct PipelineResult {
+  PipelineItem::Kind kind = PipelineItem::Kind::article;
+  std::optional<PreparedArticle> prepared;
+  bool existed = false;
+  InputError error;
+  std::uint64_t bytes_read = 0;
+};
+
+// Articles per worker that may be read ahead of the writer: enough to keep every worker
+// busy while the writer commits, small enough that memory does not grow with the input.
+constexpr std::size_t window_per_worker = 32;
+
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, std::ostream& diag)
       : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
-        tagger_(dictionary_), writer_(options.db, options.commit_interval, &tagger_, dictionary_.version()) {}
+        tagger_(dictionary_),
+        writer_(options.db, CommitPolicy{options.commit_interval, options.memory_bytes}, &tagger_, dictionary_.version()),
+        progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
+    for (unsigned w = 0; w < options.jobs; ++w) preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_));
+  }
 
   ExitCode run() {
     start_ = std::chrono::steady_clock::now();
     // Tagging still works with a flawed dictionary, but the user should know.
     for (const auto& problem : dictionary_.lint()) diag_ << "dipnews-index: warning: dictionary: " << problem << "\n";
     try {
-      try {
-        apply_deletions();
-        source_.read_all([this](Article&& a) { article(std::move(a)); },
-                         [this](const InputError& e) { error(e); });
-      } catch (const StrictStop&) {
-        // What was written before the error is valid and is committed below.
-      }
+      apply_deletions();
+      existing_.emplace(options_.db);
+      read_and_write();
       writer_.commit();
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, stop.
+      progress_.finish();
       print_summary();
       throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + e.get_msg() + "; the " +
                            std::to_string(writer_.uncommitted()) +
                            " changes since the last commit were not saved (run again to index them)");
     }
+    progress_.finish();
     print_summary();
     return stats_.errors > 0 ? ExitCode::failure : ExitCode::success;
   }
 
  private:
-  void article(Article&& a) {
+  // The reading thread reads, cleans and checks articles; workers tag and build documents;
+  // the in-order emit writes them (one writer: Xapian allows no other).
+  void read_and_write() {
+    OrderedPool<PipelineItem, PipelineResult> pool(
+        options_.jobs, window_per_worker * options_.jobs,
+        [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
+        [this](PipelineResult& result) { write(result); });
     try {
-      if (auto first = ids_.seen_before(a)) {
-        return error({a.origin_file, a.origin_line, "duplicate id '" + a.id + "' (first at " + *first + ")"});
-      }
-      count(writer_.write(a));
+      source_.read_all([&](Article&& a) { pool.submit(check(std::move(a))); },
+                       [&](const InputError& e) {
+                         PipelineItem item;
+                         item.kind = PipelineItem::Kind::error;
+                         item.error = e;
+                         item.bytes_read = bytes_read_;
+                         pool.submit(std::move(item));
+                         if (options_.strict) throw StrictStop{};
+                       },
+                       [&](const std::string&, std::uint64_t size) {
+                         bytes_before_file_ += file_size_;
+                         file_size_ = size;
+                         bytes_read_ = bytes_before_file_;
+                       });
+    } catch (const StrictStop&) {
+      // What was read before the error is written and committed; nothing after it.
+    }
+    pool.finish();
+  }
+
+  // On the reading thread: duplicate ids, and articles the index already has unchanged.
+  PipelineItem check(Article&& a) {
+    if (stopping_) throw StrictStop{};
+    bytes_read_ = std::min(bytes_read_ + a.title.size() + a.body.size(), bytes_before_file_ + file_size_);
+    PipelineItem item;
+    item.bytes_read = bytes_read_;
+    if (auto first = ids_.seen_before(a)) {
+      item.kind = PipelineItem::Kind::error;
+      item.error = {a.origin_file, a.origin_line, "duplicate id '" + a.id + "' (first at " + *first + ")"};
+      if (options_.strict) stopping_ = true;
+      return item;
+    }
+    item.hash = writer_.hash_of(a);
+    const auto stored = existing_->hash_of(a.id);
+    item.existed = stored.has_value();
+    item.kind = stored == item.hash ? PipelineItem::Kind::unchanged : PipelineItem::Kind::article;
+    item.article = std::move(a);
+    return item;
+  }
+
+  // On a worker: the expensive part. A failure of one article is reported, not fatal.
+  PipelineResult prepare(unsigned worker, PipelineItem& item) {
+    PipelineResult result{item.kind, std::nullopt, item.existed, item.error, item.bytes_read};
+    if (item.kind != PipelineItem::Kind::article) return result;
+    try {
+      result.prepared = preparers_[worker]->prepare(item.article, std::move(item.hash));
     } catch (const Xapian::Error&) {
-      throw;  // the index itself is in trouble: handled by run()
+      throw;  // the library itself is in trouble: stops the run
     } catch (const std::exception& e) {
-      // Anything else wrong with one article must not end the run.
-      error({a.origin_file, a.origin_line, std::string("cannot index: ") + e.what()});
+      result.kind = PipelineItem::Kind::error;
+      result.error = {item.article.origin_file, item.article.origin_line, std::string("cannot index: ") + e.what()};
+    }
+    return result;
+  }
+
+  // In input order, one at a time.
+  void write(PipelineResult& result) {
+    if (discarding_) return;  // --strict: nothing after the first error
+    switch (result.kind) {
+      case PipelineItem::Kind::error:
+        report(result.error);
+        break;
+      case PipelineItem::Kind::unchanged:
+        ++stats_.unchanged;
+        break;
+      case PipelineItem::Kind::article:
+        count(writer_.store(std::move(*result.prepared), result.existed));
+        break;
+    }
+    progress_.update(stats_, result.bytes_read);
+  }
+
+  void report(const InputError& e) {
+    ++stats_.errors;
+    diag_ << (progress_on_line() ? "\r\033[K" : "") << "dipnews-index: " << e.to_string() << "\n";
+    if (options_.strict) {
+      stopping_ = true;
+      discarding_ = true;
     }
   }
 
-  void error(const InputError& e) {
-    ++stats_.errors;
-    diag_ << "dipnews-index: " << e.to_string() << "\n";
-    if (options_.strict) throw StrictStop{};
-  }
+  bool progress_on_line() const { return options_.progress && options_.progress_on_terminal; }
 
   void count(WriteOutcome outcome) {
     switch (outcome) {
@@ -94,6 +198,8 @@ class IndexRun {
     }
   }
 
+  // Deletions are committed before articles are read, so that an article deleted and given
+  // again in the same run is compared with the index as it now is: absent.
   void apply_deletions() {
     for (const auto& id : options_.delete_ids) {
       if (writer_.remove(id)) {
@@ -102,6 +208,7 @@ class IndexRun {
         diag_ << "dipnews-index: warning: --delete: no article with id '" << id << "'\n";
       }
     }
+    if (stats_.deleted > 0) writer_.commit();
   }
 
   void print_summary() const {
@@ -116,8 +223,14 @@ class IndexRun {
   Dictionary dictionary_;
   Tagger tagger_;
   IndexWriter writer_;
-  IndexStats stats_;
-  IdRegistry ids_;
+  ProgressMeter progress_;
+  std::vector<std::unique_ptr<DocumentPreparer>> preparers_;  // one per worker
+  std::optional<ExistingArticles> existing_;
+  IndexStats stats_;    // written by the in-order emit only
+  IdRegistry ids_;      // reading thread only
+  std::uint64_t bytes_before_file_ = 0, file_size_ = 0, bytes_read_ = 0;  // reading thread only
+  std::atomic<bool> stopping_{false};  // --strict after an error: the reading thread stops
+  bool discarding_ = false;            // emit only: --strict, the first error is reported
   std::chrono::steady_clock::time_point start_;
 };
 

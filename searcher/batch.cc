@@ -147,7 +147,7 @@ ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, s
     }
     out << r.out << std::flush;  // streaming: a script reading the pipe sees each result at once
   };
-  OrderedPool<NumberedQuery, RenderedResult>(jobs, std::size_t{16} * jobs).run(next, work, emit);
+  OrderedPool<NumberedQuery, RenderedResult>(jobs, std::size_t{16} * jobs, work, emit).run(next);
   return failed ? ExitCode::failure : ExitCode::success;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -394,4 +395,77 @@ TEST_CASE("indexer --help and --version", "[e2e][index]") {
   auto version = run_index({"--version"});
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, Catch::StartsWith("dipnews-index "));
+}
+
+namespace {
+
+// Every article's id with its stored data (tags, story) and its terms: two indexes with equal
+// fingerprints answer every query alike.
+std::map<std::string, std::string> index_fingerprint(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::string print = doc.get_data() + "|" + doc.get_value(schema::slot::story) + "|";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) print += *t + ":" + std::to_string(t.get_wdf()) + " ";
+    const std::string data = doc.get_data();
+    out[nlohmann::json::parse(data)["id"]] = print;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("option --jobs: any number of workers builds the same index", "[e2e][index]") {
+  test::TempDir dir;
+  auto one = run_index({"--db", dir / "one", "--jobs=1", DIPNEWS_CORPUS_DIR});
+  auto four = run_index({"--db", dir / "four", "--jobs=4", "--commit-interval=7", DIPNEWS_CORPUS_DIR});
+  CHECK(one.exit_code == 0);
+  CHECK(four.exit_code == 0);
+  const auto a = index_fingerprint(dir / "one"), b = index_fingerprint(dir / "four");
+  CHECK(a.size() == static_cast<std::size_t>(test::bundled_article_count()));
+  CHECK(a == b);  // tags, terms, and wire-copy stories (assigned in input order) alike
+}
+
+TEST_CASE("with several workers - errors come out in input order and --strict still stops at the first", "[e2e][index]") {
+  test::TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = std::to_string(i);
+    lines += i % 50 == 7 ? "{\"id\":\"" + id + "\"}\n" : "{\"id\":\"" + id + "\",\"body\":\"ceasefire talks " + id + "\"}\n";
+  }
+  const auto file = dir.write("in.jsonl", lines);
+  auto r = run_index({"--db", dir / "db", "--jobs=3", file});
+  CHECK(r.exit_code == 1);
+  const auto p8 = r.err.find(file + ":8:"), p58 = r.err.find(file + ":58:"), p158 = r.err.find(file + ":158:");
+  REQUIRE(p8 != std::string::npos);
+  CHECK(p8 < p58);
+  CHECK(p58 < p158);
+  CHECK(summary_counts(r.err) == Counts{196, 0, 0, 0, 4});
+
+  auto strict = run_index({"--db", dir / "strict", "--jobs=3", "--strict", file});
+  CHECK(strict.exit_code == 1);
+  CHECK(summary_counts(strict.err) == Counts{7, 0, 0, 0, 1});  // the 7 before line 8, nothing after
+  CHECK(Xapian::Database(dir / "strict").get_doccount() == 7);
+}
+
+TEST_CASE("an article deleted and given again in one run is added back", "[e2e][index]") {
+  test::TempDir dir;
+  const auto file = dir.write("a.jsonl", "{\"id\":\"a\",\"body\":\"ceasefire\"}\n");
+  CHECK(run_index({"--db", dir / "db", file}).exit_code == 0);
+  auto r = run_index({"--db", dir / "db", "--delete", "a", file});
+  CHECK(summary_counts(r.err) == Counts{1, 0, 0, 1, 0});
+  CHECK(run_search({"--db", dir / "db", "--count", "ceasefire"}).out == "1\n");
+}
+
+TEST_CASE("option --progress draws progress on stderr - stdout stays empty", "[e2e][index]") {
+  test::TempDir dir;
+  auto r = run_index({"--db", dir / "db", "--progress", DIPNEWS_CORPUS_DIR});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Matches("(.|\n)*dipnews-index: [0-9,]+ articles(, [0-9,]+/s)?(, [0-9]+%)?(, ETA [0-9:]+)?\n(.|\n)*"));
+  auto quiet = run_index({"--db", dir / "db2", "--quiet", DIPNEWS_CORPUS_DIR});
+  CHECK(quiet.err.empty());  // not a terminal and --quiet: nothing at all
+  CHECK(run_index({"--db", dir / "db3", "--memory=1", DIPNEWS_CORPUS_DIR}).exit_code == 2);
+  CHECK(run_index({"--db", dir / "db3", "--jobs=-1", DIPNEWS_CORPUS_DIR}).exit_code == 2);
 }

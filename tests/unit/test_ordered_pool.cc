@@ -13,7 +13,9 @@ using namespace dipnews;
 
 namespace {
 
-// Tasks 0..n-1; later tasks finish first, so any ordering bug shows.
+using Pool = OrderedPool<int, int>;
+
+// Tasks 0..n-1.
 struct Counting {
   int n;
   int next_task = 0;
@@ -26,31 +28,36 @@ TEST_CASE("ordered pool: results come out in input order whatever finishes first
   for (unsigned jobs : {1u, 3u, 8u}) {
     Counting input{200};
     std::vector<int> emitted;
-    OrderedPool<int, int>(jobs, 8).run(
-        [&] { return input.next(); },
-        [](unsigned, int& task) {
-          std::this_thread::sleep_for(std::chrono::microseconds((200 - task) % 7 * 50));
-          return task * 10;
-        },
-        [&](int& r) { emitted.push_back(r); });
+    // Later tasks tend to finish first, so any ordering bug shows.
+    auto slow_early = [](unsigned, int& task) {
+      std::this_thread::sleep_for(std::chrono::microseconds((200 - task) % 7 * 50));
+      return task * 10;
+    };
+    Pool(jobs, 8, slow_early, [&](int& r) { emitted.push_back(r); }).run([&] { return input.next(); });
     REQUIRE(emitted.size() == 200);
     for (int i = 0; i < 200; ++i) CHECK(emitted[i] == i * 10);
   }
 }
 
+TEST_CASE("ordered pool: submit and finish - nothing is lost", "[ordered_pool]") {
+  std::vector<int> emitted;
+  Pool pool(2, 3, [](unsigned, int& t) { return t + 1; }, [&](int& r) { emitted.push_back(r); });
+  for (int i = 0; i < 50; ++i) pool.submit(i);
+  pool.finish();
+  REQUIRE(emitted.size() == 50);
+  CHECK(emitted.front() == 1);
+  CHECK(emitted.back() == 50);
+}
+
 TEST_CASE("ordered pool: never more tasks in flight than the window", "[ordered_pool]") {
   std::atomic<int> in_flight{0}, most{0};
-  Counting input{300};
-  OrderedPool<int, int>(4, 6).run(
-      [&] {
-        auto t = input.next();
-        if (t) most = std::max(most.load(), ++in_flight);
-        return t;
-      },
-      [](unsigned, int& task) { return task; },
-      [&](int&) { --in_flight; });
-  // One task may be read while the pool waits for room.
-  CHECK(most.load() <= 7);
+  Pool pool(4, 6, [](unsigned, int& task) { return task; }, [&](int&) { --in_flight; });
+  for (int i = 0; i < 300; ++i) {
+    most = std::max(most.load(), ++in_flight);
+    pool.submit(i);
+  }
+  pool.finish();
+  CHECK(most.load() <= 7);  // counted just before a submit that may wait for room
   CHECK(in_flight.load() == 0);
 }
 
@@ -58,51 +65,52 @@ TEST_CASE("ordered pool: a result is emitted before the input ends (streaming)",
   std::mutex m;
   std::condition_variable cv;
   bool first_emitted = false;
-  int served = 0;
-  bool streamed = false;
-  OrderedPool<int, int>(2, 4).run(
-      [&]() -> std::optional<int> {
-        if (served == 0) return served++;
-        if (served == 1) {
-          // Like a script that writes its next query only after reading the previous answer.
-          std::unique_lock lock(m);
-          streamed = cv.wait_for(lock, std::chrono::seconds(10), [&] { return first_emitted; });
-          return served++;
-        }
-        return std::nullopt;
-      },
-      [](unsigned, int& task) { return task; },
-      [&](int&) {
-        std::lock_guard lock(m);
-        first_emitted = true;
-        cv.notify_all();
-      });
-  CHECK(streamed);
+  Pool pool(2, 4, [](unsigned, int& task) { return task; }, [&](int&) {
+    std::lock_guard lock(m);
+    first_emitted = true;
+    cv.notify_all();
+  });
+  pool.submit(0);
+  // Like a script that writes its next query only after reading the previous answer.
+  std::unique_lock lock(m);
+  CHECK(cv.wait_for(lock, std::chrono::seconds(10), [&] { return first_emitted; }));
+  lock.unlock();
+  pool.submit(1);
+  pool.finish();
 }
 
 TEST_CASE("ordered pool: the first failure stops the pool and is rethrown", "[ordered_pool]") {
-  Counting input{1000};
   std::atomic<int> worked{0};
   auto failing_work = [&] {
-    OrderedPool<int, int> pool(3, 8);
-    pool.run([&] { return input.next(); },
-             [&](unsigned, int& task) {
-               ++worked;
-               if (task == 20) throw std::runtime_error("disk gone");
-               return task;
-             },
-             [](int&) {});
+    Counting input{1000};
+    Pool pool(3, 8,
+              [&](unsigned, int& task) {
+                ++worked;
+                if (task == 20) throw std::runtime_error("disk gone");
+                return task;
+              },
+              [](int&) {});
+    pool.run([&] { return input.next(); });
   };
   CHECK_THROWS_WITH(failing_work(), "disk gone");
   CHECK(worked.load() < 1000);  // it stopped instead of running the rest
 
-  Counting input2{10};
   auto failing_emit = [&] {
-    OrderedPool<int, int> pool(2, 4);
-    pool.run([&] { return input2.next(); }, [](unsigned, int& t) { return t; },
-             [](int& r) {
-               if (r == 5) throw std::runtime_error("stdout closed");
-             });
+    Counting input{10};
+    Pool pool(2, 4, [](unsigned, int& t) { return t; }, [](int& r) {
+      if (r == 5) throw std::runtime_error("stdout closed");
+    });
+    pool.run([&] { return input.next(); });
   };
   CHECK_THROWS_WITH(failing_emit(), "stdout closed");
+}
+
+TEST_CASE("ordered pool: destroyed before finish, it stops without hanging", "[ordered_pool]") {
+  std::atomic<int> emitted{0};
+  {
+    Pool pool(2, 4, [](unsigned, int& t) { return t; }, [&](int&) { ++emitted; });
+    pool.submit(1);
+    pool.submit(2);
+  }  // as when an exception unwinds past the pool
+  CHECK(emitted.load() <= 2);
 }
