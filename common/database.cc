@@ -1,8 +1,13 @@
 #include "database.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+#include <thread>
+
+#include <unistd.h>
 
 #include "build_config.h"
 #include "error.h"
@@ -64,9 +69,47 @@ Xapian::Database open_for_search(const std::vector<std::string>& paths) {
   return combined;
 }
 
-Xapian::WritableDatabase open_for_indexing(const std::string& path) {
+namespace {
+
+// The writer's pid, kept in the index directory while it writes, so that a second writer
+// can say who holds the lock (Xapian's lock does not tell).
+std::string writer_pid_file(const std::string& path) { return path + "/dipnews-writer.pid"; }
+
+void note_writer_pid(const std::string& path) {
+  std::ofstream(writer_pid_file(path)) << getpid() << "\n";
+}
+
+// "another dipnews-index (pid N)" when the pid file names a live dipnews-index.
+std::string lock_holder(const std::string& path) {
+  long pid = 0;
+  std::ifstream(writer_pid_file(path)) >> pid;
+  std::string command;
+  if (pid > 0) std::ifstream("/proc/" + std::to_string(pid) + "/comm") >> command;
+  if (command.rfind("dipnews-index", 0) == 0) return "another dipnews-index (pid " + std::to_string(pid) + ")";
+  return "another writer";
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
+  for (;;) {
+    try {
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw DatabaseBusy("database '" + path + "' is locked by " + lock_holder(path) +
+                           "; try again when it finishes, or wait with --wait-lock=SECONDS");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds) {
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db = open_writable(path, wait_seconds);
+    note_writer_pid(path);
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");
@@ -81,8 +124,6 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path) {
       db.commit();
     }
     return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseBusy("database '" + path + "' is locked by another writer; try again when it finishes");
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
   } catch (const Xapian::DatabaseError& e) {

@@ -16,8 +16,9 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
 // Throws RuntimeFailure for a missing, corrupt or other-schema index.
 Xapian::Database open_for_search(const std::vector<std::string>& paths);
 
-// Opens (creating if needed) one index for writing. Throws DatabaseBusy when another
-// process holds the lock, RuntimeFailure when the index has another schema version.
-Xapian::WritableDatabase open_for_indexing(const std::string& path);
+// Opens (creating if needed) one index for writing. While another process holds the
+// index's lock, retries for up to `wait_seconds`, then throws DatabaseBusy naming the other
+// dipnews-index's pid. Throws RuntimeFailure when the index has another schema version.
+Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds = 0);
 
 }  // namespace dipnews

@@ -6,12 +6,14 @@
 
 namespace dipnews {
 
-std::string encode_document_data(const Article& article) {
+std::string encode_document_data(const Article& article, const Article& given) {
   nlohmann::json j = {
       {"id", article.id},         {"title", article.title},   {"date", article.date},
       {"source", article.source}, {"url", article.url},       {"language", article.language},
       {"actors", article.actors}, {"topics", article.topics}, {"body", article.body},
   };
+  if (!given.actors.empty()) j["given_actors"] = given.actors;
+  if (!given.topics.empty()) j["given_topics"] = given.topics;
   return j.dump();
 }
 
@@ -32,6 +34,14 @@ Article decode_document_data(const std::string& data) {
   } catch (const nlohmann::json::exception& e) {
     throw RuntimeFailure(std::string("unreadable document data in the index: ") + e.what());
   }
+}
+
+Article decode_given_article(const std::string& data) {
+  Article a = decode_document_data(data);
+  const auto j = nlohmann::json::parse(data);  // valid: decode_document_data read it
+  a.actors = j.value("given_actors", std::vector<std::string>{});
+  a.topics = j.value("given_topics", std::vector<std::string>{});
+  return a;
 }
 
 }  // namespace dipnews

@@ -8,9 +8,16 @@
 
 namespace dipnews {
 
-std::string encode_document_data(const Article& article);
+// `article` carries every tag it is stored with; `given` is the article as read, whose tags
+// (the input's own) are kept apart so that --retag can tag it afresh without the input.
+std::string encode_document_data(const Article& article, const Article& given);
+inline std::string encode_document_data(const Article& article) { return encode_document_data(article, article); }
 
-// Throws RuntimeFailure when the data is not what encode_document_data wrote.
+// The article as stored: every tag. Throws RuntimeFailure when the data is not what
+// encode_document_data wrote.
 Article decode_document_data(const std::string& data);
+
+// The article as it was read: only the tags its input gave.
+Article decode_given_article(const std::string& data);
 
 }  // namespace dipnews

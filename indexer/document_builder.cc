@@ -12,7 +12,8 @@ DocumentBuilder::DocumentBuilder() {
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags, const std::string& content_hash,
+Xapian::Document DocumentBuilder::build(const Article& article, const Article& given, const Tags& tags,
+                                        const std::string& content_hash, const std::string& tagged_with,
                                         const std::optional<Signature>& signature) {
   Xapian::Document doc;
   term_generator_.set_document(doc);
@@ -38,7 +39,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Tags& tags
     doc.add_value(schema::slot::signature, encode_signature(*signature));
     for (const auto& key : band_keys(*signature)) doc.add_boolean_term(schema::prefix::band + key);
   }
-  doc.set_data(encode_document_data(article));
+  if (!tagged_with.empty()) doc.add_value(schema::slot::tagged_with, tagged_with);
+  doc.set_data(encode_document_data(article, given));
   return doc;
 }
 

@@ -17,7 +17,10 @@ class DocumentBuilder {
   // `article` carries the tag ids it is stored with; `tags` gives their types for terms.
   // `signature` lets later copies of the article find it. Its story is set when it is
   // written (set_story): finding the story needs the index.
-  Xapian::Document build(const Article& article, const Tags& tags, const std::string& content_hash,
+  // `given` is the article as read (its own tags, kept for --retag); `tagged_with` the
+  // dictionary version that produced `tags`.
+  Xapian::Document build(const Article& article, const Article& given, const Tags& tags,
+                         const std::string& content_hash, const std::string& tagged_with,
                          const std::optional<Signature>& signature);
 
   // Groups the document with its wire copies (the id of the story's first article).

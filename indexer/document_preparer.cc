@@ -24,7 +24,8 @@ PreparedArticle DocumentPreparer::prepare(const Article& article, std::string co
   PreparedArticle prepared;
   prepared.id = article.id;
   prepared.signature = minhash(article.body);  // the body: copies often change the headline
-  prepared.document = builder_.build(stored, tags, content_hash, prepared.signature);
+  prepared.document =
+      builder_.build(stored, article, tags, content_hash, tagger_ ? tagging_version_ : "", prepared.signature);
   prepared.content_hash = std::move(content_hash);
   return prepared;
 }

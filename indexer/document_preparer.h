@@ -26,12 +26,15 @@ class DocumentPreparer {
  public:
   // Without a tagger, articles keep only the tags given in the input. The tagger is shared
   // between preparers: tagging only reads it.
-  explicit DocumentPreparer(const Tagger* tagger) : tagger_(tagger) {}
+  // `tagging_version` names the dictionaries the tagger was built from.
+  DocumentPreparer(const Tagger* tagger, std::string tagging_version)
+      : tagger_(tagger), tagging_version_(std::move(tagging_version)) {}
 
   PreparedArticle prepare(const Article& article, std::string content_hash);
 
  private:
   const Tagger* tagger_;
+  std::string tagging_version_;
   DocumentBuilder builder_;  // its TermGenerator is per preparer: not thread-safe
 };
 

@@ -6,8 +6,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
+
+#include "article.h"
 
 namespace dipnews {
 
@@ -18,7 +21,15 @@ class ExistingArticles {
   // The content hash stored for `id`, nullopt when the index has no such article.
   std::optional<std::string> hash_of(const std::string& id);
 
+  // --retag: the articles tagged with other dictionaries than `version`, and each one as
+  // it was read (with only its input's own tags).
+  std::vector<Xapian::docid> tagged_otherwise(const std::string& version);
+  Article given_article(Xapian::docid docid);
+
  private:
+  template <typename Read>
+  auto reading(Read read);
+
   Xapian::Database db_;
 };
 

@@ -44,6 +44,7 @@ struct RawOptions {
   long long commit_interval = 10000;
   long long memory_mb = 512;
   long long jobs = 0;
+  double wait_lock = 0;
   bool progress = false;
 };
 
@@ -56,6 +57,12 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
        "read every INPUT as this format (default: by its extension; stdin: jsonl)")
       ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
+      ("delete-from", po::value(&o.delete_from)->value_name("FILE"),
+       "remove the articles whose ids FILE lists, one per line ('-': stdin; blank lines and # comments skipped)")
+      ("retag", po::bool_switch(&o.retag),
+       "re-tag, from the index itself, every article tagged with other dictionaries than the current ones")
+      ("wait-lock", po::value(&raw.wait_lock)->value_name("SECONDS")->default_value(0),
+       "when another dipnews-index is writing, wait up to SECONDS for it instead of exiting with 75")
       ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
        "extra boilerplate pattern file, one regular expression a line (repeatable)")
       ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
@@ -76,28 +83,24 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   return desc;
 }
 
-void apply_checks(IndexOptions& o, const RawOptions& raw) {
-  if (raw.dbs.size() > 1) throw UsageError("--db given more than once: dipnews-index writes one index");
-  o.db = resolve_database_paths(raw.dbs).front();
-  if (!raw.format.empty()) {
-    o.input_format = parse_input_format(raw.format);
-    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text, html)");
-  }
+// Numeric options, checked here because Boost would quietly wrap "-5" into a huge unsigned.
+void apply_limits(IndexOptions& o, const RawOptions& raw) {
   if (raw.commit_interval < 1 || raw.commit_interval > 10'000'000) {
     throw UsageError("--commit-interval: must be between 1 and 10000000");
   }
   o.commit_interval = static_cast<unsigned>(raw.commit_interval);
   if (raw.memory_mb < 16 || raw.memory_mb > 1'000'000) throw UsageError("--memory: must be between 16 and 1000000 (MB)");
   o.memory_bytes = static_cast<std::uint64_t>(raw.memory_mb) << 20;
+  if (!(raw.wait_lock >= 0 && raw.wait_lock <= 1e6)) throw UsageError("--wait-lock: must be between 0 and 1000000 (seconds)");
+  o.wait_lock_seconds = raw.wait_lock;
   if (raw.jobs < 0 || raw.jobs > 256) throw UsageError("--jobs: must be between 0 and 256");
   o.jobs = raw.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(raw.jobs);
   // Progress: on a terminal unless --quiet; --progress forces it (and wins over --quiet).
   o.progress_on_terminal = isatty(STDERR_FILENO) != 0;
   o.progress = raw.progress || (o.progress_on_terminal && !o.quiet);
-  for (auto& id : o.delete_ids) {
-    id = std::string(trim(id));  // ids are stored trimmed
-    if (id.empty()) throw UsageError("--delete: empty id");
-  }
+}
+
+void choose_mode(IndexOptions& o, const RawOptions& raw) {
   if (raw.explain && raw.lint) throw UsageError("--explain and --lint-dictionaries do not go together");
   o.mode = raw.explain ? IndexOptions::Mode::explain
            : raw.lint  ? IndexOptions::Mode::lint_dictionaries
@@ -105,9 +108,36 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
   if (raw.output_format == "jsonl") o.explain_format = IndexOptions::ExplainFormat::jsonl;
   else if (raw.output_format != "text") throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, jsonl)");
   if (raw.output_format != "text" && !raw.explain) throw UsageError("--format applies to --explain only");
-  if (o.mode != IndexOptions::Mode::index && !o.delete_ids.empty()) throw UsageError("--delete only applies when indexing");
+}
+
+// What the run works on: INPUT files, deletions, or the index itself (--retag).
+void check_work(IndexOptions& o) {
+  for (auto& id : o.delete_ids) {
+    id = std::string(trim(id));  // ids are stored trimmed
+    if (id.empty()) throw UsageError("--delete: empty id");
+  }
+  const bool index_changes = !o.delete_ids.empty() || !o.delete_from.empty() || o.retag;
+  if (o.mode != IndexOptions::Mode::index && index_changes) {
+    throw UsageError("--delete, --delete-from and --retag only apply when indexing");
+  }
   if (o.mode == IndexOptions::Mode::lint_dictionaries) return;
-  if (o.inputs.empty() && o.delete_ids.empty()) throw UsageError("no INPUT given (try --help)");
+  if (o.retag && !o.inputs.empty()) throw UsageError("--retag works from the index itself: give no INPUT");
+  if (o.inputs.empty() && !index_changes) throw UsageError("no INPUT given (try --help)");
+  const auto stdin_uses = std::count(o.inputs.begin(), o.inputs.end(), stdin_name) +
+                          std::count(o.delete_from.begin(), o.delete_from.end(), stdin_name);
+  if (stdin_uses > 1) throw UsageError("standard input ('-') can be read only once");
+}
+
+void apply_checks(IndexOptions& o, const RawOptions& raw) {
+  if (raw.dbs.size() > 1) throw UsageError("--db given more than once: dipnews-index writes one index");
+  o.db = resolve_database_paths(raw.dbs).front();
+  if (!raw.format.empty()) {
+    o.input_format = parse_input_format(raw.format);
+    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text, html)");
+  }
+  apply_limits(o, raw);
+  choose_mode(o, raw);
+  check_work(o);
 }
 
 }  // namespace

@@ -21,9 +21,9 @@ std::uint64_t memory_estimate(const Xapian::Document& doc) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger,
-                         std::string tagging_version)
-    : db_(open_for_indexing(path)),
-      preparer_(tagger),
+                         std::string tagging_version, double wait_lock_seconds)
+    : db_(open_for_indexing(path, wait_lock_seconds)),
+      preparer_(tagger, tagging_version),
       tagging_version_(std::move(tagging_version)),
       policy_(policy) {
   if (policy_.articles == 0) policy_.articles = 1;

@@ -26,9 +26,10 @@ struct CommitPolicy {
 
 class IndexWriter {
  public:
-  // Without a tagger, articles are stored with only the tags given in the input.
+  // Without a tagger, articles are stored with only the tags given in the input. A locked
+  // index is waited for up to `wait_lock_seconds`.
   IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger = nullptr,
-              std::string tagging_version = "");
+              std::string tagging_version = "", double wait_lock_seconds = 0);
   IndexWriter(const std::string& path, unsigned commit_interval, const Tagger* tagger = nullptr,
               std::string tagging_version = "")
       : IndexWriter(path, CommitPolicy{commit_interval}, tagger, std::move(tagging_version)) {}

@@ -12,6 +12,7 @@
 #include "document_preparer.h"
 #include "existing_articles.h"
 #include "index_stats.h"
+#include "id_list.h"
 #include "index_writer.h"
 #include "ordered_pool.h"
 #include "progress.h"
@@ -71,9 +72,12 @@ class IndexRun {
   IndexRun(const IndexOptions& options, std::ostream& diag)
       : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
         tagger_(dictionary_),
-        writer_(options.db, CommitPolicy{options.commit_interval, options.memory_bytes}, &tagger_, dictionary_.version()),
+        writer_(options.db, CommitPolicy{options.commit_interval, options.memory_bytes}, &tagger_, dictionary_.version(),
+                options.wait_lock_seconds),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
-    for (unsigned w = 0; w < options.jobs; ++w) preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_));
+    for (unsigned w = 0; w < options.jobs; ++w) {
+      preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));
+    }
   }
 
   ExitCode run() {
@@ -107,6 +111,7 @@ class IndexRun {
         [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
         [this](PipelineResult& result) { write(result); });
     try {
+      if (options_.retag) return read_for_retag(pool);
       source_.read_all([&](Article&& a) { pool.submit(check(std::move(a))); },
                        [&](const InputError& e) {
                          PipelineItem item;
@@ -123,6 +128,23 @@ class IndexRun {
                        });
     } catch (const StrictStop&) {
       // What was read before the error is written and committed; nothing after it.
+    }
+    pool.finish();
+  }
+
+  // --retag: the articles come from the index itself, as they were read, and go through
+  // the same workers and writer as new ones.
+  void read_for_retag(OrderedPool<PipelineItem, PipelineResult>& pool) {
+    const auto stale = existing_->tagged_otherwise(dictionary_.version());
+    progress_.set_total(stale.size());
+    for (std::size_t i = 0; i < stale.size(); ++i) {
+      PipelineItem item;
+      item.article = existing_->given_article(stale[i]);
+      item.article.origin_file = options_.db;
+      item.hash = writer_.hash_of(item.article);
+      item.existed = true;
+      item.bytes_read = i + 1;
+      pool.submit(std::move(item));
     }
     pool.finish();
   }
@@ -201,14 +223,20 @@ class IndexRun {
   // Deletions are committed before articles are read, so that an article deleted and given
   // again in the same run is compared with the index as it now is: absent.
   void apply_deletions() {
-    for (const auto& id : options_.delete_ids) {
-      if (writer_.remove(id)) {
-        ++stats_.deleted;
-      } else {
-        diag_ << "dipnews-index: warning: --delete: no article with id '" << id << "'\n";
-      }
+    for (const auto& id : options_.delete_ids) remove("--delete", id);
+    for (const auto& file : options_.delete_from) {
+      read_id_list(file, [&](const std::string& id) { remove("--delete-from " + file, id); },
+                   [&](const InputError& e) { report(e); });
     }
     if (stats_.deleted > 0) writer_.commit();
+  }
+
+  void remove(const std::string& option, const std::string& id) {
+    if (writer_.remove(id)) {
+      ++stats_.deleted;
+    } else {
+      diag_ << "dipnews-index: warning: " << option << ": no article with id '" << id << "'\n";
+    }
   }
 
   void print_summary() const {

@@ -16,6 +16,9 @@ class ProgressMeter {
   // `total_bytes`: the size of every input file (0 when unknown, e.g. stdin: no ETA).
   ProgressMeter(std::ostream& out, bool enabled, bool terminal, std::uint64_t total_bytes);
 
+  // When the amount of work is known only later (--retag: articles to re-tag).
+  void set_total(std::uint64_t total) { total_bytes_ = total; }
+
   // Cheap to call for every article: draws at most a few times per second.
   void update(const IndexStats& stats, std::uint64_t bytes_read);
   // Clears the line (terminal) before the summary is printed.
@@ -29,7 +32,7 @@ class ProgressMeter {
 
   std::ostream& out_;
   const bool enabled_, terminal_;
-  const std::uint64_t total_bytes_;
+  std::uint64_t total_bytes_;  // or articles, after set_total
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   double last_draw_ = -1;
   bool drawn_ = false;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <chrono>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <thread>
 #include <regex>
 #include <sstream>
 
@@ -468,4 +471,61 @@ TEST_CASE("option --progress draws progress on stderr - stdout stays empty", "[e
   CHECK(quiet.err.empty());  // not a terminal and --quiet: nothing at all
   CHECK(run_index({"--db", dir / "db3", "--memory=1", DIPNEWS_CORPUS_DIR}).exit_code == 2);
   CHECK(run_index({"--db", dir / "db3", "--jobs=-1", DIPNEWS_CORPUS_DIR}).exit_code == 2);
+}
+
+TEST_CASE("option --retag re-tags from the index what other dictionaries tagged - input tags kept", "[e2e][index]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  const auto file = dir.write("a.jsonl",
+                              "{\"id\":\"a\",\"body\":\"Envoy Zorblat Quixley met officials in Kyiv.\",\"actors\":[\"given-tag\"]}\n"
+                              "{\"id\":\"b\",\"body\":\"Markets in Kyiv were calm.\"}\n");
+  REQUIRE(run_index({"--db", db, file}).exit_code == 0);
+  const auto extra = dir.write("extra.actors",
+                               "dictionary: actors\nversion: extra.1\n\nactor: zorblat-quixley\ntype: person\n"
+                               "name: Zorblat Quixley\n");
+  auto retag = run_index({"--db", db, "--retag", "--dictionary", extra});
+  INFO(retag.err);
+  CHECK(retag.exit_code == 0);
+  CHECK(summary_counts(retag.err) == Counts{0, 2, 0, 0, 0});
+  Xapian::Database index(db);
+  CHECK(index.get_termfreq("XACTORzorblat-quixley") == 1);  // the new dictionary's actor
+  CHECK(index.get_termfreq("XACTORgiven-tag") == 1);        // the input's own tag survives
+  CHECK(index.get_termfreq("XACTORukr") == 2);
+  CHECK(run_search({"--db", db, "--count", "Kyiv"}).out == "2\n");  // words and data intact
+
+  auto again = run_index({"--db", db, "--retag", "--dictionary", extra});
+  CHECK(summary_counts(again.err) == Counts{0, 0, 0, 0, 0});  // nothing left to re-tag
+  CHECK(run_index({"--db", db, "--retag", file}).exit_code == 2);
+}
+
+TEST_CASE("option --delete-from removes the ids a file lists", "[e2e][index]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  REQUIRE(run_index({"--db", db, "-"}, "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\",\"body\":\"y\"}\n"
+                                       "{\"id\":\"c\",\"body\":\"z\"}\n").exit_code == 0);
+  const auto ids = dir.write("ids.txt", "# retracted stories\n  a  \n\nc\nnope\n");
+  auto r = run_index({"--db", db, "--delete-from", ids});
+  CHECK(r.exit_code == 0);
+  CHECK(summary_counts(r.err) == Counts{0, 0, 0, 2, 0});
+  CHECK_THAT(r.err, Catch::Contains("warning: --delete-from " + ids + ": no article with id 'nope'"));
+  auto from_stdin = run_index({"--db", db, "--delete-from", "-"}, "b\n");
+  CHECK(summary_counts(from_stdin.err) == Counts{0, 0, 0, 1, 0});
+  CHECK(run_search({"--db", db, "--count", "*"}).out == "0\n");
+  auto missing = run_index({"--db", db, "--delete-from", dir / "missing.txt"});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains(dir / "missing.txt" + ": error: cannot open file"));
+  CHECK(run_index({"--db", db, "--delete-from", "-", "-"}).exit_code == 2);  // stdin twice
+}
+
+TEST_CASE("option --wait-lock waits for the other writer instead of exiting 75", "[e2e][index]") {
+  test::TempDir dir;
+  auto holder = std::make_unique<Xapian::WritableDatabase>(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    holder->close();
+  });
+  auto r = run_index({"--db", dir / "db", "--wait-lock=20", "-"}, "{\"id\":\"a\",\"body\":\"x\"}\n");
+  releaser.join();
+  CHECK(r.exit_code == 0);
+  CHECK(run_index({"--db", dir / "db", "--wait-lock=-1", "-"}).exit_code == 2);
 }
