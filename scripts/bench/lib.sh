@@ -1,0 +1,81 @@
+# Shared set-up for dipnews' benchmarks (source it). Builds on the peer harness in
+# ../shared/bench (its lib.sh gives measure, result, report_*), so that our figures and the
+# peers' come from the same run, the same corpus and the same timing code.
+# shellcheck shell=bash
+
+DIPNEWS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PEERS="${PEERS_HARNESS:-$DIPNEWS_ROOT/../shared/bench}"
+[ -f "$PEERS/lib.sh" ] || { echo "$(basename "$0"): error: peer harness not found at $PEERS (../shared/bench)" >&2; exit 1; }
+# shellcheck source=/dev/null
+source "$PEERS/lib.sh"
+
+BUILD="${BUILD_DIR:-$DIPNEWS_ROOT/build}"
+INDEX_BIN="$BUILD/indexer/dipnews-index"
+SEARCH_BIN="$BUILD/searcher/dipnews-search"
+
+# The peers and the generator's word list (wamerican: without it the generator falls back to
+# a 999-word vocabulary and the corpus is not the one the peers' figures were measured on).
+PEER_PACKAGES=(xapian-omega xapian-tools sqlite3 time wamerican)
+ensure_peer_packages() {
+    local missing=() p
+    for p in "${PEER_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    if [ "$(id -u)" -eq 0 ]; then
+        note "installing ${missing[*]}"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        die "missing packages: ${missing[*]} (as root: apt-get install ${missing[*]})"
+    fi
+}
+
+# Benchmarks measure the release build; a debug or sanitizer build would mislead.
+require_release_build() {
+    [ -x "$INDEX_BIN" ] && [ -x "$SEARCH_BIN" ] || die "no binaries in $BUILD (run scripts/setup first)"
+    local type
+    type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
+    [ "$type" = Release ] || [ -n "${BENCH_ANY_BUILD:-}" ] ||
+        die "$BUILD is a '$type' build; benchmarks need Release (or BENCH_ANY_BUILD=1)"
+}
+
+# ensure_corpus WORK ARTICLES QUERIES: the synthetic corpus and its queries, generated once
+# per size (deterministic seed) and reused by later runs.
+ensure_corpus() {
+    local work="$1" n="$2" m="$3"
+    CORPUS="$work/corpus-$n.jsonl"
+    QUERIES="$work/queries-$n-$m.txt"
+    mkdir -p "$work"
+    if [ ! -s "$CORPUS" ] || [ ! -s "$QUERIES" ]; then
+        note "generating $n articles and $m queries in $work"
+        "$PY" "$PEERS/gen_corpus.py" -n "$n" -m "$m" --out "$CORPUS" --queries "$QUERIES"
+    fi
+}
+
+# ensure_dipnews_index WORK: our index of $CORPUS, built once (timed) and reused.
+ensure_dipnews_index() {
+    DIPNEWS_DB="$1/dipnews-$(basename "$CORPUS" .jsonl).db"
+    if [ ! -f "$DIPNEWS_DB.complete" ]; then
+        rm -rf "$DIPNEWS_DB"
+        measure "$INDEX_BIN" --quiet --db "$DIPNEWS_DB" "$CORPUS"
+        report_index dipnews "$M_SECONDS" "$(path_bytes "$DIPNEWS_DB")" "$M_RSS_KB" "$(count_lines "$CORPUS")" \
+            "$(path_bytes "$CORPUS")"
+        touch "$DIPNEWS_DB.complete"
+    fi
+}
+
+# ensure_peer_index PEER WORK: a peer's index of $CORPUS (index_PEER.sh), built once.
+ensure_peer_index() {
+    local peer="$1" out="$2/$1-$(basename "$CORPUS" .jsonl)"
+    if [ ! -f "$out.complete" ]; then
+        rm -rf "$out"
+        "$PEERS/index_$peer.sh" "$CORPUS" "$out" > /dev/null
+        touch "$out.complete"
+    fi
+    PEER_INDEX="$out"
+}
+
+# percentile P FILE: the P-th percentile (nearest rank) of the numbers in FILE, one per line.
+percentile() {
+    sort -n "$2" | awk -v p="$1" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; print v[i] }'
+}
