@@ -16,7 +16,7 @@
 namespace dipnews::schema {
 
 // Bump when a change makes existing indexes unreadable or wrong for this searcher.
-inline constexpr int version = 5;  // 2: tags; 3: facet slots; 4: wire-copy stories; 5: --retag data
+inline constexpr int version = 5;  // 2: tags; 3: facet slots; 4: wire-copy stories; 5: --retag data, id slot
 
 namespace prefix {
 inline constexpr const char* id = "Q";           // unique id (boolean, exact)
@@ -43,6 +43,7 @@ inline constexpr Xapian::valueno source_name = 4;   // the outlet's display name
 inline constexpr Xapian::valueno signature = 5;     // MinHash signature of the body (binary)
 inline constexpr Xapian::valueno story = 6;         // id of the first article of its story: the collapse key
 inline constexpr Xapian::valueno tagged_with = 7;   // the dictionary version that tagged it (--retag)
+inline constexpr Xapian::valueno id = 8;            // the article's id: id-only output reads no document data
 }  // namespace slot
 
 namespace metadata {

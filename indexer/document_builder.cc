@@ -23,6 +23,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   term_generator_.index_text(article.body);
 
   doc.add_boolean_term(schema::id_term(article.id));
+  doc.add_value(schema::slot::id, article.id);
   if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
   if (!article.language.empty()) doc.add_boolean_term(schema::language_term(article.language));
   for (const auto& actor : tags.actors) {

@@ -61,6 +61,8 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
        "remove the articles whose ids FILE lists, one per line ('-': stdin; blank lines and # comments skipped)")
       ("retag", po::bool_switch(&o.retag),
        "re-tag, from the index itself, every article tagged with other dictionaries than the current ones")
+      ("compact", po::bool_switch(&o.compact),
+       "after indexing (or alone), rewrite the index compactly: smaller and faster to search")
       ("wait-lock", po::value(&raw.wait_lock)->value_name("SECONDS")->default_value(0),
        "when another dipnews-index is writing, wait up to SECONDS for it instead of exiting with 75")
       ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
@@ -116,9 +118,9 @@ void check_work(IndexOptions& o) {
     id = std::string(trim(id));  // ids are stored trimmed
     if (id.empty()) throw UsageError("--delete: empty id");
   }
-  const bool index_changes = !o.delete_ids.empty() || !o.delete_from.empty() || o.retag;
+  const bool index_changes = !o.delete_ids.empty() || !o.delete_from.empty() || o.retag || o.compact;
   if (o.mode != IndexOptions::Mode::index && index_changes) {
-    throw UsageError("--delete, --delete-from and --retag only apply when indexing");
+    throw UsageError("--delete, --delete-from, --retag and --compact only apply when indexing");
   }
   if (o.mode == IndexOptions::Mode::lint_dictionaries) return;
   if (o.retag && !o.inputs.empty()) throw UsageError("--retag works from the index itself: give no INPUT");

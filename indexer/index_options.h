@@ -26,6 +26,7 @@ struct IndexOptions {
   double wait_lock_seconds = 0;               // wait for another writer to finish
   std::vector<std::string> delete_from;       // files of ids to delete, one per line ("-": stdin)
   bool retag = false;                         // re-tag articles tagged with other dictionaries
+  bool compact = false;                       // rewrite the index compactly at the end
   bool progress = false;                      // draw progress on stderr
   bool progress_on_terminal = false;          // ...redrawing one line
   bool strict = false;

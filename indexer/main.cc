@@ -2,6 +2,7 @@
 // reporting only; the work is in pipeline.cc.
 #include <iostream>
 
+#include "compaction.h"
 #include "error.h"
 #include "explain.h"
 #include "lint.h"
@@ -18,7 +19,12 @@ int main(int argc, char* argv[]) {
       case IndexOptions::Mode::lint_dictionaries: return static_cast<int>(run_lint(*options, std::cerr));
       case IndexOptions::Mode::index: break;
     }
-    return static_cast<int>(run_indexing(*options, std::cerr));
+    ExitCode status = ExitCode::success;
+    if (!options->inputs.empty() || !options->delete_ids.empty() || !options->delete_from.empty() || options->retag) {
+      status = run_indexing(*options, std::cerr);
+    }
+    if (options->compact) compact_index(options->db, options->wait_lock_seconds, std::cerr, options->quiet);
+    return static_cast<int>(status);
   } catch (const UsageError& e) {
     std::cerr << "dipnews-index: " << e.what() << "\nTry 'dipnews-index --help' for more information.\n";
     return static_cast<int>(e.code());

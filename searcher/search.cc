@@ -212,6 +212,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
     hit.score = it.get_weight();
     const Xapian::Document doc = it.get_document();
+    if (request.ids_only) {
+      // A value slot read: no document data to inflate and parse (batch tsv/trec, ids).
+      hit.article.id = doc.get_value(schema::slot::id);
+      result.hits.push_back(std::move(hit));
+      continue;
+    }
     hit.article = decode_document_data(doc.get_data());
     hit.story = doc.get_value(schema::slot::story);
     hit.matched_actors = QueriedTags::matched(hit.article.actors, queried.actors);

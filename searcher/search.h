@@ -34,6 +34,7 @@ struct SearchRequest {
   unsigned offset = 0;
   unsigned limit = 10;
   bool snippets = true;
+  bool ids_only = false;    // hits need only id, rank and score (no stored fields, no copies)
   bool count_only = false;  // exact count, no hits
   std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
   bool collapse = true;     // one hit per story: wire copies folded into their first article

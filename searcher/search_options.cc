@@ -172,6 +172,9 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   o.request.collapse = !vm.count("no-collapse");
   o.request.snippets = !vm.count("no-snippets") && (o.format == OutputFormat::text || o.format == OutputFormat::json ||
                                                     o.format == OutputFormat::jsonl);
+  // Outputs that print only ids and scores need no stored fields: a value read per hit.
+  const bool batch_ids = !o.batch.empty() && (o.format == OutputFormat::tsv || o.format == OutputFormat::trec);
+  o.request.ids_only = o.format == OutputFormat::ids || batch_ids;
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);
   if (vm.count("list-actors") && vm.count("list-topics")) throw UsageError("--list-actors and --list-topics do not go together");

@@ -529,3 +529,25 @@ TEST_CASE("option --wait-lock waits for the other writer instead of exiting 75",
   CHECK(r.exit_code == 0);
   CHECK(run_index({"--db", dir / "db", "--wait-lock=-1", "-"}).exit_code == 2);
 }
+
+TEST_CASE("option --compact rewrites the index in place - same answers - smaller", "[e2e][index]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  REQUIRE(run_index({"--db", db, "--commit-interval=5", DIPNEWS_CORPUS_DIR}).exit_code == 0);
+  const auto before = index_fingerprint(db);
+  const auto ranked = run_search({"--db", db, "--format=ids", "--limit=20", "ceasefire"}).out;
+  auto r = run_index({"--db", db, "--compact"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Matches("dipnews-index: compacted '.*': [0-9.]+ MB -> [0-9.]+ MB in [0-9.]+ s\n"));
+  CHECK(index_fingerprint(db) == before);
+  CHECK(run_search({"--db", db, "--format=ids", "--limit=20", "ceasefire"}).out == ranked);
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+  CHECK(entries == 1);  // no copy left behind
+  // With inputs, indexing then compaction.
+  auto both = run_index({"--db", db, "--compact", "-"}, "{\"id\":\"new\",\"body\":\"ceasefire\"}\n");
+  CHECK(both.exit_code == 0);
+  CHECK(summary_counts(both.err) == Counts{1, 0, 0, 0, 0});
+  CHECK_THAT(both.err, Catch::Contains("compacted"));
+}
