@@ -11,6 +11,7 @@
 #include "database.h"
 #include "ordered_pool.h"
 #include "printer_json.h"
+#include "printer_lines.h"
 #include "printer_text.h"
 #include "text_util.h"
 
@@ -34,6 +35,9 @@ class BatchWriter {
         for (const auto& h : r.hits) {
           out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score(h) << " dipnews\n";
         }
+        break;
+      case OutputFormat::csv:
+        DelimitedPrinter(out_, DelimitedPrinter::Style::csv).batch_rows(q.qid, r);
         break;
       case OutputFormat::text:
         out_ << "## " << q.qid << ": " << q.text << "\n";
@@ -60,7 +64,7 @@ class BatchWriter {
     } else if (format_ == OutputFormat::text) {
       out_ << "## " << q.qid << ": " << q.text << "\nerror: " << e.what() << "\n\n";
     }
-    // tsv and trec have no place for errors: they go to stderr only (see run_batch).
+    // tsv, csv and trec have no place for errors: they go to stderr only (see run_batch).
   }
 
  private:
@@ -128,6 +132,7 @@ ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, s
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned w = 0; w < jobs; ++w) searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
 
+  if (options.format == OutputFormat::csv) DelimitedPrinter(out, DelimitedPrinter::Style::csv).batch_header();
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;

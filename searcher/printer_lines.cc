@@ -61,12 +61,29 @@ void DelimitedPrinter::row(const std::vector<std::string>& fields) {
   out_ << line << (style_ == Style::csv ? "\r\n" : "\n");
 }
 
+std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) const {
+  const Article& a = h.article;
+  return {std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, ' '),
+          join(a.topics, ' ')};
+}
+
 void DelimitedPrinter::result(const SearchResult& r) {
   if (style_ == Style::csv) row(columns);
+  for (const auto& h : r.hits) row(fields_of(h));
+}
+
+void DelimitedPrinter::batch_header() {
+  std::vector<std::string> header = {"qid"};
+  header.insert(header.end(), columns.begin(), columns.end());
+  row(header);
+}
+
+void DelimitedPrinter::batch_rows(const std::string& qid, const SearchResult& r) {
   for (const auto& h : r.hits) {
-    const Article& a = h.article;
-    row({std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, ' '),
-         join(a.topics, ' ')});
+    std::vector<std::string> fields = {qid};
+    const auto rest = fields_of(h);
+    fields.insert(fields.end(), rest.begin(), rest.end());
+    row(fields);
   }
 }
 

@@ -27,7 +27,12 @@ class DelimitedPrinter : public ResultPrinter {
   void result(const SearchResult& result) override;
   void count(const SearchResult& result) override;
 
+  // Batch CSV: one header row for the whole batch, then each query's rows led by its qid.
+  void batch_header();
+  void batch_rows(const std::string& qid, const SearchResult& result);
+
  private:
+  std::vector<std::string> fields_of(const Hit& hit) const;
   void row(const std::vector<std::string>& fields);
   std::ostream& out_;
   Style style_;

@@ -185,8 +185,11 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   }
   if (!o.batch.empty()) {
     if (!raw.words.empty()) throw UsageError("--batch takes its queries from the file, not the command line");
-    if (raw.format == "text" || raw.format == "jsonl" || raw.format == "tsv" || raw.format == "trec") return o;
-    throw UsageError("--format=" + raw.format + " is not available with --batch (choose from: jsonl, tsv, trec, text)");
+    if (raw.format == "text" || raw.format == "jsonl" || raw.format == "tsv" || raw.format == "csv" ||
+        raw.format == "trec") {
+      return o;
+    }
+    throw UsageError("--format=" + raw.format + " is not available with --batch (choose from: jsonl, tsv, csv, trec, text)");
   }
   if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch");
   const auto& f = o.request.filters;

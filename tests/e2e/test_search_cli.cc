@@ -398,7 +398,11 @@ TEST_CASE("batch: every query in input order - a bad one reported for its qid - 
   CHECK(rank == 3);
   auto tsv = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"}, "x\tceasefire\n");
   CHECK_THAT(tsv.out, Catch::Matches("x\t1\t\\S+\t[0-9.]+\n"));
-  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--format=csv"}, "q\n").exit_code == 2);
+  auto csv = run_search({"--db", corpus_db(), "--batch", "-", "--format=csv", "--limit=2"}, "a\tceasefire\nb\tsanctions\n");
+  CHECK(csv.exit_code == 0);
+  CHECK_THAT(csv.out, Catch::StartsWith("qid,rank,id,score,date,source,title,url,actors,topics\r\n"));
+  CHECK_THAT(csv.out, Catch::Contains("\r\na,1,") && Catch::Contains("\r\na,2,") && Catch::Contains("\r\nb,1,"));
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--format=ids"}, "q\n").exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--format=trec", "ceasefire"}).exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).exit_code == 1);
 }
