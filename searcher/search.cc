@@ -1,7 +1,9 @@
 #include "search.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <thread>
 #include <set>
 
 #include "document_data.h"
@@ -124,12 +126,26 @@ std::vector<Copy> Searcher::copies_of(const std::string& story, const std::strin
 Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
     : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
 
+// A writer that commits twice while a search reads overwrites the blocks of the revision the
+// search started from: start again from the newest. Xapian 1.4 reports this as
+// DatabaseModifiedError, or, when the reader lands on a block already reused, sometimes as
+// DatabaseCorruptError ("Expected block N to be level 1, not 0"); a real corruption fails
+// every attempt and is reported then. Under continuous indexing a retry can meet the same
+// race again, hence a few attempts, a little apart. (A writer that commits more often than a
+// search takes to run can still starve it: Xapian readers need two commits' time.)
 SearchResult Searcher::search(const SearchRequest& request) {
-  try {
-    return search_once(request);
-  } catch (const Xapian::DatabaseModifiedError&) {
+  constexpr int attempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == attempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == attempts) throw;
+    }
+    // A moment for the writer to finish its commit, longer each time.
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
     db_.reopen();
-    return search_once(request);
   }
 }
 

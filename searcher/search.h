@@ -83,7 +83,7 @@ class Searcher {
   // The dictionary resolves actor:/topic: values; it must outlive the searcher.
   Searcher(Xapian::Database db, const Dictionary& dictionary);
   // Throws UsageError for bad queries. If the index is rewritten while being read
-  // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries once.
+  // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries.
   SearchResult search(const SearchRequest& request);
 
  private:

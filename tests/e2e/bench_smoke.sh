@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The benchmarks must keep working: run scripts/bench/search and scripts/bench/index on a tiny
+# synthetic corpus with this build (figures meaningless at this size; only the tables count).
+set -euo pipefail
+root=$1
+build=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export BUILD_DIR="$build" BENCH_WORK="$work" BENCH_ANY_BUILD=1 MIN_QUERIES=20 LATENCY_QUERIES=5
+"$root/scripts/bench/search" 200 20 > "$work/search.out" 2> "$work/search.err" ||
+  { cat "$work/search.err" >&2; exit 1; }
+grep -q 'dipnews --jobs=1' "$work/search.out" && grep -q 'xapian-batch (peer)' "$work/search.out" ||
+  { echo "no search table:" >&2; cat "$work/search.out" >&2; exit 1; }
+"$root/scripts/bench/index" 200 > "$work/index.out" 2> "$work/index.err" || { cat "$work/index.err" >&2; exit 1; }
+grep -q 'dipnews --jobs=1' "$work/index.out" && grep -q 'sqlite-fts5' "$work/index.out" ||
+  { echo "no index table:" >&2; cat "$work/index.out" >&2; exit 1; }
+echo "ok: both benchmark tables printed"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Searches never fail while an indexer commits (issue 6): a writer replaces articles with a
+# commit every 100 changes, round after round, while batches (one long-lived database handle
+# per worker) and single searches run against the same index. Xapian reports a reader whose
+# revision the writer has overwritten with DatabaseModifiedError; the searcher must reopen
+# and retry, so every search exits 0 with a complete answer.
+set -euo pipefail
+index=$1
+search=$2
+work=$(mktemp -d)
+trap 'kill "$writer" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+articles() { # ROUND: 1,000 articles, the first 300 reworded each round
+  for i in $(seq 1 1000); do
+    if [ "$i" -le 300 ]; then w="round $1 ceasefire monitoring"; else w="sanctions relief and reconstruction"; fi
+    printf '{"id":"a%d","title":"Report %d","body":"report %d: %s talks in Berlin with envoys"}\n' "$i" "$i" "$i" "$w"
+  done
+}
+articles 0 > "$work/round.jsonl"
+"$index" --quiet --db "$work/db" "$work/round.jsonl"
+
+(
+  for round in $(seq 1 15); do
+    articles "$round" > "$work/next.jsonl"
+    "$index" --quiet --db "$work/db" --commit-interval 100 "$work/next.jsonl"
+  done
+) &
+writer=$!
+
+for i in $(seq 1 200); do printf 'q%d\t%s\n' "$i" "$(case $((i % 4)) in 0) echo ceasefire;; 1) echo 'talks Berlin';; 2) echo 'sanctions OR monitoring';; *) echo '*';; esac)"; done > "$work/queries.tsv"
+searches=0
+while kill -0 "$writer" 2>/dev/null; do
+  "$search" --db "$work/db" --batch "$work/queries.tsv" --format=jsonl --jobs=2 --facets=source --limit=20 > "$work/out" ||
+    { echo "a batch failed while the index was being written" >&2; exit 1; }
+  [ "$(wc -l < "$work/out")" -eq 200 ] || { echo "a batch answered $(wc -l < "$work/out") of 200 queries" >&2; exit 1; }
+  ! grep -q '"error"' "$work/out" || { echo "a query failed:" >&2; grep '"error"' "$work/out" | head -3 >&2; exit 1; }
+  n=$("$search" --db "$work/db" --count '*') || { echo "a single search failed" >&2; exit 1; }
+  [ "$n" -eq 1000 ] || { echo "the index showed $n articles, not 1000" >&2; exit 1; }
+  searches=$((searches + 201))
+done
+wait "$writer"
+echo "ok: $searches searches while 15 rounds of 300 replacements were committed every 100 changes"
