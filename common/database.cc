@@ -1,9 +1,13 @@
 #include "database.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <random>
 #include <system_error>
 #include <thread>
 
@@ -12,48 +16,140 @@
 #include "build_config.h"
 #include "error.h"
 #include "schema.h"
+#include "shards.h"
 
 namespace dipnews {
 
 namespace {
 
-std::string schema_mismatch(const std::string& path, const std::string& found) {
-  return "'" + path + "' has index schema version " + found + " but this dipnews reads version " +
+// `label`: "'PATH'", or how a remote database was named.
+std::string schema_mismatch(const std::string& label, const std::string& found) {
+  return label + " has index schema version " + found + " but this dipnews reads version " +
          std::to_string(schema::version) + " (rebuild it with dipnews-index into a new --db)";
 }
 
-void check_schema(const Xapian::Database& db, const std::string& path) {
+void check_schema(const Xapian::Database& db, const std::string& label) {
   std::string found;
   try {
     found = db.get_metadata(schema::metadata::schema_version);
   } catch (const Xapian::UnimplementedError&) {
-    return;  // remote backends in Xapian 1.4 have no user metadata to check
+    return;  // a remote backend without user metadata (Xapian 1.4.22's has it)
   }
   if (found.empty()) {
     if (db.get_doccount() == 0) return;  // freshly created, nothing committed yet
-    throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index (no schema version)");
+    throw RuntimeFailure(label + " is a Xapian database but not a dipnews index (no schema version)");
   }
-  if (found != std::to_string(schema::version)) throw RuntimeFailure(schema_mismatch(path, found));
+  if (found != std::to_string(schema::version)) throw RuntimeFailure(schema_mismatch(label, found));
 }
 
-Xapian::Database open_one(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw RuntimeFailure("no database at '" + path + "' (create one with: dipnews-index --db " + path +
-                         " FILE...)");
+// Remote shards: a query waits up to this long for a server's answer (facets over a large
+// shard take seconds), a connection attempt much less.
+constexpr unsigned remote_timeout_ms = 120'000;
+constexpr unsigned remote_connect_timeout_ms = 10'000;
+
+// Everything opened for one search, so the shards of a sharded index can be checked together.
+class SearchOpening {
+ public:
+  // `listed_at`: the stub line naming `path`, if any.
+  void add(const std::string& path, const std::string& listed_at = "", int depth = 0) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      if (!listed_at.empty()) throw RuntimeFailure("no database at '" + path + "' (listed at " + listed_at + ")");
+      throw RuntimeFailure("no database at '" + path + "' (create one with: dipnews-index --db " + path + " FILE...)");
+    }
+    if (const auto stub = stub_file_of(path)) {
+      if (depth > 8) throw RuntimeFailure("'" + path + "': stub databases nested too deep (a stub listing itself?)");
+      for (const auto& entry : read_stub(*stub)) {
+        const std::string where = *stub + ":" + std::to_string(entry.line);
+        if (entry.kind == StubEntry::Kind::local) {
+          add(entry.path, where, depth + 1);
+        } else {
+          add_database(open_remote(entry, where), entry.describe() + " (" + where + ")");
+        }
+      }
+      return;
+    }
+    add_database(open_local(path), "'" + path + "'");
   }
-  try {
-    Xapian::Database db(path);
-    check_schema(db, path);
-    return db;
-  } catch (const Xapian::DatabaseVersionError& e) {
-    throw RuntimeFailure("'" + path + "': unsupported Xapian database format: " + e.get_msg());
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw RuntimeFailure("cannot open database '" + path + "': " + e.get_msg());
+
+  Xapian::Database database() { return std::move(combined_); }
+
+  // Shards of one sharded index: none twice; those missing said in `warnings`.
+  void check_shard_sets(std::vector<std::string>* warnings) const {
+    for (const auto& [set, shards] : sets_) {
+      const unsigned count = shards.begin()->second.first;
+      std::string missing;
+      for (unsigned k = 0; k < count; ++k) {
+        if (!shards.count(k)) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+      }
+      if (!missing.empty() && warnings) {
+        warnings->push_back("searching " + std::to_string(shards.size()) + " of the " + std::to_string(count) +
+                            " shards of the index " + shards.begin()->second.second + " belongs to (missing: shard" +
+                            (missing.find(',') != std::string::npos ? "s " : " ") + missing +
+                            "): results cover only the articles of those searched");
+      }
+    }
   }
-}
+
+ private:
+  static Xapian::Database open_local(const std::string& path) {
+    try {
+      Xapian::Database db(path);
+      check_schema(db, "'" + path + "'");
+      return db;
+    } catch (const Xapian::DatabaseVersionError& e) {
+      throw RuntimeFailure("'" + path + "': unsupported Xapian database format: " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw RuntimeFailure("cannot open database '" + path + "': " + e.get_msg());
+    }
+  }
+
+  static Xapian::Database open_remote(const StubEntry& entry, const std::string& where) {
+    const std::string name = "remote database " + entry.describe() + " (" + where + ")";
+    try {
+      Xapian::Database db = entry.kind == StubEntry::Kind::remote_tcp
+                                ? Xapian::Remote::open(entry.host, entry.port, remote_timeout_ms, remote_connect_timeout_ms)
+                                : Xapian::Remote::open(entry.program, entry.args, remote_timeout_ms);
+      check_schema(db, name);
+      return db;
+    } catch (const Xapian::NetworkError& e) {
+      std::string why = e.get_msg();
+      if (const char* detail = e.get_error_string(); detail && *detail) why += ": " + std::string(detail);
+      throw RuntimeFailure("cannot reach " + name + ": " + why +
+                           (entry.kind == StubEntry::Kind::remote_tcp ? " (is xapian-tcpsrv serving it there?)" : ""));
+    } catch (const Xapian::Error& e) {
+      throw RuntimeFailure(name + ": " + e.get_type() + ": " + e.get_msg());
+    }
+  }
+
+  void add_database(Xapian::Database db, const std::string& label) {
+    std::string stamp;
+    try {
+      stamp = db.get_metadata(shard_metadata::key);
+    } catch (const Xapian::UnimplementedError&) {
+    }
+    if (const auto id = parse_shard_identity(stamp)) {
+      auto& shards = sets_[id->set];
+      if (!shards.empty() && shards.begin()->second.first != id->count) {
+        throw RuntimeFailure(label + " is shard " + std::to_string(id->index) + " of " + std::to_string(id->count) +
+                             " but " + shards.begin()->second.second + " belongs to the same index with " +
+                             std::to_string(shards.begin()->second.first) + " shards");
+      }
+      const auto [it, fresh] = shards.try_emplace(id->index, id->count, label);
+      if (!fresh) {
+        throw RuntimeFailure(label + " and " + it->second.second + " are the same shard (" + std::to_string(id->index) +
+                             " of " + std::to_string(id->count) + "): its articles would be counted twice");
+      }
+    }
+    combined_.add_database(db);
+  }
+
+  Xapian::Database combined_;
+  // Shard set -> shard index -> (shard count, label).
+  std::map<std::string, std::map<unsigned, std::pair<unsigned, std::string>>> sets_;
+};
 
 }  // namespace
 
@@ -63,10 +159,11 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
   return {"dipnews.db"};
 }
 
-Xapian::Database open_for_search(const std::vector<std::string>& paths) {
-  Xapian::Database combined;
-  for (const auto& path : paths) combined.add_database(open_one(path));
-  return combined;
+Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
+  SearchOpening opening;
+  for (const auto& path : paths) opening.add(path);
+  opening.check_shard_sets(warnings);
+  return opening.database();
 }
 
 namespace {
@@ -115,7 +212,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");
     }
     if (!found.empty() && found != std::to_string(schema::version)) {
-      throw RuntimeFailure(schema_mismatch(path, found));
+      throw RuntimeFailure(schema_mismatch("'" + path + "'", found));
     }
     if (found.empty()) {
       // Committed at once, so no later failure can leave articles in an unversioned index.
@@ -129,6 +226,49 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
   } catch (const Xapian::DatabaseError& e) {
     throw RuntimeFailure("cannot open database '" + path + "' for writing: " + e.get_msg());
   }
+}
+
+namespace {
+
+std::string new_shard_set_id() {
+  std::random_device random;
+  char id[33];
+  std::snprintf(id, sizeof id, "%08x%08x%08x%08x", random(), random(), random(), random());
+  return id;
+}
+
+}  // namespace
+
+std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector<std::string>& paths, bool sharded,
+                                                               double wait_seconds) {
+  std::vector<Xapian::WritableDatabase> dbs;
+  for (const auto& path : paths) dbs.push_back(open_for_indexing(path, wait_seconds));
+  if (!sharded) return dbs;
+  // Shards are stamped when created; a layout half-created by a killed run gets the set id
+  // its existing shards carry.
+  std::vector<std::optional<ShardIdentity>> stamps;
+  std::string set;
+  for (std::size_t k = 0; k < dbs.size(); ++k) {
+    const std::string stamp = dbs[k].get_metadata(shard_metadata::key);
+    stamps.push_back(parse_shard_identity(stamp));
+    if (!stamp.empty() && !stamps.back()) throw RuntimeFailure("'" + paths[k] + "': unreadable shard stamp '" + stamp + "'");
+    if (stamps.back() && set.empty()) set = stamps.back()->set;
+  }
+  if (set.empty()) set = new_shard_set_id();
+  const auto count = static_cast<unsigned>(dbs.size());
+  for (unsigned k = 0; k < count; ++k) {
+    const ShardIdentity expected{k, count, set};
+    if (!stamps[k]) {
+      dbs[k].set_metadata(shard_metadata::key, format_shard_identity(expected));
+      dbs[k].commit();
+    } else if (stamps[k]->index != k || stamps[k]->count != count || stamps[k]->set != set) {
+      throw RuntimeFailure("'" + paths[k] + "' is shard " + std::to_string(stamps[k]->index) + " of " +
+                           std::to_string(stamps[k]->count) + (stamps[k]->set != set ? " of another index" : "") +
+                           ", not shard " + std::to_string(k) + " of " + std::to_string(count) +
+                           ": the shard directories were moved or mixed by hand; put them back");
+    }
+  }
+  return dbs;
 }
 
 }  // namespace dipnews

@@ -12,13 +12,23 @@ namespace dipnews {
 // --db values if any were given, else $DIPNEWS_DB, else ./dipnews.db.
 std::vector<std::string> resolve_database_paths(const std::vector<std::string>& from_options);
 
-// Opens one or more indexes (directories or Xapian stub files) as one database.
-// Throws RuntimeFailure for a missing, corrupt or other-schema index.
-Xapian::Database open_for_search(const std::vector<std::string>& paths);
+// Opens one or more indexes as one database: index directories, and Xapian stub files or
+// directories listing local indexes and remote ones (`remote tcp HOST:PORT`, served by
+// xapian-tcpsrv). Every database, local or remote, is opened and checked on its own: a
+// missing, unreachable, corrupt or other-schema one throws RuntimeFailure naming it, and so
+// does a shard listed twice (its articles would count twice). A sharded index searched
+// without all its shards is allowed (results cover the shards given) and said in `warnings`.
+Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings = nullptr);
 
 // Opens (creating if needed) one index for writing. While another process holds the
 // index's lock, retries for up to `wait_seconds`, then throws DatabaseBusy naming the other
 // dipnews-index's pid. Throws RuntimeFailure when the index has another schema version.
 Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds = 0);
+
+// Opens every database of a plain or sharded index for writing (shards.h's layout_for_writing),
+// in shard order. Each shard carries its place in the layout (shard K of N of one index): a
+// new one is stamped, an existing one checked, so shards moved or mixed by hand are refused.
+std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector<std::string>& paths, bool sharded,
+                                                               double wait_seconds = 0);
 
 }  // namespace dipnews

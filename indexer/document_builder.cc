@@ -21,6 +21,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   term_generator_.index_text(article.title, 1, schema::prefix::title);
   term_generator_.increase_termpos();  // no phrase may span title and body
   term_generator_.index_text(article.body);
+  // The generator keeps a handle on its document, and Xapian's handles count references
+  // without atomics: let go of it here, before the document goes to a writer thread.
+  term_generator_.set_document(Xapian::Document());
 
   doc.add_boolean_term(schema::id_term(article.id));
   doc.add_value(schema::slot::id, article.id);

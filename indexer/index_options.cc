@@ -44,6 +44,7 @@ struct RawOptions {
   long long commit_interval = 10000;
   long long memory_mb = 512;
   long long jobs = 0;
+  long long shards = -1;  // not given
   double wait_lock = 0;
   bool progress = false;
 };
@@ -54,6 +55,9 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
+      ("shards", po::value(&raw.shards)->value_name("N"),
+       "write a new --db as N shard indexes in PATH/shard-K, listed by the stub PATH/XAPIANDB (searched as one; "
+       "a sharded index keeps its N)")
       ("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
        "read every INPUT as this format (default: by its extension; stdin: jsonl)")
       ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
@@ -96,6 +100,8 @@ void apply_limits(IndexOptions& o, const RawOptions& raw) {
   if (!(raw.wait_lock >= 0 && raw.wait_lock <= 1e6)) throw UsageError("--wait-lock: must be between 0 and 1000000 (seconds)");
   o.wait_lock_seconds = raw.wait_lock;
   if (raw.jobs < 0 || raw.jobs > 256) throw UsageError("--jobs: must be between 0 and 256");
+  if (raw.shards != -1 && (raw.shards < 1 || raw.shards > 1024)) throw UsageError("--shards: must be between 1 and 1024");
+  o.shards = raw.shards == -1 ? 0 : static_cast<unsigned>(raw.shards);
   o.jobs = raw.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(raw.jobs);
   // Progress: on a terminal unless --quiet; --progress forces it (and wins over --quiet).
   o.progress_on_terminal = isatty(STDERR_FILENO) != 0;
@@ -122,6 +128,7 @@ void check_work(IndexOptions& o) {
   if (o.mode != IndexOptions::Mode::index && index_changes) {
     throw UsageError("--delete, --delete-from, --retag and --compact only apply when indexing");
   }
+  if (o.mode != IndexOptions::Mode::index && o.shards) throw UsageError("--shards only applies when indexing");
   if (o.mode == IndexOptions::Mode::lint_dictionaries) return;
   if (o.retag && !o.inputs.empty()) throw UsageError("--retag works from the index itself: give no INPUT");
   if (o.inputs.empty() && !index_changes) throw UsageError("no INPUT given (try --help)");

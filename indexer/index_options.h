@@ -23,6 +23,7 @@ struct IndexOptions {
   unsigned commit_interval = 10000;
   std::uint64_t memory_bytes = 512ull << 20;  // commit before uncommitted changes pass this
   unsigned jobs = 1;                          // threads preparing documents (0 never: resolved)
+  unsigned shards = 0;                        // --shards N: a sharded index of N; 0: as the index is
   double wait_lock_seconds = 0;               // wait for another writer to finish
   std::vector<std::string> delete_from;       // files of ids to delete, one per line ("-": stdin)
   bool retag = false;                         // re-tag articles tagged with other dictionaries

@@ -1,16 +1,23 @@
-// Writes prepared articles into one index: replaces an article with the same id, groups
-// wire copies into stories, and commits in batches (by count and by estimated memory) so
-// that a killed run leaves the last committed state intact.
+// Writes prepared articles into an index, plain or sharded (shards.h): replaces an article
+// with the same id, groups wire copies into stories, and commits in batches (by count and by
+// estimated memory) so that a killed run leaves the last committed state intact.
+//
+// Each database (the index, or each shard) is written by a thread of its own: the caller
+// queues documents and returns at once, so the Xapian work of N shards runs in parallel, and
+// beside the caller's own (tagging, building documents). Calls come from one thread at a time.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "article.h"
 #include "document_preparer.h"
+#include "story_index.h"
 #include "tagger.h"
 
 namespace dipnews {
@@ -24,15 +31,19 @@ struct CommitPolicy {
   std::uint64_t memory_bytes = 512ull << 20;
 };
 
+class ShardWriter;
+
 class IndexWriter {
  public:
   // Without a tagger, articles are stored with only the tags given in the input. A locked
-  // index is waited for up to `wait_lock_seconds`.
+  // index is waited for up to `wait_lock_seconds`. `shards`: 0 writes the index `path` is
+  // (a new one: plain), N a sharded index of N shards (new, or one of N).
   IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger = nullptr,
-              std::string tagging_version = "", double wait_lock_seconds = 0);
+              std::string tagging_version = "", double wait_lock_seconds = 0, unsigned shards = 0);
   IndexWriter(const std::string& path, unsigned commit_interval, const Tagger* tagger = nullptr,
               std::string tagging_version = "")
       : IndexWriter(path, CommitPolicy{commit_interval}, tagger, std::move(tagging_version)) {}
+  ~IndexWriter();
 
   // The whole path in one call, for callers that do not prepare in parallel.
   WriteOutcome write(const Article& article);
@@ -47,14 +58,17 @@ class IndexWriter {
   WriteOutcome store(PreparedArticle&& prepared, bool existed);
 
   bool remove(const std::string& id);  // false when no article has that id
+  // Commits every shard (in parallel) and waits for all. Rethrows a writer thread's failure.
   void commit();
   unsigned uncommitted() const { return changes_since_commit_; }
+  std::size_t shard_count() const { return shards_.size(); }
 
  private:
+  ShardWriter& shard_for(const std::string& id);
   void count_change(std::uint64_t memory_estimate);
-  std::string story_of(const std::string& id, const std::optional<Signature>& signature);
 
-  Xapian::WritableDatabase db_;
+  std::vector<std::unique_ptr<ShardWriter>> shards_;
+  std::optional<StoryIndex> stories_;
   DocumentPreparer preparer_;  // for write()
   std::string tagging_version_;
   CommitPolicy policy_;

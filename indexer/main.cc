@@ -8,6 +8,7 @@
 #include "lint.h"
 #include "index_options.h"
 #include "pipeline.h"
+#include "shards.h"
 
 int main(int argc, char* argv[]) {
   using namespace dipnews;
@@ -23,7 +24,11 @@ int main(int argc, char* argv[]) {
     if (!options->inputs.empty() || !options->delete_ids.empty() || !options->delete_from.empty() || options->retag) {
       status = run_indexing(*options, std::cerr);
     }
-    if (options->compact) compact_index(options->db, options->wait_lock_seconds, std::cerr, options->quiet);
+    if (options->compact) {
+      for (const auto& dir : index_directories(options->db)) {  // each shard of a sharded index
+        compact_index(dir, options->wait_lock_seconds, std::cerr, options->quiet);
+      }
+    }
     return static_cast<int>(status);
   } catch (const UsageError& e) {
     std::cerr << "dipnews-index: " << e.what() << "\nTry 'dipnews-index --help' for more information.\n";

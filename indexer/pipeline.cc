@@ -73,7 +73,7 @@ class IndexRun {
       : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
         tagger_(dictionary_),
         writer_(options.db, CommitPolicy{options.commit_interval, options.memory_bytes}, &tagger_, dictionary_.version(),
-                options.wait_lock_seconds),
+                options.wait_lock_seconds, options.shards),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));

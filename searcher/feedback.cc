@@ -30,10 +30,8 @@ std::vector<double> article_weights(const Xapian::MSet& top) {
 }
 
 // p(word | relevance model): each article's word frequencies, weighted by the article.
-std::map<std::string, double> relevance_model(const Xapian::Database& db, const Xapian::MSet& top,
-                                              const FeedbackSettings& settings) {
+std::map<std::string, double> relevance_model(const Xapian::Database& db, const Xapian::MSet& top) {
   const auto weights = article_weights(top);
-  const double common = settings.max_share * db.get_doccount();
   std::map<std::string, double> model;
   std::size_t i = 0;
   for (auto it = top.begin(); it != top.end(); ++it, ++i) {
@@ -41,8 +39,7 @@ std::map<std::string, double> relevance_model(const Xapian::Database& db, const 
     const Xapian::Document doc = it.get_document();
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       const std::string& term = *t;
-      if (!is_word_stem(term) || t.get_termfreq() > common) continue;
-      model[term] += weights[i] * t.get_wdf() / length;
+      if (is_word_stem(term)) model[term] += weights[i] * t.get_wdf() / length;
     }
   }
   return model;
@@ -56,11 +53,18 @@ Expansion expand_with_feedback(const Xapian::Database& db, Xapian::Enquire& enqu
   if (settings.articles == 0 || settings.terms == 0) return result;
   const Xapian::MSet top = enquire.get_mset(0, settings.articles);
   if (top.empty()) return result;
-  const auto model = relevance_model(db, top, settings);
   std::vector<std::pair<double, std::string>> ranked;
-  for (const auto& [term, p] : model) ranked.emplace_back(p, term);
-  const std::size_t keep = std::min<std::size_t>(settings.terms, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), std::greater<>());
+  for (const auto& [term, p] : relevance_model(db, top)) ranked.emplace_back(p, term);
+  std::sort(ranked.begin(), ranked.end(), std::greater<>());
+  // Words in too many articles say nothing of the topic. Their frequency is asked of the
+  // whole database, best words first, until enough are kept: a document's own term list
+  // counts only its shard when the index is sharded (a remote shard answers each question
+  // over the network).
+  const double common = settings.max_share * db.get_doccount();
+  std::size_t keep = 0;
+  for (std::size_t i = 0; i < ranked.size() && keep < settings.terms; ++i) {
+    if (db.get_termfreq(ranked[i].second) <= common) ranked[keep++] = std::move(ranked[i]);
+  }
   if (keep == 0) return result;
   std::vector<Xapian::Query> words;
   for (std::size_t i = 0; i < keep; ++i) {

@@ -16,19 +16,23 @@ namespace {
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
   const Dictionary dictionary = Dictionary::load_default(options.dictionaries);
+  std::vector<std::string> warnings;  // a sharded index searched without all its shards
+  Xapian::Database db = open_for_search(options.dbs, &warnings);
+  for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << w << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
-    print_catalogue(kind, dictionary, open_for_search(options.dbs), options.format, std::cout);
+    print_catalogue(kind, dictionary, db, options.format, std::cout);
     std::cout.flush();
     return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
   }
   if (!options.batch.empty()) {
+    db.close();  // checked; the batch workers open their own
     if (options.batch == "-") return static_cast<int>(run_batch(options, dictionary, std::cin, std::cout));
     std::ifstream in(options.batch);
     if (!in) throw RuntimeFailure(options.batch + ": error: cannot read the batch file");
     return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
-  Searcher searcher(open_for_search(options.dbs), dictionary);
+  Searcher searcher(std::move(db), dictionary);
   const SearchResult result = searcher.search(options.request);
   if (options.explain_query) {
     for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";

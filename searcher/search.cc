@@ -39,6 +39,18 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
   }
 }
 
+// Xapian 1.4's remote backend sorts by a value slot but not by a key maker: over remote
+// shards --sort=oldest sorts on the date value alone, so undated articles come first.
+Xapian::MSet sorted_page(Xapian::Enquire& enquire, SortOrder sort, Xapian::doccount offset, Xapian::doccount limit) {
+  try {
+    return enquire.get_mset(offset, limit);
+  } catch (const Xapian::UnimplementedError&) {
+    if (sort != SortOrder::oldest) throw;
+    enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
+    return enquire.get_mset(offset, limit);
+  }
+}
+
 // The actor and topic ids a query names (actor:, person:, ..., topic:, --actor, --topic).
 struct QueriedTags {
   std::set<std::string> actors, topics;
@@ -98,7 +110,8 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
   rset.add_document(*posting);
   Xapian::Enquire enquire(db_);
   const WordStemsOnly decider;
-  const Xapian::ESet eset = enquire.get_eset(similar_terms, rset, &decider);
+  // Exact term frequencies: by default Xapian estimates them from the article's own shard.
+  const Xapian::ESet eset = enquire.get_eset(similar_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
   if (terms.empty()) throw UsageError("--similar: article '" + id + "' has no words to compare");
@@ -112,7 +125,6 @@ std::vector<Copy> Searcher::copies_of(const std::string& story, const std::strin
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
                                   Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::prefix::story + story)),
                                   Xapian::Query(schema::id_term(shown_id))));
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   std::vector<Copy> copies;
   const Xapian::MSet mset = enquire.get_mset(0, 100);
@@ -120,6 +132,9 @@ std::vector<Copy> Searcher::copies_of(const std::string& story, const std::strin
     const Article a = decode_document_data(it.get_document().get_data());
     copies.push_back({a.id, a.source});
   }
+  // By outlet: docids, Xapian's order, interleave differently in every sharded layout.
+  std::sort(copies.begin(), copies.end(),
+            [](const Copy& a, const Copy& b) { return a.source != b.source ? a.source < b.source : a.id < b.id; });
   return copies;
 }
 
@@ -210,7 +225,6 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(query);
   rank(enquire, request, result.relaxed || request.default_op == DefaultOp::any, result);
   result.parsed = enquire.get_query().get_description();
-  apply_sort(enquire, request.sort);
 
   if (!request.aggregations.empty()) result.aggregations = aggregate(db_, query, request.aggregations, dictionary_);
   if (request.count_only) {
@@ -218,8 +232,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
     return result;
   }
+  apply_sort(enquire, request.sort);
   if (request.collapse) enquire.set_collapse_key(schema::slot::story);
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  const Xapian::MSet mset = sorted_page(enquire, request.sort, request.offset, request.limit);
   result.total = totals_of(mset);
   if (result.total.estimated == 0) result.suggestion = suggest_spelling(db_, request.text);
   const QueriedTags queried(query);
@@ -238,7 +253,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.story = doc.get_value(schema::slot::story);
     hit.matched_actors = QueriedTags::matched(hit.article.actors, queried.actors);
     hit.matched_topics = QueriedTags::matched(hit.article.topics, queried.topics);
-    if (request.collapse && it.get_collapse_count() > 0) hit.copies = copies_of(hit.story, hit.article.id, query);
+    // Copies folded into the hit. Over remote shards Xapian 1.4 counts only those of the hit's
+    // own shard, so a story with articles elsewhere is looked up too.
+    if (request.collapse && (it.get_collapse_count() > 0 || db_.get_termfreq(schema::prefix::story + hit.story) > 1)) {
+      hit.copies = copies_of(hit.story, hit.article.id, query);
+    }
     if (request.snippets) hit.snippet = make_snippet(mset, hit.article.body, builder_.stemmer());
     result.hits.push_back(std::move(hit));
   }
