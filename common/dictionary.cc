@@ -339,8 +339,9 @@ std::vector<std::string> Dictionary::lint() const {
   }
 
   // Names claimed by two actors need both to list them as ambiguous.
-  for (const auto& [name, owners] : actors_by_name_) {
+  for (const auto& [claimed, owners] : actors_by_name_) {
     if (owners.size() < 2) continue;
+    const std::string& name = claimed;  // clang 14 cannot capture a structured binding in a lambda
     for (std::size_t owner : owners) {
       const Actor& a = actors_[owner];
       const bool marked = std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
