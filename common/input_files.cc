@@ -54,13 +54,21 @@ void walk_directory(const std::string& dir, std::optional<InputFormat> forced, E
       out.errors.push_back({dir, 0, "cannot read all of the directory: " + ec.message()});
       break;
     }
+    // The error_code forms: an entry that cannot be examined (a symbolic link loop, a file
+    // removed meanwhile) is reported and passed over; the throwing forms would end the run.
+    std::error_code entry_ec;
     if (is_hidden(it->path())) {
-      if (it->is_directory()) it.disable_recursion_pending();
+      if (it->is_directory(entry_ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && format_from_extension(it->path().string())) {
-      found.push_back(it->path().string());
+    const bool regular = it->is_regular_file(entry_ec);
+    if (entry_ec) {
+      if (format_from_extension(it->path().string())) {
+        out.errors.push_back({it->path().string(), 0, "cannot read: " + entry_ec.message()});
+      }
+      continue;
     }
+    if (regular && format_from_extension(it->path().string())) found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());  // same order on every machine
   for (auto& path : found) {
@@ -80,7 +88,9 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& inputs, std::option
     }
     std::error_code ec;
     auto status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      out.errors.push_back({input, 0, "cannot read: " + ec.message()});
+    } else if (ec || !fs::exists(status)) {
       out.errors.push_back({input, 0, "no such file or directory"});
     } else if (fs::is_directory(status)) {
       walk_directory(input, forced, out);

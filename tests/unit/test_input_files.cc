@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <set>
+
 #include "input_files.h"
 #include "temp_dir.h"
 
@@ -52,4 +55,26 @@ TEST_CASE("named inputs that cannot be read are errors - stdin defaults to JSONL
   CHECK(forced.errors.empty());
   REQUIRE(forced.files.size() == 1);
   CHECK(forced.files[0].format == InputFormat::text);
+}
+
+TEST_CASE("symbolic link loops are reported - never followed forever - never fatal", "[inputs]") {
+  test::TempDir dir;
+  dir.write("tree/sub/a.txt", "");
+  std::filesystem::create_directory_symlink("..", dir.path() / "tree/sub/up");   // a directory loop
+  std::filesystem::create_symlink("y.txt", dir.path() / "tree/x.txt");            // a file loop
+  std::filesystem::create_symlink("x.txt", dir.path() / "tree/y.txt");
+  auto out = expand_inputs({dir / "tree"}, std::nullopt);
+  REQUIRE(out.files.size() == 1);
+  CHECK(out.files[0].path == dir / "tree/sub/a.txt");
+  REQUIRE(out.errors.size() == 2);
+  std::set<std::string> looped;
+  for (const auto& e : out.errors) {
+    CHECK(e.what == "cannot read: Too many levels of symbolic links");
+    looped.insert(e.file);
+  }
+  CHECK(looped == std::set<std::string>{dir / "tree/x.txt", dir / "tree/y.txt"});
+
+  auto named = expand_inputs({dir / "tree/x.txt"}, std::nullopt);
+  REQUIRE(named.errors.size() == 1);
+  CHECK(named.errors[0].what == "cannot read: Too many levels of symbolic links");
 }
