@@ -33,6 +33,25 @@ std::optional<std::string> invalid_utf8_field(const Article& a) {
   return std::nullopt;
 }
 
+// Human tags (actors, topics) become boolean terms: a type prefix (XCOUNTRY at the longest)
+// and the tag's slug. Measured as that term, as the source name is.
+std::optional<std::string> overlong_tag(const Article& a) {
+  std::size_t prefix = 0;
+  for (const char* p : {schema::prefix::actor, schema::prefix::person, schema::prefix::country, schema::prefix::org,
+                        schema::prefix::topic}) {
+    prefix = std::max(prefix, std::string_view(p).size());
+  }
+  for (const auto& [name, list] : {std::pair{"actors", &a.actors}, std::pair{"topics", &a.topics}}) {
+    for (const auto& tag : *list) {
+      if (prefix + slugify(tag).size() > schema::max_term_bytes) {
+        return "a tag in field \"" + std::string(name) + "\" is too long to index (\"" +
+               std::string(utf8_truncate(tag, 40)) + "...\")";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // A language tag such as "en" or "pt-BR": letters, digits and hyphens.
 bool is_language_tag(std::string_view tag) {
   if (tag.size() > schema::max_language_bytes) return false;
@@ -75,6 +94,7 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   a.source = collapse_whitespace(a.source);
   // Measured as the term it becomes: lower-casing can lengthen UTF-8.
   if (schema::source_term(a.source).size() > schema::max_term_bytes) return std::string("source name too long");
+  if (auto problem = overlong_tag(a)) return problem;
   a.url = std::string(trim(a.url));
   a.language = to_lower_ascii(trim(a.language));
   if (!is_language_tag(a.language)) return "bad language tag \"" + a.language + "\" (expected e.g. en, pt-BR)";

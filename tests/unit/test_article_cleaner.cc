@@ -59,3 +59,20 @@ TEST_CASE("tidy_paragraphs keeps single line breaks and merges blank runs", "[cl
   CHECK(tidy_paragraphs("a\nb\n\n\n c \n\n") == "a\nb\n\n c");
   CHECK(tidy_paragraphs("\n \n") == "");
 }
+
+// Found by fuzz_article: a human tag becomes a term (XCOUNTRY + its slug); one over Xapian's
+// 245 bytes made the writer throw and lost every article since the last commit.
+TEST_CASE("a human tag too long to be a term rejects its article - not the run", "[cleaner]") {
+  const auto& f = test::bundled_boilerplate();
+  Article long_actor = article("a", "x");
+  long_actor.actors = {"ukr", std::string(300, 'x')};
+  CHECK(clean_article(long_actor, f) ==
+        "a tag in field \"actors\" is too long to index (\"" + std::string(40, 'x') + "...\")");
+  Article long_topic = article("a", "x");
+  long_topic.topics = {std::string(238, 't')};  // XCOUNTRY + 238 bytes = 246
+  CHECK_THAT(*clean_article(long_topic, f), Catch::StartsWith("a tag in field \"topics\" is too long"));
+  Article longest_ok = article("a", "x");
+  longest_ok.actors = {std::string(237, 'a')};  // XCOUNTRY + 237 bytes = 245: still a term
+  longest_ok.topics = {std::string(237, 't')};
+  CHECK_FALSE(clean_article(longest_ok, f));
+}
