@@ -685,15 +685,24 @@ const GumboNode* content_root(const GumboNode* document, const BodyExtractor& ex
   const GumboNode* main = nullptr;
   const GumboNode* body = nullptr;
   std::vector<const GumboNode*> articles;
-  walk(document, [&](const GumboNode* n) {
-    if (!is_element(n) || is_chrome(n)) return n->type == GUMBO_NODE_DOCUMENT;
-    const GumboTag t = n->v.element.tag;
-    if (!article_body && has_token(attribute(n, "itemprop"), "articlebody")) article_body = n;
-    if (t == GUMBO_TAG_ARTICLE) articles.push_back(n);
-    if (!main && (t == GUMBO_TAG_MAIN || to_lower_ascii(trim(attribute(n, "role"))) == "main")) main = n;
-    if (!body && t == GUMBO_TAG_BODY) body = n;
-    return true;
-  });
+  // Only outermost <article>s are candidates: one inside another (a comment, an embedded
+  // post) has no more text than its container, and weighing every level of 4,000 nested
+  // ones took minutes.
+  int article_depth = 0;
+  walk(
+      document,
+      [&](const GumboNode* n) {
+        if (!is_element(n) || is_chrome(n)) return n->type == GUMBO_NODE_DOCUMENT;
+        const GumboTag t = n->v.element.tag;
+        if (!article_body && has_token(attribute(n, "itemprop"), "articlebody")) article_body = n;
+        if (t == GUMBO_TAG_ARTICLE && article_depth++ == 0) articles.push_back(n);
+        if (!main && (t == GUMBO_TAG_MAIN || to_lower_ascii(trim(attribute(n, "role"))) == "main")) main = n;
+        if (!body && t == GUMBO_TAG_BODY) body = n;
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (tag_of(n) == GUMBO_TAG_ARTICLE) --article_depth;
+      });
   if (article_body) return article_body;
   const GumboNode* best = nullptr;
   std::size_t best_size = 0;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <random>
 #include <sstream>
 
@@ -262,4 +263,19 @@ TEST_CASE("html: pathological nesting is refused before parsing", "[html_reader]
   auto ok = read(list);
   CHECK(ok.errors.empty());
   CHECK(ok.articles.size() == 1);
+}
+
+// Every level of nested <article>s used to be weighed as the page's article, each time with
+// all the levels below it: 1,000 levels took 7 s, 3,900 (under the nesting guard) minutes.
+TEST_CASE("html: deeply nested articles are weighed once - the outermost holds the text", "[html_reader]") {
+  const int levels = 3900;
+  std::string page = "<title>Nested</title><body>";
+  for (int i = 0; i < levels; ++i) page += "<article>";
+  page += "<p>Envoys met in Geneva.</p>";
+  for (int i = 0; i < levels; ++i) page += "</article>";
+  const auto start = std::chrono::steady_clock::now();
+  auto s = read(page, "nested.html");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body == "Envoys met in Geneva.\n");
 }
