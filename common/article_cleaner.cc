@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "resource_limits.h"
 #include "schema.h"
 #include "text_util.h"
 
@@ -52,6 +53,15 @@ std::optional<std::string> overlong_tag(const Article& a) {
   return std::nullopt;
 }
 
+// Control characters other than tab and line ends (a JSON "\u0000", ANSI escapes in scraped
+// text) would reach terminals and snippets as they are: each becomes a space.
+void replace_control_characters(std::string& text) {
+  for (char& c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F) c = ' ';
+  }
+}
+
 // A language tag such as "en" or "pt-BR": letters, digits and hyphens.
 bool is_language_tag(std::string_view tag) {
   if (tag.size() > schema::max_language_bytes) return false;
@@ -90,6 +100,10 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   if (a.id.empty()) return std::string("empty id");
   if (a.id.size() > schema::max_id_bytes) return "id longer than " + std::to_string(schema::max_id_bytes) + " bytes";
   if (has_control_char(a.id)) return std::string("id contains control characters");
+  if (a.title.size() + a.body.size() > limits::max_article_bytes) {
+    return "article longer than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have";
+  }
+  for (std::string* text : {&a.title, &a.body, &a.source, &a.url}) replace_control_characters(*text);
   a.title = collapse_whitespace(a.title);
   a.source = collapse_whitespace(a.source);
   // Measured as the term it becomes: lower-casing can lengthen UTF-8.

@@ -14,7 +14,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bounded_read.h"
 #include "date.h"
+#include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -735,15 +737,21 @@ const GumboNode* first_in_text(const GumboNode* content, const GumboNode* docume
   return found;
 }
 
-std::string read_all(std::istream& in) {
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 void HtmlReader::read(std::istream& in, const std::string& path, ArticleSink& sink) const {
-  std::string page = read_all(in);
+  auto read = read_at_most(in, limits::max_article_bytes);
   if (in.bad()) return sink.error({path, 0, "read error"});
+  if (!read) {
+    return sink.error({path, 0, "larger than " + limits::describe_bytes(limits::max_article_bytes) +
+                                    ", the most one article may have"});
+  }
+  std::string page = std::move(*read);
+  const bool utf16 = page.rfind("\xFF\xFE", 0) == 0 || page.rfind("\xFE\xFF", 0) == 0;  // to_utf8 says so
+  if (const auto nul = page.find('\0'); nul != std::string::npos && !utf16) {
+    const long line = 1 + static_cast<long>(std::count(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    return sink.error({path, line, "binary data (NUL bytes), not HTML"});
+  }
   if (auto problem = to_utf8(page, path)) return sink.error(*problem);
   if (estimated_nesting(page) > max_open_elements) {
     return sink.error({path, 0, "HTML nested more than " + std::to_string(max_open_elements) +

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bounded_read.h"
 #include "date.h"
+#include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -82,9 +84,27 @@ std::string short_json_message(const std::string& what) {
 void JsonlReader::read(std::istream& in, const std::string& path, ArticleSink& sink) const {
   std::string line;
   long number = 0;
-  while (std::getline(in, line)) {
+  // One line is one article: a line longer than an article may be is passed over unread,
+  // so its size never decides how much memory the run takes.
+  for (LineRead got; (got = read_bounded_line(in, line, limits::max_article_bytes)) != LineRead::end;) {
     ++number;
+    if (got == LineRead::too_long) {
+      sink.error({path, number, "line longer than " + limits::describe_bytes(limits::max_article_bytes) +
+                                    ", the most one article may have"});
+      continue;
+    }
+    if (line.find('\0') != std::string::npos) {
+      // JSON text never holds a NUL byte. On the first line it means a binary file (a
+      // compressed one, say), whose every "line" would be another error: skip the file.
+      if (number == 1) return sink.error({path, number, "binary data (NUL bytes), not JSONL text; file skipped"});
+      sink.error({path, number, "NUL bytes in the line (a damaged file?)"});
+      continue;
+    }
     if (trim(line).empty()) continue;
+    if (!is_valid_utf8(line)) {
+      sink.error({path, number, "not valid UTF-8 (convert the file to UTF-8)"});
+      continue;
+    }
     try {
       Article a = article_from_json(json::parse(line));
       a.origin_file = path;

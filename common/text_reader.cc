@@ -1,10 +1,13 @@
 #include "text_reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <vector>
 
+#include "bounded_read.h"
 #include "date.h"
+#include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -66,15 +69,22 @@ HeaderSetter setter_for(const std::string& key) {
   return nullptr;
 }
 
-std::vector<std::string> read_lines(std::istream& in) {
+std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string line(text.substr(0, end));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(std::move(line));
+    text.remove_prefix(std::min(end + 1, text.size()));
   }
   if (!lines.empty() && lines.front().rfind("\xEF\xBB\xBF", 0) == 0) lines.front().erase(0, 3);
   return lines;
+}
+
+// The 1-based line of a byte offset.
+long line_at(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 // Reads the header if there is one; returns the index of the first body line.
@@ -114,11 +124,21 @@ std::string join_lines(const std::vector<std::string>& lines, std::size_t from) 
 }  // namespace
 
 void TextReader::read(std::istream& in, const std::string& path, ArticleSink& sink) const {
-  const auto lines = read_lines(in);
+  const auto text = read_at_most(in, limits::max_article_bytes);
   if (in.bad()) {
     sink.error({path, 0, "read error"});
     return;
   }
+  if (!text) {
+    sink.error({path, 0, "larger than " + limits::describe_bytes(limits::max_article_bytes) +
+                             ", the most one article may have"});
+    return;
+  }
+  if (const auto nul = text->find('\0'); nul != std::string::npos) {
+    sink.error({path, line_at(*text, nul), "binary data (NUL bytes), not text"});
+    return;
+  }
+  const auto lines = split_lines(*text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!is_valid_utf8(lines[i])) {
       sink.error({path, static_cast<long>(i) + 1, "not valid UTF-8 (convert the file to UTF-8)"});

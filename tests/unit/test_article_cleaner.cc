@@ -3,6 +3,7 @@
 #include "bundled_data.h"
 
 #include "article_cleaner.h"
+#include "resource_limits.h"
 
 using namespace dipnews;
 
@@ -75,4 +76,15 @@ TEST_CASE("a human tag too long to be a term rejects its article - not the run",
   longest_ok.actors = {std::string(237, 'a')};  // XCOUNTRY + 237 bytes = 245: still a term
   longest_ok.topics = {std::string(237, 't')};
   CHECK_FALSE(clean_article(longest_ok, f));
+}
+
+TEST_CASE("control characters become spaces - an article over the size limit is rejected", "[cleaner]") {
+  const auto& f = test::bundled_boilerplate();
+  Article controls = article("a", std::string("nul\0here \x1b[31mred\x7f\tand\ttabs\n", 28));
+  controls.title = std::string("T\0itle", 6);
+  CHECK_FALSE(clean_article(controls, f));
+  CHECK(controls.body == "nul here  [31mred \tand\ttabs");
+  CHECK(controls.title == "T itle");
+  Article big = article("a", std::string(limits::max_article_bytes + 1, 'x'));
+  CHECK(clean_article(big, f) == "article longer than 16 MiB, the most one article may have");
 }

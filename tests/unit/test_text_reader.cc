@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "collecting_sink.h"
+#include "resource_limits.h"
 #include "text_reader.h"
 
 using namespace dipnews;
+using namespace std::string_literals;
 
 namespace {
 test::CollectingSink read(const std::string& text, const std::string& path) {
@@ -83,4 +85,18 @@ TEST_CASE("text from stdin needs an ID header", "[text_reader]") {
   CHECK(s.articles.empty());
   REQUIRE(s.errors.size() == 1);
   CHECK_THAT(s.errors[0].what, Catch::Contains("ID"));
+}
+
+TEST_CASE("text: a file with NUL bytes is binary - a file over the article limit is not read", "[text_reader]") {
+  auto binary = read("Title: T\nID: x\n\nbody\0\n"s, "in/x.txt");
+  CHECK(binary.articles.empty());
+  REQUIRE(binary.errors.size() == 1);
+  CHECK(binary.errors[0].line == 4);
+  CHECK(binary.errors[0].what == "binary data (NUL bytes), not text");
+  auto big = read(std::string(limits::max_article_bytes + 1, 'x'), "in/big.txt");
+  CHECK(big.articles.empty());
+  REQUIRE(big.errors.size() == 1);
+  CHECK(big.errors[0].line == 0);
+  CHECK(big.errors[0].what == "larger than 16 MiB, the most one article may have");
+  CHECK(read(std::string(limits::max_article_bytes, 'x'), "in/limit.txt").articles.size() == 1);
 }

@@ -1,0 +1,36 @@
+// Resource limits against hostile or accidental input (docs/reliability.md). Each bounds the
+// memory or the time that one article or one query may cost; hitting one is an error naming
+// the limit, for that article or that query only.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace dipnews::limits {
+
+// One article's input: a JSONL line, a text file or a saved web page. Tagging and indexing
+// take about 50 bytes of memory per byte of text (a 6.7 MB article peaked at 350 MB and took
+// 8 s), so 16 MiB bounds one article near 1 GB; real news articles are under 1 MB.
+inline constexpr std::size_t max_article_bytes = std::size_t{16} << 20;
+
+// One query. A 10,000-word query took 18 s (spelling, feedback and ranking per word); a
+// question pasted from a document rarely has 200. A batch line is read no further than this.
+inline constexpr std::size_t max_query_words = 1000;
+inline constexpr std::size_t max_query_bytes = std::size_t{32} << 10;
+
+// Words one wildcard may expand to ("a*" over a large index is most of its vocabulary, and
+// would be matched as one huge OR); beyond it the query is refused with a message.
+inline constexpr unsigned max_wildcard_terms = 1000;
+
+// Seconds an exhaustive match (--count, facets, timeline, co-occurrence) may run before
+// Xapian falls back to estimating; the result then says it is an estimate.
+inline constexpr double exhaustive_match_seconds = 20.0;
+
+// "16 MiB", "32 KiB": how messages name a size limit.
+inline std::string describe_bytes(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes % (std::size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+}  // namespace dipnews::limits
