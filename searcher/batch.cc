@@ -8,11 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bounded_read.h"
 #include "database.h"
 #include "ordered_pool.h"
 #include "printer_json.h"
 #include "printer_lines.h"
 #include "printer_text.h"
+#include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -95,7 +97,12 @@ namespace {
 struct NumberedQuery {
   long line = 0;
   BatchQuery query;
+  bool too_long = false;  // the line was longer than any query may be, and was not kept
 };
+
+// A batch line holds a qid, a tab and a query, which has its own limits (too long a query is
+// an error of its own); a line beyond this is not even kept in memory.
+constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
 
 // One query's output, rendered by its worker, written in input order.
 struct RenderedResult {
@@ -110,6 +117,10 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
   SearchRequest request = options.request;
   request.text = item.query.text;
   try {
+    if (item.too_long) {
+      throw UsageError("the line is longer than " + limits::describe_bytes(max_batch_line_bytes) +
+                       ", the most a batch line may have");
+    }
     if (trim(item.query.text).empty()) throw UsageError("empty query");
     writer.result(item.query, searcher.search(request));
   } catch (const UsageError& e) {
@@ -136,8 +147,9 @@ ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, s
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;
-    while (std::getline(in, line)) {
+    for (LineRead got; (got = read_bounded_line(in, line, max_batch_line_bytes)) != LineRead::end;) {
       ++number;
+      if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (auto query = parse_batch_line(line, number)) return NumberedQuery{number, std::move(*query)};
     }

@@ -5,6 +5,7 @@
 #include "date_query.h"
 #include "error.h"
 #include "field_processors.h"
+#include "resource_limits.h"
 #include "schema.h"
 #include "query_text.h"
 #include "stop_words.h"
@@ -69,6 +70,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Dictionary& diction
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
+  // A wildcard over a large vocabulary ("a*") would run as an OR of most of it: past the
+  // limit, Xapian throws WildcardError when the query runs, and Searcher reports it.
+  parser_.set_max_expansion(limits::max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
   for (const auto& field : schema::query_fields()) add_field(parser_, field, resolver_, field_log_);
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
@@ -80,8 +85,17 @@ void QueryBuilder::set_any_word(bool any) {
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
+  if (const std::size_t words = count_words(text); words > limits::max_query_words) {
+    throw UsageError("query error: the query has " + std::to_string(words) + " words; one query may have at most " +
+                     std::to_string(limits::max_query_words));
+  }
+  if (text.size() > limits::max_query_bytes) {
+    throw UsageError("query error: the query is longer than " + limits::describe_bytes(limits::max_query_bytes) +
+                     ", the most one query may have");
+  }
   const std::string folded = fold_shouting(text);
   if (auto problem = field_without_value(folded, field_names())) throw UsageError("query error: " + *problem);
+  if (auto problem = unknown_field(folded, field_names())) throw UsageError("query error: " + *problem);
   const std::string rewritten = rewrite_for_parser(folded);
   field_log_.clear();
   Xapian::Query parsed;

@@ -1,5 +1,7 @@
 #include "query_text.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 namespace dipnews {
@@ -78,6 +80,36 @@ std::optional<std::string> field_without_value(std::string_view text, const std:
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> unknown_field(std::string_view text, const std::vector<std::string_view>& fields) {
+  for (const auto& t : scan_query(text)) {
+    const std::size_t colon = t.core.find(':');
+    if (colon == 0 || colon == std::string_view::npos || colon + 1 == t.core.size()) continue;
+    const std::string_view name = t.core.substr(0, colon);
+    if (t.core.substr(colon + 1, 2) == "//") continue;  // a URL
+    const bool field_like = std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+    });
+    if (!field_like || name == match_all_field || std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
+    std::string known;
+    for (auto field : fields) known += (known.empty() ? "" : ", ") + std::string(field) + ":";
+    return "unknown field '" + std::string(name) + ":' (the fields are " + known +
+           "; put text with a colon in quotes to search for it as words)";
+  }
+  return std::nullopt;
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {  // every run of non-space characters, inside quotes too
+    while (i < text.size() && is_space(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_space(text[i])) ++i;
+    if (i > start && !is_operator_word(text.substr(start, i - start))) ++words;
+  }
+  return words;
 }
 
 namespace {

@@ -31,6 +31,15 @@ std::string rewrite_for_parser(std::string_view text);
 // "date: needs a value" when a field from `fields` is typed with nothing after the colon.
 std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields);
 
+// "unknown field 'nosuchfield:'" for a `name:value` token whose name (lower-case letters,
+// '_' or '-') is not one of `fields`: Xapian would search for the words "nosuchfield" and
+// "value" and silently find nothing. A URL ("https://...") is not a field.
+std::optional<std::string> unknown_field(std::string_view text, const std::vector<std::string_view>& fields);
+
+// How many words the query has (runs of non-space characters, phrases included, operators
+// not): what the size limit counts.
+std::size_t count_words(std::string_view text);
+
 // A query typed with no lower-case letter ("SANCTIONS ON RUSSIA") in lower case, so that its
 // words are stemmed like any other (Xapian's parser leaves capitalised words unstemmed, as
 // proper names). A shouted query that reads as prose (at least `prose_words` tokens, or ending

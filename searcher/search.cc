@@ -153,6 +153,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       return search_once(request);
+    } catch (const Xapian::WildcardError& e) {
+      // "Wildcard a* expands to more than 1000 terms"
+      throw UsageError("query error: " + e.get_msg() + "; make the part before '*' longer");
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == attempts) throw;
     } catch (const Xapian::DatabaseCorruptError&) {

@@ -109,3 +109,14 @@ TEST_CASE("bad queries are usage errors with a reason", "[query]") {
   f.since = "12/2025";
   CHECK_THROWS_WITH(parsed("x", f), Catch::StartsWith("--since/--until: bad date"));
 }
+
+TEST_CASE("a query is bounded: words, bytes - an unknown field is an error, not a silent empty result", "[query]") {
+  std::string many;
+  for (int i = 0; i <= 1000; ++i) many.append("w").append(std::to_string(i)).append(" ");
+  CHECK_THROWS_WITH(parsed(many), "query error: the query has 1001 words; one query may have at most 1000");
+  CHECK_THROWS_WITH(parsed(std::string(40000, 'x')),
+                    "query error: the query is longer than 32 KiB, the most one query may have");
+  CHECK_NOTHROW(parsed(std::string(200, 'x') + " ceasefire"));
+  CHECK_THROWS_WITH(parsed("ceasefire nosuchfield:value"), Catch::StartsWith("query error: unknown field 'nosuchfield:'"));
+  CHECK_NOTHROW(parsed("\"nosuchfield:value\""));
+}

@@ -60,3 +60,23 @@ TEST_CASE("fold_shouting: a query typed in capitals is read in lower case", "[qu
   // Beyond ASCII.
   CHECK(fold_shouting("ÉLYSÉE TALKS") == "élysée talks");
 }
+
+TEST_CASE("unknown_field: a field-like name before a colon must be a field - a URL or a time is text", "[query_text]") {
+  const std::vector<std::string_view> fields{"title", "date", "actor"};
+  CHECK_FALSE(unknown_field("title:berlin date:2025 actor:\"Olaf Scholz\"", fields));
+  CHECK(unknown_field("ceasefire nosuchfield:value", fields) ==
+        "unknown field 'nosuchfield:' (the fields are title:, date:, actor:; put text with a colon in quotes to search "
+        "for it as words)");
+  CHECK(unknown_field("(-tilte:berlin)", fields));
+  CHECK(unknown_field("NOT acter:putin", fields));
+  CHECK_FALSE(unknown_field("\"nosuchfield:value\"", fields));  // quoted: words
+  CHECK_FALSE(unknown_field("https://example.org/a 10:30 Berlin:talks", fields));
+  CHECK_FALSE(unknown_field("note: ceasefire", fields));  // nothing after the colon: a word and its punctuation
+  CHECK_FALSE(unknown_field("dipnews_all:all", fields));
+}
+
+TEST_CASE("count_words counts every word, in phrases too, but not operators", "[query_text]") {
+  CHECK(count_words("") == 0);
+  CHECK(count_words("  ceasefire  ") == 1);
+  CHECK(count_words("\"security guarantees for ukraine\" AND (nato OR eu) NOT -x NEAR/3 y") == 8);
+}
