@@ -1,0 +1,377 @@
+// The hostile-input table (docs/reliability.md): each row feeds the real binaries one kind of
+// bad input, next to good articles, and states exactly what must happen: the message naming
+// the file and line, what is skipped, what is still indexed, and the exit status. Big inputs
+// are generated here, in a temporary directory, never committed.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <regex>
+
+#include <xapian.h>
+
+#include "cli.h"
+#include "document_data.h"
+#include "resource_limits.h"
+#include "schema.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+using test::run_index;
+using test::run_search;
+
+namespace {
+
+// "N added, N replaced, N unchanged, N deleted, N skipped with errors" from the summary line.
+std::vector<int> summary_counts(const std::string& err) {
+  static const std::regex re(R"(dipnews-index: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) deleted, (\d+) skipped with errors;)");
+  std::smatch m;
+  if (!std::regex_search(err, m, re)) return {};
+  std::vector<int> out;
+  for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
+  return out;
+}
+using Counts = std::vector<int>;
+
+std::string jsonl_line(const std::string& id, const std::string& body) {
+  return "{\"id\":\"" + id + "\",\"title\":\"" + id + "\",\"body\":\"" + body + "\"}\n";
+}
+
+// Good articles beside every hostile input: they must always be indexed.
+void write_good_articles(const test::TempDir& dir) {
+  dir.write("in/good.jsonl", jsonl_line("good-1", "ceasefire talks in geneva") + jsonl_line("good-2", "ceasefire holds"));
+}
+
+int count(const std::string& db, const std::string& query) {
+  auto r = run_search({"--db", db, "--count", query});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return std::stoi(r.out);
+}
+
+Article stored(const std::string& db, const std::string& id) {
+  Xapian::Database d(db);
+  auto posting = d.postlist_begin(schema::id_term(id));
+  REQUIRE(posting != d.postlist_end(schema::id_term(id)));
+  return decode_document_data(d.get_document(*posting).get_data());
+}
+
+// Writes `bytes` bytes: `head`, then `fill` repeated, then `tail` (for files of tens of MB).
+std::string write_big(const test::TempDir& dir, const std::string& name, const std::string& head, const std::string& fill,
+                      std::size_t bytes, const std::string& tail) {
+  const std::string path = dir / name;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << head;
+  std::string block;
+  while (block.size() < (1u << 20)) block += fill;
+  std::size_t written = head.size() + tail.size();
+  while (written < bytes) {
+    const std::size_t n = std::min(block.size(), bytes - written);
+    out.write(block.data(), static_cast<std::streamsize>(n));
+    written += n;
+  }
+  out << tail;
+  return path;
+}
+
+const std::string limit_text = limits::describe_bytes(limits::max_article_bytes);  // "16 MiB"
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// The indexer: each row is one hostile input beside two good articles.
+
+TEST_CASE("hostile input: invalid UTF-8 - reported at its line in every format - the rest indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto jsonl = dir.write("in/bad.jsonl", jsonl_line("u1", "fine") + jsonl_line("u2", "caf\xE9 latin-1") +
+                                                    jsonl_line("u3", "truncated \xE2\x82"));
+  const auto html = dir.write("in/bad.html", "<html><body>\n<article><p>Envoys met.</p>\n<p>caf\xE9</p></article></body></html>\n");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: not valid UTF-8 (convert the file to UTF-8)\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":3: error: not valid UTF-8 (convert the file to UTF-8)\n"));
+  CHECK_THAT(r.err, Catch::Contains(html + ":3: error: not valid UTF-8; convert the file to UTF-8\n"));
+  // (text files: "invalid UTF-8 in a text file is reported at its line" in test_indexer_cli.cc)
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 3});
+  CHECK(count(dir / "db", "ceasefire") == 2);
+}
+
+TEST_CASE("hostile input: NUL bytes - a binary file is skipped whole - a damaged JSONL line alone", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto text = dir.write("in/nul.txt", std::string("Title: T\nID: n1\n\nBody\0with NUL\n", 31));
+  const auto html = dir.write("in/nul.html", std::string("<p>a</p>\n<p>\0</p>", 17));
+  const auto jsonl = dir.write("in/nul.jsonl", jsonl_line("n2", "fine") + std::string("{\"id\":\"n3\",\0}\n", 14) +
+                                                    jsonl_line("n4", "also fine") +
+                                                    jsonl_line("n5", "escaped \\u0000 NUL and \\u001b[31m escape"));
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(text + ":4: error: binary data (NUL bytes), not text\n"));
+  CHECK_THAT(r.err, Catch::Contains(html + ":2: error: binary data (NUL bytes), not HTML\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: NUL bytes in the line (a damaged file?)\n"));
+  CHECK(summary_counts(r.err) == Counts{5, 0, 0, 0, 3});
+  // A NUL or a control character written as a JSON escape is only a space in the text.
+  CHECK(stored(dir / "db", "n5").body == "escaped   NUL and  [31m escape");
+}
+
+TEST_CASE("hostile input: a binary file - one error for the file - never one per line", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  std::mt19937 random(7);
+  std::string bytes(64 * 1024, '\0');
+  for (std::size_t i = 1; i < bytes.size(); ++i) bytes[i] = static_cast<char>(random());  // starts with NUL, as gzip data soon does
+  const auto jsonl = dir.write("in/data.jsonl", bytes);
+  const auto text = dir.write("in/data.txt", bytes);
+  const auto html = dir.write("in/data.html", bytes);
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":1: error: binary data (NUL bytes), not JSONL text; file skipped\n"));
+  CHECK_THAT(r.err, Catch::Contains(text + ":1: error: binary data (NUL bytes), not text\n"));
+  CHECK_THAT(r.err, Catch::Contains(html + ":1: error: binary data (NUL bytes), not HTML\n"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 3});
+}
+
+TEST_CASE("hostile input: a 50 MB article - refused by its size before it is read - the rest indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const std::size_t size = 50u << 20;
+  const auto text = write_big(dir, "in/big.txt", "Title: Big\nID: big-text\n\n", "ceasefire words here and there\n", size, "");
+  const auto html = write_big(dir, "in/big.html", "<html><body><article>", "<p>ceasefire words</p>\n", size,
+                              "</article></body></html>");
+  // Just under the limit: indexed like any other article.
+  write_big(dir, "in/large.txt", "Title: Large\nID: large-text\n\n", "monitoring words here\n", limits::max_article_bytes / 8, "");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(text + ": error: larger than " + limit_text + ", the most one article may have\n"));
+  CHECK_THAT(r.err, Catch::Contains(html + ": error: larger than " + limit_text + ", the most one article may have\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});
+  CHECK(count(dir / "db", "monitoring") == 1);
+}
+
+TEST_CASE("hostile input: a JSONL line of 100 MB - that line skipped unread - the lines around it indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  const auto jsonl = write_big(dir, "in/huge.jsonl", jsonl_line("before", "ceasefire first") + "{\"id\":\"huge\",\"body\":\"",
+                               "ceasefire ", 100u << 20, "\"}\n" + jsonl_line("after", "ceasefire last"));
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", jsonl});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: line longer than " + limit_text + ", the most one article may have\n"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
+  CHECK(count(dir / "db", "ceasefire") == 2);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("hostile input: deeply nested JSON - parsed without recursion - ignored where it is not an article", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const auto jsonl = dir.write("in/deep.jsonl", "{\"id\":\"deep\",\"body\":\"ceasefire nested\",\"extra\":" + deep + "}\n" +
+                                                     deep + "\n" + "{\"id\":" + std::string(100000, '{') + "\n");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: expected a JSON object\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":3: error: invalid JSON: "));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});  // other fields are ignored, however deep
+  CHECK(count(dir / "db", "nested") == 1);
+}
+
+TEST_CASE("hostile input: a term over 245 bytes - a long word is not indexed - a long tag or id rejects its article",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const std::string long_word(300, 'w');
+  const auto jsonl = dir.write(
+      "in/long.jsonl",
+      jsonl_line("long-word", "ceasefire " + long_word + " monitoring") +
+          "{\"id\":\"long-tag\",\"body\":\"ceasefire\",\"actors\":[\"" + std::string(300, 'a') + "\"]}\n" +
+          "{\"id\":\"long-topic\",\"body\":\"ceasefire\",\"topics\":[\"" + std::string(300, 't') + "\"]}\n" +
+          jsonl_line(std::string(250, 'i'), "ceasefire") +
+          "{\"id\":\"long-source\",\"body\":\"ceasefire\",\"source\":\"" + std::string(300, 's') + "\"}\n");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: a tag in field \"actors\" is too long to index (\"" +
+                                    std::string(40, 'a') + "...\")\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":3: error: a tag in field \"topics\" is too long to index"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":4: error: id longer than 200 bytes\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":5: error: source name too long\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 4});
+  // Words over 64 bytes are left out of the index (Xapian's TermGenerator); the rest is searchable.
+  CHECK(count(dir / "db", "monitoring") == 1);
+  CHECK(count(dir / "db", long_word) == 0);
+  CHECK(stored(dir / "db", "long-word").body == "ceasefire " + long_word + " monitoring");
+}
+
+TEST_CASE("hostile input: empty files - nothing from an empty JSONL file - an empty article is an error", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto jsonl = dir.write("in/empty.jsonl", "");
+  const auto text = dir.write("in/empty.txt", "");
+  const auto html = dir.write("in/empty.html", "");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, !Catch::Contains(jsonl));
+  CHECK_THAT(r.err, Catch::Contains(text + ":1: error: empty article (no title and no body text)\n"));
+  CHECK_THAT(r.err, Catch::Contains(html + ": error: no article text"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+
+  test::TempDir alone;
+  alone.write("empty.jsonl", "");
+  auto nothing = run_index({"--db", alone / "db", alone / "empty.jsonl"});
+  CHECK(nothing.exit_code == 0);
+  CHECK(summary_counts(nothing.err) == Counts{0, 0, 0, 0, 0});
+}
+
+TEST_CASE("hostile input: a date of 31 February - an error where the date is the article's own field", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto jsonl = dir.write("in/feb.jsonl", "{\"id\":\"f1\",\"body\":\"x\",\"date\":\"2025-02-31\"}\n");
+  const auto text = dir.write("in/feb.txt", "Title: T\nDate: 2025-02-31T10:00:00Z\nID: f2\n\nBody.\n");
+  // A web page's date is metadata found on the way: a bad one is passed over, not fatal.
+  dir.write("in/feb.html",
+            "<html><head><meta property=\"article:published_time\" content=\"2025-02-31\"></head>"
+            "<body><article><p>Envoys met in Geneva.</p></article></body></html>");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":1: error: bad date \"2025-02-31\" (expected YYYY-MM-DD or RFC 3339)\n"));
+  CHECK_THAT(r.err, Catch::Contains(text + ":2: error: bad date \"2025-02-31T10:00:00Z\" (expected YYYY-MM-DD or RFC 3339)\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});
+  CHECK(stored(dir / "db", "feb").date.empty());
+  // In a query: "search errors: usage and syntax exit 2" in test_search_cli.cc (date:2025-02-30).
+}
+
+TEST_CASE("hostile input: an unreadable file - reported - the rest indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto text = dir.write("in/locked.txt", "Title: Locked\nID: locked\n\nBody.\n");
+  std::filesystem::permissions(text, std::filesystem::perms::none);
+  if (std::ifstream(text)) {
+    // root reads whatever the mode says: this row cannot be run as root.
+    WARN("skipped: running as root, where chmod 000 does not stop reading");
+    return;
+  }
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(text + ": error: cannot open file\n"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
+}
+
+TEST_CASE("hostile input: a directory loop via symlinks - each file read once - link loops reported", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  dir.write("in/sub/a.txt", "Title: A\nID: a\n\nA ceasefire body.\n");
+  std::filesystem::create_directory_symlink("..", dir.path() / "in/sub/up");
+  std::filesystem::create_directory_symlink(dir.path() / "in", dir.path() / "in/sub/again");
+  std::filesystem::create_symlink("y.txt", dir.path() / "in/x.txt");
+  std::filesystem::create_symlink("x.txt", dir.path() / "in/y.txt");
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(dir / "in/x.txt" + ": error: cannot read: Too many levels of symbolic links\n"));
+  CHECK_THAT(r.err, Catch::Contains(dir / "in/y.txt" + ": error: cannot read: Too many levels of symbolic links\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});
+  CHECK(count(dir / "db", "ceasefire") == 3);
+}
+
+// ---------------------------------------------------------------------------------------
+// The searcher: each row is one hostile query against the bundled corpus.
+
+namespace {
+
+const std::string& corpus_db() {
+  static test::TempDir dir;
+  static const std::string path = [] {
+    const std::string p = dir / "corpus.db";
+    auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
+    if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
+    return p;
+  }();
+  return path;
+}
+
+std::string words(int n) {
+  std::string q;
+  for (int i = 0; i < n; ++i) q.append(i ? " w" : "w").append(std::to_string(i));
+  return q;
+}
+
+}  // namespace
+
+TEST_CASE("hostile query: 10,000 terms - refused at once with the limit - exit 2", "[e2e][hostile]") {
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_search({"--db", corpus_db(), words(10000)});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "dipnews-search: query error: the query has 10000 words; one query may have at most 1000\n");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  // At the limit, it runs.
+  CHECK(run_search({"--db", corpus_db(), "--count", "--default-op=or", words(1000)}).exit_code == 0);
+
+  // In a batch, the long query fails alone; a line longer than any query is not even kept.
+  test::TempDir dir;
+  const std::string batch = "q1\tceasefire\nq2\t" + words(10000) + "\nq3\t" + std::string(1u << 20, 'x') + "\nq4\ttruce\n";
+  auto b = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv"}, batch);
+  CHECK(b.exit_code == 1);
+  CHECK_THAT(b.err, Catch::Contains("dipnews-search: -:2: query q2: query error: the query has 10000 words"));
+  CHECK_THAT(b.err, Catch::Contains("dipnews-search: -:3: query 3: the line is longer than 1 MiB, the most a batch line may have\n"));
+  CHECK_THAT(b.out, Catch::StartsWith("q1\t1\t"));
+  CHECK_THAT(b.out, Catch::Contains("q4\t1\t"));
+}
+
+TEST_CASE("hostile query: unbalanced quotes and parentheses - closed at the end of the query - as Xapian does",
+          "[e2e][hostile]") {
+  auto n = [](const std::string& q) { return count(corpus_db(), q); };
+  CHECK(n("\"security guarantees") == n("\"security guarantees\""));
+  CHECK(n("(ceasefire OR truce") == n("(ceasefire OR truce)"));
+  CHECK(n("ceasefire)") == n("ceasefire"));
+  CHECK(n("((ceasefire") == n("ceasefire"));
+  CHECK(n("\"security (guarantees") == n("\"security guarantees\""));
+}
+
+TEST_CASE("hostile query: a date: range backwards - exit 2 naming the range", "[e2e][hostile]") {
+  auto r = run_search({"--db", corpus_db(), "ceasefire date:2025-12..2025-01"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "dipnews-search: query error: date range '2025-12..2025-01' ends before it begins\n");
+  auto since = run_search({"--db", corpus_db(), "--since=2025-12", "--until=2025-01", "ceasefire"});
+  CHECK(since.exit_code == 2);
+  CHECK(since.err == "dipnews-search: --since/--until: date range '2025-12..2025-01' ends before it begins\n");
+}
+
+TEST_CASE("hostile query: an unknown field - exit 2 listing the fields - never a silent empty result", "[e2e][hostile]") {
+  auto r = run_search({"--db", corpus_db(), "ceasefire nosuchfield:value"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith("dipnews-search: query error: unknown field 'nosuchfield:' (the fields are title:, "));
+  CHECK_THAT(r.err, Catch::EndsWith("; put text with a colon in quotes to search for it as words)\n"));
+  // Quoted, or not field-like, a colon is only text.
+  CHECK(run_search({"--db", corpus_db(), "--count", "\"nosuchfield:value\""}).exit_code == 0);
+  CHECK(run_search({"--db", corpus_db(), "--count", "10:30 https://example.org"}).exit_code == 0);
+}
+
+TEST_CASE("hostile query: a wildcard matching too many words - refused with the limit - narrower ones run",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  std::string body;
+  for (int i = 0; i < 1500; ++i) body += " zq" + std::to_string(i);
+  dir.write("many.jsonl", jsonl_line("many", body));
+  REQUIRE(run_index({"--db", dir / "db", "--quiet", dir / "many.jsonl"}).exit_code == 0);
+  auto r = run_search({"--db", dir / "db", "zq*"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "dipnews-search: query error: Wildcard zq* expands to more than 1000 terms; make the part before '*' longer\n");
+  CHECK(count(dir / "db", "zq1*") == 1);  // 611 words
+  CHECK(count(corpus_db(), "a* b* c*") > 0);  // each under the limit on the bundled corpus
+}
