@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,6 +42,8 @@ void check_schema(const Xapian::Database& db, const std::string& label) {
   }
   if (found != std::to_string(schema::version)) throw RuntimeFailure(schema_mismatch(label, found));
 }
+
+std::atomic<bool> opened_remote{false};
 
 // Remote shards: a query waits up to this long for a server's answer (facets over a large
 // shard take seconds), a connection attempt much less.
@@ -113,6 +116,7 @@ class SearchOpening {
                                 ? Xapian::Remote::open(entry.host, entry.port, remote_timeout_ms, remote_connect_timeout_ms)
                                 : Xapian::Remote::open(entry.program, entry.args, remote_timeout_ms);
       check_schema(db, name);
+      opened_remote = true;
       return db;
     } catch (const Xapian::NetworkError& e) {
       std::string why = e.get_msg();
@@ -158,6 +162,8 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
   if (const char* env = std::getenv("DIPNEWS_DB"); env && *env) return {env};
   return {"dipnews.db"};
 }
+
+bool searching_remote_databases() { return opened_remote; }
 
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
   SearchOpening opening;

@@ -20,6 +20,11 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
 // without all its shards is allowed (results cover the shards given) and said in `warnings`.
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings = nullptr);
 
+// True once open_for_search has opened a remote database in this process. Searches then leave
+// out what would cost a network round trip per word, and make up for what Xapian 1.4's remote
+// backend does not report (docs/scaling.md).
+bool searching_remote_databases();
+
 // Opens (creating if needed) one index for writing. While another process holds the
 // index's lock, retries for up to `wait_seconds`, then throws DatabaseBusy naming the other
 // dipnews-index's pid. Throws RuntimeFailure when the index has another schema version.

@@ -6,6 +6,7 @@
 #include <thread>
 #include <set>
 
+#include "database.h"
 #include "document_data.h"
 #include "error.h"
 #include "schema.h"
@@ -257,8 +258,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.matched_actors = QueriedTags::matched(hit.article.actors, queried.actors);
     hit.matched_topics = QueriedTags::matched(hit.article.topics, queried.topics);
     // Copies folded into the hit. Over remote shards Xapian 1.4 counts only those of the hit's
-    // own shard, so a story with articles elsewhere is looked up too.
-    if (request.collapse && (it.get_collapse_count() > 0 || db_.get_termfreq(schema::prefix::story + hit.story) > 1)) {
+    // own shard, so there a story with articles elsewhere is looked up too.
+    const bool copies_elsewhere = searching_remote_databases() && db_.get_termfreq(schema::prefix::story + hit.story) > 1;
+    if (request.collapse && (it.get_collapse_count() > 0 || copies_elsewhere)) {
       hit.copies = copies_of(hit.story, hit.article.id, query);
     }
     if (request.snippets) hit.snippet = make_snippet(mset, hit.article.body, builder_.stemmer());

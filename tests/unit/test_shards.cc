@@ -41,7 +41,7 @@ std::string story_of(const Xapian::Database& db, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("stub files: Xapian's lines, remote tcp HOST:PORT, comments; bad lines name FILE:LINE", "[shards]") {
+TEST_CASE("stub files: Xapian's lines and remote tcp HOST:PORT - bad lines name FILE:LINE", "[shards]") {
   test::TempDir dir;
   const auto stub = dir.write("news.stub",
                               "# shards of the news index\n"
@@ -87,7 +87,7 @@ TEST_CASE("an article's shard is a fixed function of its id", "[shards]") {
   for (const int n : per_shard) CHECK((n > 900 && n < 1100));
 }
 
-TEST_CASE("sharded layout: created with its stub; its number of shards is kept; other paths refused", "[shards]") {
+TEST_CASE("sharded layout: created with its stub - its number of shards kept - other paths refused", "[shards]") {
   test::TempDir dir;
   const std::string path = dir / "news.db";
   const WriteLayout layout = layout_for_writing(path, 3);
@@ -113,7 +113,7 @@ TEST_CASE("sharded layout: created with its stub; its number of shards is kept; 
   CHECK_THROWS_WITH(layout_for_writing(remote, 0), Catch::Contains("listing other databases"));
 }
 
-TEST_CASE("sharded writer: each article in its id's shard, replaced there; wire copies grouped across shards",
+TEST_CASE("sharded writer: each article in its id's shard and replaced there - wire copies grouped across shards",
           "[shards][writer]") {
   test::TempDir dir;
   const std::string path = dir / "news.db";
@@ -149,7 +149,7 @@ TEST_CASE("sharded writer: each article in its id's shard, replaced there; wire 
   CHECK_THROWS_WITH(IndexWriter(path, 100), Catch::Contains("moved or mixed by hand"));
 }
 
-TEST_CASE("searching shards: every shard's schema checked; one listed twice refused; one missing said", "[shards]") {
+TEST_CASE("searching shards: every shard's schema checked - one listed twice refused - one missing said", "[shards]") {
   test::TempDir dir;
   const std::string path = dir / "news.db";
   {
