@@ -58,6 +58,11 @@ std::vector<std::string_view> field_names() {
   return names;
 }
 
+UsageError operators_error(const std::string& text) {
+  return UsageError("query error: cannot make sense of the operators in '" + text +
+                    "' (AND, OR, NOT, NEAR go between words; '-word' needs another word)");
+}
+
 Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
@@ -97,6 +102,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (auto problem = field_without_value(folded, field_names())) throw UsageError("query error: " + *problem);
   if (auto problem = unknown_field(folded, field_names())) throw UsageError("query error: " + *problem);
   const std::string rewritten = rewrite_for_parser(folded);
+  if (operator_before_proximity(rewritten)) throw operators_error(text);
   field_log_.clear();
   Xapian::Query parsed;
   try {
@@ -106,10 +112,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   }
   if (!field_log_.first().empty()) throw UsageError("query error: " + field_log_.first());
   if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
-  if (fell_back_to_plain_words(rewritten, parsed)) {
-    throw UsageError("query error: cannot make sense of the operators in '" + text +
-                     "' (AND, OR, NOT, NEAR go between words; '-word' needs another word)");
-  }
+  if (fell_back_to_plain_words(rewritten, parsed)) throw operators_error(text);
   return parsed;
 }
 

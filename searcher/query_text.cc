@@ -161,6 +161,17 @@ std::string fold_shouting(std::string_view text) {
   return out;
 }
 
+bool operator_before_proximity(std::string_view text) {
+  const auto tokens = scan_query(text);
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const std::string_view before = tokens[i - 1].text, op = tokens[i].text;
+    const bool boolean = before == "AND" || before == "OR" || before == "NOT" || before == "XOR";
+    const bool proximity = op == "NEAR" || op == "ADJ" || op.rfind("NEAR/", 0) == 0 || op.rfind("ADJ/", 0) == 0;
+    if (boolean && proximity) return true;
+  }
+  return false;
+}
+
 bool uses_operators(std::string_view text) {
   for (const auto& t : scan_query(text)) {
     if (t.is_operator || (t.text.size() > 1 && t.text.front() == '-')) return true;

@@ -49,6 +49,11 @@ std::size_t count_words(std::string_view text);
 inline constexpr std::size_t prose_words = 5;
 std::string fold_shouting(std::string_view text);
 
+// True when a boolean operator is followed at once by NEAR or ADJ ("a AND NEAR/3 b"): a
+// syntax error on which Xapian 1.4.22's parser leaks memory before falling back to plain
+// words (found by fuzz_search), so the query builder refuses it before parsing.
+bool operator_before_proximity(std::string_view text);
+
 // True when the text uses syntax that only FLAG_BOOLEAN or FLAG_LOVEHATE give meaning to
 // (AND, OR, NOT, XOR, NEAR, ADJ, or a word excluded with '-').
 bool uses_operators(std::string_view text);

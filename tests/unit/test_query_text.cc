@@ -80,3 +80,10 @@ TEST_CASE("count_words counts every word, in phrases too, but not operators", "[
   CHECK(count_words("  ceasefire  ") == 1);
   CHECK(count_words("\"security guarantees for ukraine\" AND (nato OR eu) NOT -x NEAR/3 y") == 8);
 }
+
+TEST_CASE("operator_before_proximity: a boolean operator directly before NEAR or ADJ", "[query_text]") {
+  CHECK(operator_before_proximity("a AND NEAR/3 b"));
+  CHECK(operator_before_proximity("a XOR ADJ"));
+  CHECK_FALSE(operator_before_proximity("a NEAR/3 b AND c"));
+  CHECK_FALSE(operator_before_proximity("(a AND b) NEAR c"));
+}
