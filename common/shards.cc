@@ -145,8 +145,9 @@ std::vector<StubEntry> read_stub(const std::string& stub_file) {
         parse_host_port(rest, e, stub_file);
       }
     } else {
+      const std::string shown = type.size() > 40 ? std::string(type.substr(0, 40)) + "..." : std::string(type);
       bad_line(stub_file, number,
-               "unknown database type '" + std::string(type) + "' (expected auto PATH, remote tcp HOST:PORT or remote :PROGRAM ARGS)");
+               "unknown database type '" + shown + "' (not a stub database? expected auto PATH, remote tcp HOST:PORT or remote :PROGRAM ARGS)");
     }
     entries.push_back(std::move(e));
   }
