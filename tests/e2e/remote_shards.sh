@@ -16,9 +16,10 @@ corpus=$3
 shards=${4:-3}
 work=$(mktemp -d)
 servers=()
+# SIGKILL: xapian-tcpsrv answers SIGTERM by sending it to its whole process group (this script,
+# and ctest with it), though setsid gives each server a group of its own as well.
 cleanup() {
-  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "${servers[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,23 +33,22 @@ if ! command -v xapian-tcpsrv >/dev/null; then
   fi
 fi
 
-# Serves DB on a free port of 127.0.0.1; prints the port.
+# Serves DB on a free port of 127.0.0.1, whose number it leaves in $port. Not called in a
+# subshell: the server's pid must reach $servers, which the exit trap stops.
 serve() {
-  local db=$1 port pid
+  local db=$1 pid
   for _ in $(seq 1 50); do
     port=$((20000 + RANDOM % 40000))
-    xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$db" >"$work/tcpsrv-$port.log" 2>&1 &
+    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$db" >"$work/tcpsrv-$port.log" 2>&1 &
     pid=$!
+    disown "$pid"  # no "Killed" job notice when the trap stops it
+    servers+=("$pid")
     for _ in $(seq 1 50); do
       if ! kill -0 "$pid" 2>/dev/null; then break; fi  # the port was taken: try another
-      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        servers+=("$pid")
-        echo "$port"
-        return
-      fi
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return; fi
       sleep 0.1
     done
-    kill "$pid" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
   done
   fail "could not start xapian-tcpsrv for $db"
 }
@@ -68,7 +68,7 @@ grep -q "has $shards shards, not $((shards + 1))" "$work/other-n.err" || fail "u
 
 : >"$work/remote.stub"
 for k in $(seq 0 $((shards - 1))); do
-  port=$(serve "$work/sharded.db/shard-$k")
+  serve "$work/sharded.db/shard-$k"
   # Xapian's own syntax for the last line, the SPEC's `remote tcp` for the others.
   if [ "$k" -eq $((shards - 1)) ]; then echo "remote 127.0.0.1:$port"; else echo "remote tcp 127.0.0.1:$port"; fi >>"$work/remote.stub"
 done
@@ -157,7 +157,7 @@ same by_score --format=tsv --limit=100 ceasefire
 cp -a "$work/sharded.db/shard-1" "$work/old-shard"
 rm -f "$work/old-shard/dipnews-writer.pid"
 xapian-metadata set "$work/old-shard" dipnews:schema_version 1
-port=$(serve "$work/old-shard")
+serve "$work/old-shard"
 printf 'remote tcp 127.0.0.1:%s\n' "$port" >"$work/old.stub"
 if "$search" --db "$work/old.stub" --count '*' 2>"$work/old.err"; then fail "a remote shard of another schema was searched"; fi
 grep -q "remote database 127.0.0.1:$port .*schema version 1" "$work/old.err" || fail "unclear message: $(cat "$work/old.err")"
