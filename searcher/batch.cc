@@ -136,7 +136,7 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, std::istream& in, std::ostream& out) {
+ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionary, std::istream& in, std::ostream& out) {
   const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   // One database handle and query parser per worker: Xapian objects are not shared
   // between threads.

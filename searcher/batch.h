@@ -27,6 +27,6 @@ unsigned default_jobs();
 // Runs the queries on options.jobs workers, each with its own handle on options.dbs, and
 // writes their results on `out` in input order as they complete. Returns failure when any
 // query failed (each is reported on stderr as FILE:LINE: query QID: ...).
-ExitCode run_batch(const SearchOptions& options, const Dictionary& dictionary, std::istream& in, std::ostream& out);
+ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionary, std::istream& in, std::ostream& out);
 
 }  // namespace dipnews

@@ -7,6 +7,7 @@
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
+#include "lazy_dictionary.h"
 #include "printer.h"
 #include "search.h"
 #include "search_options.h"
@@ -15,13 +16,13 @@ namespace {
 
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
-  const Dictionary dictionary = Dictionary::load_default(options.dictionaries);
+  const LazyDictionary dictionary(options.dictionaries);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
   Xapian::Database db = open_for_search(options.dbs, &warnings);
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << w << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
-    print_catalogue(kind, dictionary, db, options.format, std::cout);
+    print_catalogue(kind, dictionary.get(), db, options.format, std::cout);
     std::cout.flush();
     return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
   }

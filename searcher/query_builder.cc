@@ -69,7 +69,7 @@ Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Dictionary& dictionary)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const LazyDictionary& dictionary)
     : stemmer_("english"), resolver_(dictionary, db) {
   parser_.set_database(db);  // wildcards expand against the index's vocabulary
   parser_.set_stemmer(stemmer_);

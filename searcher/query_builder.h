@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "dictionary.h"
+#include "lazy_dictionary.h"
 #include "field_processors.h"
 #include "tag_fields.h"
 
@@ -26,7 +26,7 @@ struct QueryFilters {
 class QueryBuilder {
  public:
   // Both must outlive the builder: tag fields are resolved against them.
-  QueryBuilder(const Xapian::Database& db, const Dictionary& dictionary);
+  QueryBuilder(const Xapian::Database& db, const LazyDictionary& dictionary);
   // The parser's field processors point into this object: it must stay where it is.
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;

@@ -139,7 +139,7 @@ std::vector<Copy> Searcher::copies_of(const std::string& story, const std::strin
   return copies;
 }
 
-Searcher::Searcher(Xapian::Database db, const Dictionary& dictionary)
+Searcher::Searcher(Xapian::Database db, const LazyDictionary& dictionary)
     : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
 
 // A writer that commits twice while a search reads overwrites the blocks of the revision the
@@ -230,7 +230,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   rank(enquire, request, result.relaxed || request.default_op == DefaultOp::any, result);
   result.parsed = enquire.get_query().get_description();
 
-  if (!request.aggregations.empty()) result.aggregations = aggregate(db_, query, request.aggregations, dictionary_);
+  if (!request.aggregations.empty()) result.aggregations = aggregate(db_, query, request.aggregations, dictionary_.get());
   if (request.count_only) {
     // Asking to check every document makes the count exact rather than estimated.
     result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));

@@ -81,7 +81,7 @@ struct SearchResult {
 class Searcher {
  public:
   // The dictionary resolves actor:/topic: values; it must outlive the searcher.
-  Searcher(Xapian::Database db, const Dictionary& dictionary);
+  Searcher(Xapian::Database db, const LazyDictionary& dictionary);
   // Throws UsageError for bad queries. If the index is rewritten while being read
   // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries.
   SearchResult search(const SearchRequest& request);
@@ -95,7 +95,7 @@ class Searcher {
   std::vector<Copy> copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query);
 
   Xapian::Database db_;
-  const Dictionary& dictionary_;
+  const LazyDictionary& dictionary_;
   QueryBuilder builder_;
 };
 

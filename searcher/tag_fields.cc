@@ -18,8 +18,9 @@ TagResolver::Result TagResolver::resolve(const schema::Field& field, std::string
 
 TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::string_view value) const {
   const std::string prefix(field.prefix);
-  if (auto id = dict_.resolve_actor(value)) {
-    const Actor* actor = dict_.actor(*id);
+  const Dictionary& dict = dictionary_.get();
+  if (auto id = dict.resolve_actor(value)) {
+    const Actor* actor = dict.actor(*id);
     if (field.actor_type && actor->type != *field.actor_type) {
       return {"", std::string(field.name) + ": '" + std::string(value) + "' is " +
                       std::string(actor_type_name(actor->type)) + " " + actor->id + ", not a " +
@@ -27,21 +28,22 @@ TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::
     }
     return {prefix + *id, ""};
   }
-  if (const auto ids = dict_.actors_named(value); ids.size() > 1) {
+  if (const auto ids = dict.actors_named(value); ids.size() > 1) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
     return {"", std::string(field.name) + ": '" + std::string(value) + "' could be " + list + "; use one of these ids"};
   }
   // Tags given in the input that no dictionary knows are in the index under their slug.
   if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug)) return {prefix + slug, ""};
-  return {"", "unknown " + std::string(field.name) + " '" + std::string(value) + "'" + did_you_mean(dict_.suggest_actor(value))};
+  return {"", "unknown " + std::string(field.name) + " '" + std::string(value) + "'" + did_you_mean(dict.suggest_actor(value))};
 }
 
 TagResolver::Result TagResolver::resolve_topic(const schema::Field& field, std::string_view value) const {
   const std::string prefix(field.prefix);
-  if (auto id = dict_.resolve_topic(value)) return {prefix + *id, ""};
+  const Dictionary& dict = dictionary_.get();
+  if (auto id = dict.resolve_topic(value)) return {prefix + *id, ""};
   if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug)) return {prefix + slug, ""};
-  return {"", "unknown topic '" + std::string(value) + "'" + did_you_mean(dict_.suggest_topic(value))};
+  return {"", "unknown topic '" + std::string(value) + "'" + did_you_mean(dict.suggest_topic(value))};
 }
 
 Xapian::Query TagFieldProcessor::operator()(const std::string& value) {

@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "dictionary.h"
+#include "lazy_dictionary.h"
 #include "field_processors.h"
 #include "schema.h"
 
@@ -16,7 +16,7 @@ namespace dipnews {
 
 class TagResolver {
  public:
-  TagResolver(const Dictionary& dictionary, const Xapian::Database& db) : dict_(dictionary), db_(db) {}
+  TagResolver(const LazyDictionary& dictionary, const Xapian::Database& db) : dictionary_(dictionary), db_(db) {}
 
   struct Result {
     std::string term;   // the index term, when resolved
@@ -28,7 +28,7 @@ class TagResolver {
   Result resolve_actor(const schema::Field& field, std::string_view value) const;
   Result resolve_topic(const schema::Field& field, std::string_view value) const;
 
-  const Dictionary& dict_;
+  const LazyDictionary& dictionary_;
   const Xapian::Database& db_;
 };
 

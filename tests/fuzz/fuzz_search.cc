@@ -63,7 +63,8 @@ struct SampleIndex {
 
 Searcher& searcher() {
   static SampleIndex index;
-  static Searcher s(Xapian::Database(index.path), fuzz::bundled_dictionary());
+  static const LazyDictionary dictionary(fuzz::bundled_dictionary());
+  static Searcher s(Xapian::Database(index.path), dictionary);
   return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include "boilerplate.h"
 #include "dictionary.h"
+#include "lazy_dictionary.h"
 
 namespace dipnews::test {
 
@@ -18,10 +19,13 @@ inline const BoilerplateFilter& bundled_boilerplate() {
   return filter;
 }
 
-inline const Dictionary& test_dictionary() {
-  static const Dictionary d = Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
-                                                std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"});
+// As the searcher takes it (loaded here already).
+inline const LazyDictionary& test_lazy_dictionary() {
+  static const LazyDictionary d(Dictionary::load({std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.actors",
+                                                  std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/test.topics"}));
   return d;
 }
+
+inline const Dictionary& test_dictionary() { return test_lazy_dictionary().get(); }
 
 }  // namespace dipnews::test

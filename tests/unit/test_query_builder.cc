@@ -18,7 +18,7 @@ std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
     d.add_document(doc);
     return d;
   }();
-  QueryBuilder builder(db, test::test_dictionary());
+  QueryBuilder builder(db, test::test_lazy_dictionary());
   return builder.build(text, filters).get_description();
 }
 }  // namespace

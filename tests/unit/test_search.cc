@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "database.h"
+#include "lazy_dictionary.h"
 #include "sample_index.h"
 #include "search.h"
 
@@ -10,7 +11,7 @@ namespace {
 
 struct Fixture {
   test::TempDir dir;
-  Dictionary dictionary;
+  LazyDictionary dictionary{Dictionary{}};
   Searcher searcher{open_for_search({test::write_sample_index(dir)}), dictionary};
 
   std::vector<std::string> ids(SearchRequest r) {
@@ -108,7 +109,7 @@ TEST_CASE("several databases are searched as one", "[search]") {
     IndexWriter wb(path_b, 10);
     wb.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
   }
-  const Dictionary dictionary;
+  const LazyDictionary dictionary{Dictionary{}};
   Searcher s(open_for_search({path_a, path_b}), dictionary);
   SearchRequest r;
   r.text = "summit";
