@@ -63,7 +63,11 @@ Expansion expand_with_feedback(const Xapian::Database& db, Xapian::Enquire& enqu
   const double common = settings.max_share * db.get_doccount();
   std::size_t keep = 0;
   for (std::size_t i = 0; i < ranked.size() && keep < settings.terms; ++i) {
-    if (db.get_termfreq(ranked[i].second) <= common) ranked[keep++] = std::move(ranked[i]);
+    if (db.get_termfreq(ranked[i].second) > common) continue;
+    // Not a move when keep == i: a std::string moved onto itself may be left empty (a word
+    // over 15 bytes, stored on the heap, was; found by fuzz_search).
+    if (keep != i) ranked[keep] = std::move(ranked[i]);
+    ++keep;
   }
   if (keep == 0) return result;
   std::vector<Xapian::Query> words;

@@ -161,3 +161,32 @@ TEST_CASE_METHOD(Fixture, "feedback reorders the matches but never adds articles
   keywords.feedback.articles = 2;
   CHECK(searcher.search(keywords).expansion.empty());
 }
+
+TEST_CASE("feedback keeps words longer than a short string - each expansion word intact", "[search]") {
+  // Stems over 15 bytes live on the heap, where moving a string onto itself emptied it.
+  test::TempDir dir;
+  const auto path = dir / "db";
+  {
+    IndexWriter w(path, 10);
+    w.write(test::make_article("long-1", "Counterintelligence services", "Counterintelligence officers met "
+                               "internationalisation experts; counterintelligence again."));
+    w.write(test::make_article("long-2", "Counterintelligence review", "A counterintelligence review of "
+                               "internationalisation and counterintelligence."));
+    w.write(test::make_article("other-1", "Harvest report", "Wheat and barley prices rose."));
+    w.write(test::make_article("other-2", "Weather report", "Rain fell on the plains."));
+  }
+  const LazyDictionary dictionary{Dictionary{}};
+  Searcher s(open_for_search({path}), dictionary);
+  SearchRequest r;
+  r.text = "counterintelligence";
+  r.default_op = DefaultOp::any;
+  r.feedback.articles = 2;
+  r.feedback.max_share = 1.0;
+  const SearchResult result = s.search(r);
+  REQUIRE_FALSE(result.expansion.empty());
+  std::string words;
+  for (const auto& word : result.expansion) words += "[" + word + "]";
+  INFO("expansion: " << words);
+  for (const auto& word : result.expansion) CHECK_FALSE(word.empty());
+  CHECK(std::find(result.expansion.begin(), result.expansion.end(), "internationalis") != result.expansion.end());
+}
