@@ -21,7 +21,7 @@ struct IndexOptions {
   enum class Mode { index, explain, lint_dictionaries } mode = Mode::index;
   enum class ExplainFormat { text, jsonl } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;
-  std::uint64_t memory_bytes = 512ull << 20;  // commit before uncommitted changes pass this
+  std::uint64_t memory_bytes = 64ull << 20;  // commit before uncommitted changes pass this
   unsigned jobs = 1;                          // threads preparing documents (0 never: resolved)
   unsigned shards = 0;                        // --shards N: a sharded index of N; 0: as the index is
   double wait_lock_seconds = 0;               // wait for another writer to finish

@@ -26,9 +26,13 @@ enum class WriteOutcome { added, replaced, unchanged };
 
 // When to commit: after `articles` changes, or once the changes held in memory are
 // estimated to pass `memory_bytes` (Xapian keeps every uncommitted posting in memory).
+// Small batches are also the fast ones: Xapian 1.4 slows down per posting as its maps of
+// uncommitted changes grow. On 100,000 synthetic articles (about 2 KB each), committing
+// every ~1,500 articles (64 MB) indexed at 396 articles/s with a 150 MB peak, against
+// 292/s and 550 MB every ~11,000 (512 MB); docs/quality.md has the runs.
 struct CommitPolicy {
   unsigned articles = 10000;
-  std::uint64_t memory_bytes = 512ull << 20;
+  std::uint64_t memory_bytes = 64ull << 20;
 };
 
 class ShardWriter;

@@ -69,3 +69,17 @@ TEST_CASE("readers see only committed batches while a writer is still writing", 
     CHECK(Xapian::Database(path).get_doccount() == 2);
   }
 }
+
+TEST_CASE("the memory budget commits before the article count does", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  // Each article's text is about 20 KB, estimated at 20 bytes a byte (400 KB) in memory:
+  // a 1 MB budget commits after the third, long before the 1,000-article interval.
+  const std::string text(20000, 'w');
+  CommitPolicy policy;
+  policy.articles = 1000;
+  policy.memory_bytes = 1u << 20;
+  IndexWriter w(path, policy);
+  for (const char* id : {"m1", "m2", "m3", "m4"}) w.write(test::make_article(id, "Title", text));
+  CHECK(Xapian::Database(path).get_doccount() == 3);
+}
