@@ -90,6 +90,9 @@ void QueryBuilder::set_any_word(bool any) {
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
+  // Xapian's parser reads invalid UTF-8 byte by byte as Latin-1, where our checks below
+  // would see other words than it does.
+  if (!is_valid_utf8(text)) throw UsageError("query error: the query is not valid UTF-8");
   if (const std::size_t words = count_words(text); words > limits::max_query_words) {
     throw UsageError("query error: the query has " + std::to_string(words) + " words; one query may have at most " +
                      std::to_string(limits::max_query_words));

@@ -161,10 +161,29 @@ std::string fold_shouting(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> parser_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  const std::string s(text);
+  for (Xapian::Utf8Iterator it(s), end; it != end; ++it) {
+    const unsigned ch = *it;
+    // "NEAR/3" and "ADJ/3" are one operator to the parser.
+    const bool slash_of_operator = ch == '/' && (word == "NEAR" || word == "ADJ");
+    if (Xapian::Unicode::is_wordchar(ch) || slash_of_operator) {
+      Xapian::Unicode::append_utf8(word, ch);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 bool operator_before_proximity(std::string_view text) {
-  const auto tokens = scan_query(text);
-  for (std::size_t i = 1; i < tokens.size(); ++i) {
-    const std::string_view before = tokens[i - 1].text, op = tokens[i].text;
+  const auto words = parser_words(text);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string_view before = words[i - 1], op = words[i];
     const bool boolean = before == "AND" || before == "OR" || before == "NOT" || before == "XOR";
     const bool proximity = op == "NEAR" || op == "ADJ" || op.rfind("NEAR/", 0) == 0 || op.rfind("ADJ/", 0) == 0;
     if (boolean && proximity) return true;

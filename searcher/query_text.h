@@ -49,9 +49,15 @@ std::size_t count_words(std::string_view text);
 inline constexpr std::size_t prose_words = 5;
 std::string fold_shouting(std::string_view text);
 
-// True when a boolean operator is followed at once by NEAR or ADJ ("a AND NEAR/3 b"): a
-// syntax error on which Xapian 1.4.22's parser leaks memory before falling back to plain
-// words (found by fuzz_search), so the query builder refuses it before parsing.
+// The words of a query as Xapian's parser splits them: runs of word characters, with
+// punctuation and control characters separating words even where no space does ("x;AND"),
+// and "NEAR/3", "ADJ/3" kept whole. Expects valid UTF-8.
+std::vector<std::string> parser_words(std::string_view text);
+
+// True when a boolean operator is followed at once by NEAR or ADJ ("a AND NEAR/3 b", also
+// "x;AND NEAR/3 y"): a syntax error on which Xapian 1.4.22's parser leaks memory before
+// falling back to plain words (found by fuzz_search), so the query builder refuses it
+// before parsing. Judged on the parser's own words (parser_words), as it would see them.
 bool operator_before_proximity(std::string_view text);
 
 // True when the text uses syntax that only FLAG_BOOLEAN or FLAG_LOVEHATE give meaning to

@@ -375,3 +375,14 @@ TEST_CASE("hostile query: a wildcard matching too many words - refused with the 
   CHECK(count(dir / "db", "zq1*") == 1);  // 611 words
   CHECK(count(corpus_db(), "a* b* c*") > 0);  // each under the limit on the bundled corpus
 }
+
+TEST_CASE("hostile query: invalid UTF-8 - exit 2 naming it - in a batch that query alone", "[e2e][hostile]") {
+  auto r = run_search({"--db", corpus_db(), "caf\xE9 ceasefire"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "dipnews-search: query error: the query is not valid UTF-8\n");
+  auto b = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv"}, "q1\tceasefire\nq2\tcaf\xE9\nq3\ttruce\n");
+  CHECK(b.exit_code == 1);
+  CHECK_THAT(b.err, Catch::Contains("-:2: query q2: query error: the query is not valid UTF-8"));
+  CHECK_THAT(b.out, Catch::StartsWith("q1\t1\t"));
+  CHECK_THAT(b.out, Catch::Contains("q3\t1\t"));
+}

@@ -86,4 +86,17 @@ TEST_CASE("operator_before_proximity: a boolean operator directly before NEAR or
   CHECK(operator_before_proximity("a XOR ADJ"));
   CHECK_FALSE(operator_before_proximity("a NEAR/3 b AND c"));
   CHECK_FALSE(operator_before_proximity("(a AND b) NEAR c"));
+  // Punctuation separates words for Xapian's parser where no space does (found by fuzz_search).
+  CHECK(operator_before_proximity("x;AND NEAR/3 y"));
+  CHECK(operator_before_proximity("x AND,ADJ/2 y"));
+  CHECK(operator_before_proximity(std::string("AND\x01NEAR/2 b")));
+  CHECK_FALSE(operator_before_proximity("x;ANDNEAR/3 y"));
+}
+
+TEST_CASE("parser_words: the words Xapian's parser sees", "[query_text]") {
+  using Words = std::vector<std::string>;
+  CHECK(parser_words("x;AND NEAR/3 y") == Words{"x", "AND", "NEAR/3", "y"});
+  CHECK(parser_words("\"security guarantees\" (talks)") == Words{"security", "guarantees", "talks"});
+  CHECK(parser_words("café\tKyiv") == Words{"café", "Kyiv"});
+  CHECK(parser_words("a/b") == Words{"a", "b"});
 }
