@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "fresh_queries.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -92,7 +93,7 @@ Timeline make_timeline(TimelineUnit unit, const Counts& matching_dates, Xapian::
                        const Xapian::Database& db) {
   // All articles per period, for the share: one more pass, over the date slot only.
   Xapian::Enquire all(db);
-  all.set_query(Xapian::Query::MatchAll);
+  all.set_query(match_all_query());
   Xapian::ValueCountMatchSpy all_dates(schema::slot::date);
   all.add_matchspy(&all_dates);
   all.get_mset(0, 0, db.get_doccount());
@@ -141,7 +142,7 @@ namespace {
 // Field values counted over every article of the index (one pass over the value slot).
 Counts index_counts(const Xapian::Database& db, FacetField field) {
   Xapian::Enquire all(db);
-  all.set_query(Xapian::Query::MatchAll);
+  all.set_query(match_all_query());
   const Xapian::valueno slot = field == FacetField::topic    ? schema::slot::topic_list
                                : field == FacetField::source ? schema::slot::source_name
                                                              : schema::slot::actor_list;

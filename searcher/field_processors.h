@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "fresh_queries.h"
+
 namespace dipnews {
 
 // What field processors have to say about one parse: a bad value's message, and how each
@@ -19,7 +21,7 @@ class FieldLog {
   // Records the first problem; returns a query matching nothing to stand in for the field.
   Xapian::Query report(const std::string& message) {
     if (first_.empty()) first_ = message;
-    return Xapian::Query::MatchNothing;
+    return match_nothing_query();
   }
   void note(std::string resolution) { notes_.push_back(std::move(resolution)); }
   const std::string& first() const { return first_; }

@@ -5,6 +5,7 @@
 #include "date_query.h"
 #include "error.h"
 #include "field_processors.h"
+#include "fresh_queries.h"
 #include "resource_limits.h"
 #include "schema.h"
 #include "query_text.h"
@@ -49,7 +50,7 @@ void add_field(Xapian::QueryParser& parser, const schema::Field& field, const Ta
 // rewrites a lone '*' into this field, which then combines with any operator.
 class MatchAllProcessor : public Xapian::FieldProcessor {
  public:
-  Xapian::Query operator()(const std::string&) override { return Xapian::Query::MatchAll; }
+  Xapian::Query operator()(const std::string&) override { return match_all_query(); }
 };
 
 std::vector<std::string_view> field_names() {
