@@ -32,7 +32,7 @@ Article decode_document_data(const std::string& data) {
     a.body = j.value("body", "");
     return a;
   } catch (const nlohmann::json::exception& e) {
-    throw RuntimeFailure(std::string("unreadable document data in the index: ") + e.what());
+    throw UnreadableDocumentData(std::string("unreadable document data in the index: ") + e.what());
   }
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "article.h"
+#include "error.h"
 
 namespace dipnews {
 
@@ -13,7 +14,15 @@ namespace dipnews {
 std::string encode_document_data(const Article& article, const Article& given);
 inline std::string encode_document_data(const Article& article) { return encode_document_data(article, article); }
 
-// The article as stored: every tag. Throws RuntimeFailure when the data is not what
+// What decode_document_data throws for data that is not an article's: a damaged index, or,
+// for a reader racing a writer, a block the writer has just reused (Xapian 1.4 does not
+// always notice that; the searcher retries from the newest revision).
+class UnreadableDocumentData : public RuntimeFailure {
+ public:
+  using RuntimeFailure::RuntimeFailure;
+};
+
+// The article as stored: every tag. Throws UnreadableDocumentData when the data is not what
 // encode_document_data wrote.
 Article decode_document_data(const std::string& data);
 

@@ -145,7 +145,8 @@ Searcher::Searcher(Xapian::Database db, const LazyDictionary& dictionary)
 // A writer that commits twice while a search reads overwrites the blocks of the revision the
 // search started from: start again from the newest. Xapian 1.4 reports this as
 // DatabaseModifiedError, or, when the reader lands on a block already reused, sometimes as
-// DatabaseCorruptError ("Expected block N to be level 1, not 0"); a real corruption fails
+// DatabaseCorruptError ("Expected block N to be level 1, not 0") or as a document whose data
+// reads empty (UnreadableDocumentData); a real corruption fails
 // every attempt and is reported then. Under continuous indexing a retry can meet the same
 // race again, hence a few attempts, a little apart. (A writer that commits more often than a
 // search takes to run can still starve it: Xapian readers need two commits' time.)
@@ -160,6 +161,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == attempts) throw;
     } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == attempts) throw;
+    } catch (const UnreadableDocumentData&) {
+      // Empty data read from a block the writer reused (seen under continuous indexing).
       if (attempt == attempts) throw;
     }
     // A moment for the writer to finish its commit, longer each time.
