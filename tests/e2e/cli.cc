@@ -2,6 +2,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <stdexcept>
+
+#include "temp_dir.h"
 
 namespace dipnews::test {
 
@@ -35,6 +39,27 @@ int bundled_article_count() {
     }
   }
   return count;
+}
+
+const std::string& bundled_corpus_db() {
+  static TempDir dir;
+  static const std::string path = [] {
+    const std::string p = dir / "corpus.db";
+    auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
+    if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
+    return p;
+  }();
+  return path;
+}
+
+std::vector<int> summary_counts(const std::string& err) {
+  static const std::regex re(
+      R"(dipnews-index: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) deleted, (\d+) skipped with errors; [0-9.]+ s, [0-9]+ articles/s\n)");
+  std::smatch m;
+  if (!std::regex_search(err, m, re)) return {};
+  std::vector<int> out;
+  for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
+  return out;
 }
 
 }  // namespace dipnews::test

@@ -14,4 +14,13 @@ ProcessResult run_search(const std::vector<std::string>& args, const std::string
 // How many articles the bundled corpus holds (JSONL lines plus text and HTML files).
 int bundled_article_count();
 
+// One index of the bundled corpus, built on first use and shared (read only) by the tests
+// of a test binary.
+const std::string& bundled_corpus_db();
+
+// The counts of dipnews-index's summary line on stderr ("N added, N replaced, N unchanged,
+// N deleted, N skipped with errors; S s, R articles/s"), in that order; empty without one.
+std::vector<int> summary_counts(const std::string& err);
+using Counts = std::vector<int>;
+
 }  // namespace dipnews::test

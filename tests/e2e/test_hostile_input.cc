@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <regex>
 
 #include <xapian.h>
 
@@ -26,16 +25,8 @@ using test::run_search;
 
 namespace {
 
-// "N added, N replaced, N unchanged, N deleted, N skipped with errors" from the summary line.
-std::vector<int> summary_counts(const std::string& err) {
-  static const std::regex re(R"(dipnews-index: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) deleted, (\d+) skipped with errors;)");
-  std::smatch m;
-  if (!std::regex_search(err, m, re)) return {};
-  std::vector<int> out;
-  for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
-  return out;
-}
-using Counts = std::vector<int>;
+using test::Counts;
+using test::summary_counts;
 
 std::string jsonl_line(const std::string& id, const std::string& body) {
   return "{\"id\":\"" + id + "\",\"title\":\"" + id + "\",\"body\":\"" + body + "\"}\n";
@@ -293,16 +284,7 @@ TEST_CASE("hostile input: a directory loop via symlinks - each file read once - 
 
 namespace {
 
-const std::string& corpus_db() {
-  static test::TempDir dir;
-  static const std::string path = [] {
-    const std::string p = dir / "corpus.db";
-    auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
-    if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
-    return p;
-  }();
-  return path;
-}
+const std::string& corpus_db() { return test::bundled_corpus_db(); }
 
 std::string words(int n) {
   std::string q;

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -26,18 +25,8 @@ using test::run_search;
 
 namespace {
 
-// Parses "N added, N replaced, N unchanged, N deleted, N skipped with errors; ..." from stderr.
-std::vector<int> summary_counts(const std::string& err) {
-  static const std::regex re(
-      R"(dipnews-index: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) deleted, (\d+) skipped with errors; [0-9.]+ s, [0-9]+ articles/s\n)");
-  std::smatch m;
-  if (!std::regex_search(err, m, re)) return {};
-  std::vector<int> out;
-  for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
-  return out;
-}
-
-using Counts = std::vector<int>;
+using test::Counts;
+using test::summary_counts;
 
 // The article as the index stores it (what snippets and --format=json are made from).
 Article stored_article(const std::string& db, const std::string& id) {

@@ -14,17 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-// One index of the bundled corpus shared by the tests below (built once, read only).
-const std::string& corpus_db() {
-  static test::TempDir dir;
-  static const std::string path = [] {
-    const std::string p = dir / "corpus.db";
-    auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
-    if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
-    return p;
-  }();
-  return path;
-}
+const std::string& corpus_db() { return test::bundled_corpus_db(); }
 
 json search_json(std::vector<std::string> args) {
   args.insert(args.begin(), {"--db", corpus_db(), "--format=json"});
