@@ -40,6 +40,16 @@ std::vector<std::string> split_list_value(std::string_view value) {
   return out;
 }
 
+std::optional<std::string> text_term_of_title_term(std::string_view term) {
+  const std::string_view title = prefix::title;
+  // Xapian puts the stemmed form's "Z" before the field prefix (STEM_SOME).
+  const bool stemmed = term.size() > title.size() && term[0] == 'Z' && term.substr(1, title.size()) == title;
+  if (!stemmed && term.substr(0, title.size()) != title) return std::nullopt;
+  std::string text_term(stemmed ? "Z" : "");
+  text_term.append(term.substr(stemmed ? 1 + title.size() : title.size()));
+  return text_term;
+}
+
 std::string id_term(std::string_view id) { return std::string(prefix::id).append(id); }
 
 std::string source_term(std::string_view source_name) {

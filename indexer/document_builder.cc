@@ -18,7 +18,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   Xapian::Document doc;
   term_generator_.set_document(doc);
   term_generator_.index_text(article.title, schema::title_weight);
-  term_generator_.index_text(article.title, 1, schema::prefix::title);
+  // The title: field's words add nothing to the document's length (wdf 0): the title
+  // already counts title_weight times above, and counting it again would rank every
+  // keyword search differently from a plain index of the same text. They keep their
+  // positions, so title:"peace plan" works; title: narrows a search and does not score.
+  term_generator_.index_text(article.title, 0, schema::prefix::title);
   term_generator_.increase_termpos();  // no phrase may span title and body
   term_generator_.index_text(article.body);
   // The generator keeps a handle on its document, and Xapian's handles count references

@@ -11,6 +11,7 @@
 #include "query_text.h"
 #include "stop_words.h"
 #include "text_util.h"
+#include "title_scoring.h"
 
 namespace dipnews {
 
@@ -117,7 +118,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (!field_log_.first().empty()) throw UsageError("query error: " + field_log_.first());
   if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
   if (fell_back_to_plain_words(rewritten, parsed)) throw operators_error(text);
-  return parsed;
+  return score_title_words(parsed);
 }
 
 // On a generic parse error Xapian 1.4 silently re-parses with every operator switched

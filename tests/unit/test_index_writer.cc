@@ -39,6 +39,31 @@ TEST_CASE("writer adds - skips unchanged - replaces changed and removes by id", 
   CHECK(db.term_exists("ZStitl"));  // ...and stemmed (ranked search)
 }
 
+TEST_CASE("title words weigh twice and the title: field adds nothing to the document length", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  {
+    IndexWriter w(path, 10);
+    w.write(test::make_article("a1", "peace plan", "talks on the plan went on.", "2025-12-15", "Meridian Post"));
+    w.commit();
+  }
+  Xapian::Database db(path);
+  const Xapian::docid docid = *db.postlist_begin(schema::id_term("a1"));
+  Xapian::termcount free_text_wdf = 0;
+  for (auto t = db.termlist_begin(docid); t != db.termlist_end(docid); ++t) {
+    const std::string term = *t;
+    if (term.rfind(schema::prefix::title, 0) == 0 || term.rfind(std::string("Z") + schema::prefix::title, 0) == 0) {
+      CHECK(t.get_wdf() == 0);  // title: terms...
+    } else {
+      free_text_wdf += t.get_wdf();
+    }
+    if (term == "plan") CHECK(t.get_wdf() == schema::title_weight + 1);
+  }
+  CHECK(db.get_doclength(docid) == free_text_wdf);
+  // ...keep their positions, for title: phrases.
+  CHECK(db.positionlist_begin(docid, "Splan") != db.positionlist_end(docid, "Splan"));
+}
+
 TEST_CASE("a second writer on the same index is refused as busy", "[writer]") {
   test::TempDir dir;
   IndexWriter first(dir / "db", 10);

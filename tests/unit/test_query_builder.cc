@@ -34,7 +34,10 @@ TEST_CASE("query text is parsed as SPEC §3 says", "[query]") {
       {"ceasefire NOT gaza", "Query((Zceasefir@1 AND_NOT Zgaza@2))"},
       {"\"security guarantees\"", "Query((security@1 PHRASE 2 guarantees@2))"},
       {"Berlin NEAR talks", "Query((berlin@1 NEAR 11 talks@2))"},
-      {"title:berlin", "Query(ZSberlin@1)"},
+      // title: terms match; the same words in the text score them (title_scoring.h).
+      {"title:berlin", "Query((ZSberlin@1 AND_MAYBE Zberlin))"},
+      {"title:\"peace plan\"", "Query(((Speace@1 PHRASE 2 Splan@2) AND_MAYBE (peace OR plan)))"},
+      {"ceasefire -title:berlin", "Query((Zceasefir@1 AND_NOT ZSberlin@2))"},
       {"id:Abc-1", "Query(0 * QAbc-1)"},
       {"source:\"Meridian Post\"", "Query(0 * XSOURCEmeridian-post)"},
       {"source:MERIDIAN-POST", "Query(0 * XSOURCEmeridian-post)"},

@@ -24,3 +24,11 @@ TEST_CASE("the field table has unique names and prefixes", "[schema]") {
   CHECK(names.count("id"));
   CHECK(names.count("date"));
 }
+
+TEST_CASE("a title: term maps to the free-text term of the same word", "[schema]") {
+  CHECK(schema::text_term_of_title_term("Sberlin") == "berlin");
+  CHECK(schema::text_term_of_title_term("ZSberlin") == "Zberlin");
+  CHECK(schema::text_term_of_title_term("Zberlin") == std::nullopt);  // a stemmed body word
+  CHECK(schema::text_term_of_title_term("berlin") == std::nullopt);
+  CHECK(schema::text_term_of_title_term("XSOURCEmeridian-post") == std::nullopt);
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "database.h"
 #include "lazy_dictionary.h"
 #include "sample_index.h"
@@ -33,6 +35,16 @@ using Ids = std::vector<std::string>;
 TEST_CASE_METHOD(Fixture, "ranking: title matches outrank body-only matches", "[search]") {
   // "guarantees" is in berlin-2's title and in berlin-1's body only.
   CHECK(ids(request("guarantees")) == Ids{"berlin-2", "berlin-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "title: matches titles only and still ranks its matches", "[search]") {
+  // "ceasefire" is in the titles of berlin-1 and undated-1, and in berlin-2's body only.
+  const auto hits = searcher.search(request("title:ceasefire")).hits;
+  REQUIRE(hits.size() == 2);
+  CHECK(std::set<std::string>{hits[0].article.id, hits[1].article.id} == std::set<std::string>{"berlin-1", "undated-1"});
+  for (const auto& hit : hits) CHECK(hit.score > 0);  // the title: terms alone weigh nothing
+  CHECK(ids(request("title:\"security guarantees\"")) == Ids{"berlin-2"});
+  CHECK(ids(request("title:\"guarantees security\"")).empty());
 }
 
 TEST_CASE_METHOD(Fixture, "default AND - stemming - phrases", "[search]") {
