@@ -53,10 +53,11 @@ ensure_corpus() {
 }
 
 # ensure_dipnews_index WORK: our index of $CORPUS, built once (timed, compaction included,
-# as the Xapian peer's) and reused while this searcher can read it (same schema version).
+# as the Xapian peer's) and reused while this searcher can read it (same schema version)
+# and no newer indexer has been built (a new indexer may weight terms differently).
 ensure_dipnews_index() {
     DIPNEWS_DB="$1/dipnews-$(basename "$CORPUS" .jsonl).db"
-    if [ ! -f "$DIPNEWS_DB.complete" ] || ! "$SEARCH_BIN" --db "$DIPNEWS_DB" --count '*' >/dev/null 2>&1; then
+    if [ ! -f "$DIPNEWS_DB.complete" ] || [ "$INDEX_BIN" -nt "$DIPNEWS_DB.complete" ] || ! "$SEARCH_BIN" --db "$DIPNEWS_DB" --count '*' >/dev/null 2>&1; then
         rm -rf "$DIPNEWS_DB"
         measure "$INDEX_BIN" --quiet --compact --db "$DIPNEWS_DB" "$CORPUS"
         report_index dipnews "$M_SECONDS" "$(path_bytes "$DIPNEWS_DB")" "$M_RSS_KB" "$(count_lines "$CORPUS")" \
