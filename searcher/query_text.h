@@ -45,6 +45,7 @@ std::size_t count_words(std::string_view text);
 // proper names). A shouted query that reads as prose (at least `prose_words` tokens, or ending
 // in '.' or '?') is taken as plain words: AND, OR, NOT... in it are ordinary words, as in
 // "TALKS BETWEEN PORTUGAL AND THE U.S.". A short one keeps its operators ("NATO OR EU").
+// Initials stay in capitals ("U.S", "U.N."): the parser reads them as one word, as indexed.
 // Any other text is returned unchanged.
 inline constexpr std::size_t prose_words = 5;
 std::string fold_shouting(std::string_view text);
