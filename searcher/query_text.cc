@@ -137,15 +137,11 @@ std::string lower_case(std::string_view text) {
   return out;
 }
 
-// Lower case, but initials ("U.S", "U.N.", "U.S.S.R.") stay in capitals: Xapian's parser,
-// like the indexer, reads capital initials as one word ("us", "un", "ussr"), and lower-case
-// ones as a phrase of single letters ("u s") that indexed text almost never holds, so
-// "U.S AID" matched nothing and the TIME question "U.N . CONSIDERATION OF ..." missed its
-// article (MAP on the TIME dev questions 0.642 -> 0.662). A field value ("ACTOR:U.S") is
-// not a word for the parser and is only lower-cased.
-std::string fold_keeping_initials(std::string_view text) {
-  std::string out = lower_case(text);
-  const auto letter = [&](std::size_t i) { return i < out.size() && out[i] >= 'a' && out[i] <= 'z'; };
+}  // namespace
+
+std::string capitalise_initials(std::string_view text) {
+  std::string out(text);
+  const auto letter = [&](std::size_t i) { return i < out.size() && std::isalpha(static_cast<unsigned char>(out[i])); };
   const auto word_char = [&](std::size_t i) {
     const auto c = static_cast<unsigned char>(out[i]);
     return std::isalnum(c) || c >= 0x80 || c == ':';
@@ -158,11 +154,13 @@ std::string fold_keeping_initials(std::string_view text) {
       last += 2;
     }
     if (last == i) continue;  // "u.sa" is not initials
-    for (std::size_t j = i; j <= last; j += 2) out[j] = static_cast<char>(out[j] - 'a' + 'A');
+    for (std::size_t j = i; j <= last; j += 2) out[j] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[j])));
     i = last;
   }
   return out;
 }
+
+namespace {
 
 bool reads_as_prose(std::string_view text, const std::vector<QueryToken>& tokens) {
   const std::size_t end = text.find_last_not_of(" \t\r\n");
@@ -176,13 +174,13 @@ std::string fold_shouting(std::string_view text) {
   const LetterCases cases = letter_cases(text);
   if (cases.lower || !cases.upper) return std::string(text);
   const auto tokens = scan_query(text);
-  if (reads_as_prose(text, tokens)) return fold_keeping_initials(text);
+  if (reads_as_prose(text, tokens)) return lower_case(text);
   std::string out;
   std::size_t copied = 0;
   for (const auto& t : tokens) {
     const std::size_t begin = static_cast<std::size_t>(t.text.data() - text.data());
     out.append(text.substr(copied, begin - copied));
-    out.append(t.is_operator ? std::string(t.text) : fold_keeping_initials(t.text));
+    out.append(t.is_operator ? std::string(t.text) : lower_case(t.text));
     copied = begin + t.text.size();
   }
   out.append(text.substr(copied));

@@ -45,10 +45,16 @@ std::size_t count_words(std::string_view text);
 // proper names). A shouted query that reads as prose (at least `prose_words` tokens, or ending
 // in '.' or '?') is taken as plain words: AND, OR, NOT... in it are ordinary words, as in
 // "TALKS BETWEEN PORTUGAL AND THE U.S.". A short one keeps its operators ("NATO OR EU").
-// Initials stay in capitals ("U.S", "U.N."): the parser reads them as one word, as indexed.
 // Any other text is returned unchanged.
 inline constexpr std::size_t prose_words = 5;
 std::string fold_shouting(std::string_view text);
+
+// Initials in capitals, however typed ("u.s. aid" -> "U.S. aid", "the u.n" -> "the U.N"):
+// Xapian's parser reads capital initials as one word ("us"), as the indexer does with the
+// "U.S." of articles, but lower-case ones as a phrase of single letters ("u s") that no text
+// holds, so "u.s. aid" and the folded "U.S AID" found nothing. Not initials: "u.sa", and a
+// field's value ("actor:u.s", resolved by the field itself).
+std::string capitalise_initials(std::string_view text);
 
 // The words of a query as Xapian's parser splits them: runs of word characters, with
 // punctuation and control characters separating words even where no space does ("x;AND"),

@@ -111,6 +111,26 @@ TEST_CASE_METHOD(Fixture, "hits carry stored fields and a highlighted snippet", 
   CHECK(h.snippet.text.substr(b, e - b) == "tariff");  // ASCII text: code points == bytes
 }
 
+TEST_CASE("initials match however they are typed", "[search]") {
+  test::TempDir dir;
+  const auto path = dir / "db";
+  {
+    IndexWriter w(path, 10);
+    w.write(test::make_article("aid-1", "Aid", "The U.S. aid package was signed."));
+    w.write(test::make_article("other-1", "Aid", "A package of aid for us all."));
+  }
+  const LazyDictionary dictionary{Dictionary{}};
+  Searcher s(open_for_search({path}), dictionary);
+  for (const char* typed : {"U.S. aid", "u.s. aid", "U.S AID", "\"u.s. aid\""}) {
+    SearchRequest r;
+    r.text = typed;
+    const auto hits = s.search(r).hits;
+    INFO(typed);
+    REQUIRE(hits.size() >= 1);
+    CHECK(hits[0].article.id == "aid-1");
+  }
+}
+
 TEST_CASE("several databases are searched as one", "[search]") {
   test::TempDir a, b;
   const auto path_a = a / "db";
