@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks must keep working: run scripts/bench/search and scripts/bench/index on a tiny
+# The benchmarks must keep working: run scripts/bench/search, index and writer-floor on a tiny
 # synthetic corpus with this build (figures meaningless at this size; only the tables count).
 set -euo pipefail
 root=$1
@@ -14,4 +14,7 @@ grep -q 'dipnews --jobs=1' "$work/search.out" && grep -q 'xapian-batch (peer)' "
 "$root/scripts/bench/index" 200 > "$work/index.out" 2> "$work/index.err" || { cat "$work/index.err" >&2; exit 1; }
 grep -q 'dipnews --jobs=1' "$work/index.out" && grep -q 'sqlite-fts5' "$work/index.out" ||
   { echo "no index table:" >&2; cat "$work/index.out" >&2; exit 1; }
-echo "ok: both benchmark tables printed"
+"$root/scripts/bench/writer-floor" 200 > "$work/floor.out" 2> "$work/floor.err" || { cat "$work/floor.err" >&2; exit 1; }
+grep -q 'xapian-alone-2-writers' "$work/floor.out" && grep -q 'scriptindex+compact' "$work/floor.out" ||
+  { echo "no writer-floor table:" >&2; cat "$work/floor.out" >&2; exit 1; }
+echo "ok: the three benchmark tables printed"
