@@ -81,3 +81,24 @@ ensure_peer_index() {
 percentile() {
     sort -n "$2" | awk -v p="$1" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; print v[i] }'
 }
+
+# timed CMD...: runs CMD (redirections apply to it) and sets T_WALL (s), T_CPU (user + system
+# s) and T_RSS_KB. Unlike the peers' measure, it can time the same command many times in a
+# round-robin and reports CPU time, which the host's steal does not inflate.
+timed() {
+    local tf t0 t1 rc=0
+    tf="$(mktemp /tmp/dipnews-time.XXXXXX)"
+    t0="$(date +%s.%N)"
+    /usr/bin/time -f '%U %S %M' -o "$tf" "$@" || rc=$?
+    t1="$(date +%s.%N)"
+    [ "$rc" -eq 0 ] || { rm -f "$tf"; die "command failed (exit $rc): $*"; }
+    read -r T_USER T_SYS T_RSS_KB < <(tail -n 1 "$tf")
+    T_WALL="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+    T_CPU="$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN { printf "%.2f", u + s }')"
+    rm -f "$tf"
+}
+
+# The host's CPU accounting (/proc/stat, all CPUs): ticks stolen by the hypervisor for other
+# guests, and all ticks. Their change over a run says how noisy its timings are.
+cpu_steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; }
+cpu_total_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t }' /proc/stat; }
