@@ -4,14 +4,16 @@
 #include <cmath>
 #include <map>
 
+#include "stop_words.h"
+
 namespace dipnews {
 
 namespace {
 
 // Ranked words are Z-prefixed stems of lower-case words; tags, ids and title-prefixed terms
-// are not words a reader would add to a question.
+// are not words a reader would add to a question, and neither are function words.
 bool is_word_stem(const std::string& term) {
-  return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+  return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z') && !is_stop_word_stem(term);
 }
 
 // The best article counts most: softmax of the scores (scale chosen on the TIME dev

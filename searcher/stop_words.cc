@@ -1,6 +1,7 @@
 #include "stop_words.h"
 
 #include <iterator>
+#include <set>
 
 namespace dipnews {
 
@@ -32,6 +33,16 @@ constexpr const char* words[] = {
 const Xapian::Stopper& english_stop_words() {
   static const Xapian::SimpleStopper stopper(std::begin(words), std::end(words));
   return stopper;
+}
+
+bool is_stop_word_stem(const std::string& term) {
+  static const std::set<std::string> stems = [] {
+    const Xapian::Stem stem("english");
+    std::set<std::string> out;
+    for (const char* w : words) out.insert(std::string(1, 'Z').append(stem(w)));
+    return out;
+  }();
+  return stems.count(term) > 0;
 }
 
 }  // namespace dipnews

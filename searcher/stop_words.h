@@ -4,11 +4,17 @@
 // there, and "WHO" or "US" may be meant), and so do phrases.
 #pragma once
 
+#include <string>
+
 #include <xapian.h>
 
 namespace dipnews {
 
 // Shared and immutable: Xapian's parser keeps a pointer to it.
 const Xapian::Stopper& english_stop_words();
+
+// Whether an indexed stem (Z-prefixed, as TermGenerator writes it) is the English stem of one
+// of those words: pseudo-relevance feedback must not add back what the query leaves out.
+bool is_stop_word_stem(const std::string& term);
 
 }  // namespace dipnews

@@ -6,6 +6,7 @@
 #include "lazy_dictionary.h"
 #include "sample_index.h"
 #include "search.h"
+#include "stop_words.h"
 
 using namespace dipnews;
 
@@ -221,4 +222,40 @@ TEST_CASE("feedback keeps words longer than a short string - each expansion word
   INFO("expansion: " << words);
   for (const auto& word : result.expansion) CHECK_FALSE(word.empty());
   CHECK(std::find(result.expansion.begin(), result.expansion.end(), "internationalis") != result.expansion.end());
+}
+
+TEST_CASE("feedback adds no function words - the stems the ranked query drops stay out", "[search]") {
+  CHECK(is_stop_word_stem("Zthe"));
+  CHECK(is_stop_word_stem("Zourselv"));  // "ourselves", as the English stemmer writes it
+  CHECK_FALSE(is_stop_word_stem("Zpeac"));
+  CHECK_FALSE(is_stop_word_stem("the"));  // unstemmed terms are not ranked words
+
+  test::TempDir dir;
+  const auto path = dir / "db";
+  {
+    IndexWriter w(path, 10);
+    // Function words dominate both matching articles: without the stop list they would lead
+    // the expansion (max_share 1.0 below keeps the common-word cut from removing them).
+    w.write(test::make_article("ceasefire-1", "Ceasefire monitors", "Whom were the monitors against? Against "
+                               "whom was the ceasefire? Monitors were there, against whom it was."));
+    w.write(test::make_article("ceasefire-2", "Ceasefire talks", "Whom was the truce against, and whom were "
+                               "monitors against? The monitors were against it."));
+    w.write(test::make_article("other-1", "Harvest report", "Wheat and barley prices rose."));
+  }
+  const LazyDictionary dictionary{Dictionary{}};
+  Searcher s(open_for_search({path}), dictionary);
+  SearchRequest r;
+  r.text = "ceasefire";
+  r.default_op = DefaultOp::any;
+  r.feedback.articles = 2;
+  r.feedback.max_share = 1.0;
+  const SearchResult result = s.search(r);
+  std::string words;
+  for (const auto& word : result.expansion) words += "[" + word + "]";
+  INFO("expansion: " << words);
+  REQUIRE_FALSE(result.expansion.empty());
+  for (const char* stop : {"whom", "against", "was", "were", "the", "it", "there"}) {
+    CHECK(std::find(result.expansion.begin(), result.expansion.end(), stop) == result.expansion.end());
+  }
+  CHECK(std::find(result.expansion.begin(), result.expansion.end(), "monitor") != result.expansion.end());
 }
