@@ -175,6 +175,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 namespace {
 
 // A question rather than keywords: three or more words, no operators, no phrase.
+constexpr Xapian::doccount relax_below = 10;  // a default page
+
 bool reads_like_a_question(const std::string& typed) {
   const std::string text = fold_shouting(typed);
   if (uses_operators(text) || text.find('"') != std::string::npos) return false;
@@ -186,19 +188,18 @@ bool reads_like_a_question(const std::string& typed) {
 }  // namespace
 
 // The query to run: AND of the words, or OR when asked; in automatic mode, OR when AND
-// finds fewer articles than a page and the query reads like a question (SPEC §3: long
-// natural-language questions must still rank well), keeping AND for keyword searches.
+// finds fewer than `relax_below` articles and the query reads like a question (SPEC §3: long
+// natural-language questions must still rank well), keeping AND for keyword searches. The
+// threshold is fixed, not the page size: a query must match the same articles whatever
+// --limit, --offset or --count asks of them.
 Xapian::Query Searcher::final_query(const SearchRequest& request, bool& relaxed) {
   builder_.set_any_word(request.default_op == DefaultOp::any);
   Xapian::Query query = query_for(request);
   relaxed = false;
-  if (request.default_op != DefaultOp::automatic || request.count_only || !reads_like_a_question(request.text)) {
-    return query;
-  }
+  if (request.default_op != DefaultOp::automatic || !reads_like_a_question(request.text)) return query;
   Xapian::Enquire probe(db_);
   probe.set_query(query);
-  const Xapian::doccount enough = std::max(1u, request.limit);
-  if (probe.get_mset(0, 0, enough).get_matches_lower_bound() >= enough) return query;
+  if (probe.get_mset(0, 0, relax_below).get_matches_lower_bound() >= relax_below) return query;
   builder_.set_any_word(true);
   query = query_for(request);
   builder_.set_any_word(false);

@@ -415,6 +415,23 @@ TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay 
   CHECK(run_search({"--db", corpus_db(), "--default-op=xor", "x"}).exit_code == 2);
 }
 
+TEST_CASE("a relaxed question matches the same articles whatever the page - --limit, --offset, --count", "[e2e][search]") {
+  // Eight articles have all four words: fewer than a default page, so the question is relaxed
+  // for every page size (it was relaxed only when the page asked for more than eight).
+  const std::string question = "security guarantees berlin merz";
+  const json ten = search_json({"--limit=10", question});
+  REQUIRE(ten["relaxed"] == true);
+  REQUIRE(ten["hits"].size() == 10);
+  const json one = search_json({"--limit=1", question});
+  CHECK(one["relaxed"] == true);
+  CHECK(one["hits"][0]["id"] == ten["hits"][0]["id"]);
+  CHECK(search_json({"--limit=3", "--offset=3", question})["hits"][0]["id"] == ten["hits"][3]["id"]);
+  const int count = std::stoi(run_search({"--db", corpus_db(), "--count", question}).out);
+  CHECK(count > 10);  // the relaxed count (all four words: 8)
+  CHECK(count >= ten["total"]["lower"].get<int>());
+  CHECK(count <= ten["total"]["upper"].get<int>());
+}
+
 TEST_CASE("ranked questions are expanded by feedback from the best articles - --feedback=0 turns it off", "[e2e][search]") {
   const std::string question = "WHAT SECURITY GUARANTEES DID THE ENVOYS OFFER ZELENSKYY IN BERLIN?";
   auto explained = run_search({"--db", corpus_db(), "--explain-query", "--limit=3", question});
