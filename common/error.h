@@ -2,6 +2,9 @@
 // its kind of failure, so main() can turn any escaped error into the right status.
 #pragma once
 
+#include <cerrno>
+#include <cstring>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +43,21 @@ class DatabaseBusy : public Error {
  public:
   explicit DatabaseBusy(const std::string& message) : Error(ExitCode::busy, message) {}
 };
+
+// Flushes results written to standard output and fails when they did not get there (a full
+// disk, a closed file): output that never reached its reader is a runtime failure, exit 1,
+// not a success.
+// Call it right after writing: errno then still says why a write failed.
+inline void ensure_written(std::ostream& out) {
+  if (out) {
+    errno = 0;
+    out.flush();
+    if (out) return;
+  }
+  const int cause = errno;
+  throw RuntimeFailure(std::string("cannot write results to standard output") +
+                       (cause != 0 ? std::string(": ") + std::strerror(cause) : std::string()));
+}
 
 // One article that cannot be read; the run reports it as FILE:LINE: error: WHAT and goes on.
 struct InputError {

@@ -6,6 +6,7 @@
 
 #include "article_source.h"
 #include "dictionary.h"
+#include "error.h"
 #include "tagger.h"
 
 namespace dipnews {
@@ -22,7 +23,7 @@ json evidence_json(const std::vector<Evidence>& evidence) {
   return out;
 }
 
-void print_jsonl(std::ostream& out, const Article& a, const Tags& tags) {
+json article_json(const Article& a, const Tags& tags) {
   json actors = json::array(), topics = json::array();
   for (const auto& t : tags.actors) {
     actors.push_back({{"id", t.id},
@@ -34,14 +35,15 @@ void print_jsonl(std::ostream& out, const Article& a, const Tags& tags) {
   for (const auto& t : tags.topics) {
     topics.push_back({{"id", t.id}, {"name", t.name}, {"score", t.score}, {"evidence", evidence_json(t.evidence)}});
   }
-  json j = {{"id", a.id},
-            {"file", a.origin_file},
-            {"line", a.origin_line},
-            {"date", a.date.empty() ? json(nullptr) : json(a.date)},
-            {"actors", std::move(actors)},
-            {"topics", std::move(topics)}};
-  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  return {{"id", a.id},
+          {"file", a.origin_file},
+          {"line", a.origin_line},
+          {"date", a.date.empty() ? json(nullptr) : json(a.date)},
+          {"actors", std::move(actors)},
+          {"topics", std::move(topics)}};
 }
+
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence) {
@@ -68,23 +70,47 @@ void print_text(std::ostream& out, const Article& a, const Tags& tags) {
   out << "\n";
 }
 
+// Writes each article's explanation as it is tagged: text blocks, one JSON object per line
+// (jsonl), or one JSON array of those objects (json), valid even when no article could be read.
+class ExplainWriter {
+ public:
+  ExplainWriter(IndexOptions::ExplainFormat format, std::ostream& out) : format_(format), out_(out) {
+    if (format_ == IndexOptions::ExplainFormat::json) out_ << "[";
+  }
+  void article(const Article& a, const Tags& tags) {
+    switch (format_) {
+      case IndexOptions::ExplainFormat::text: print_text(out_, a, tags); break;
+      case IndexOptions::ExplainFormat::jsonl: out_ << dumped(article_json(a, tags)) << "\n"; break;
+      case IndexOptions::ExplainFormat::json: out_ << (first_ ? "\n" : ",\n") << dumped(article_json(a, tags)); break;
+    }
+    first_ = false;
+    if (!out_) ensure_written(out_);  // stop at the first lost write, not after the whole input
+  }
+  void finish() {
+    if (format_ == IndexOptions::ExplainFormat::json) out_ << (first_ ? "]\n" : "\n]\n");
+    ensure_written(out_);
+  }
+
+ private:
+  IndexOptions::ExplainFormat format_;
+  std::ostream& out_;
+  bool first_ = true;
+};
+
 }  // namespace
 
 ExitCode run_explain(const IndexOptions& options, std::ostream& out, std::ostream& diag) {
   const ArticleSource source(options);
   const Dictionary dictionary = Dictionary::load_default(options.dictionaries);
   const Tagger tagger(dictionary);
+  ExplainWriter writer(options.explain_format, out);
   long errors = 0;
-  source.read_all(
-      [&](Article&& a) {
-        const Tags tags = tagger.tag(a);
-        if (options.explain_format == IndexOptions::ExplainFormat::jsonl) print_jsonl(out, a, tags);
-        else print_text(out, a, tags);
-      },
-      [&](const InputError& e) {
-        ++errors;
-        diag << "dipnews-index: " << e.to_string() << "\n";
-      });
+  source.read_all([&](Article&& a) { writer.article(a, tagger.tag(a)); },
+                  [&](const InputError& e) {
+                    ++errors;
+                    diag << "dipnews-index: " << e.to_string() << "\n";
+                  });
+  writer.finish();
   return errors > 0 ? ExitCode::failure : ExitCode::success;
 }
 

@@ -74,7 +74,7 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
       ("explain", po::bool_switch(&raw.explain),
        "index nothing: print every actor and topic found in each INPUT article, with evidence")
-      ("format", po::value(&raw.output_format)->value_name("{text,jsonl}")->default_value("text"), "--explain output")
+      ("format", po::value(&raw.output_format)->value_name("{text,json,jsonl}")->default_value("text"), "--explain output")
       ("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")
       ("commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
        "articles written between two commits (at most)")
@@ -117,7 +117,8 @@ void choose_mode(IndexOptions& o, const RawOptions& raw) {
            : raw.lint  ? IndexOptions::Mode::lint_dictionaries
                        : IndexOptions::Mode::index;
   if (raw.output_format == "jsonl") o.explain_format = IndexOptions::ExplainFormat::jsonl;
-  else if (raw.output_format != "text") throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, jsonl)");
+  else if (raw.output_format == "json") o.explain_format = IndexOptions::ExplainFormat::json;
+  else if (raw.output_format != "text") throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, json, jsonl)");
   if (raw.output_format != "text" && !raw.explain) throw UsageError("--format applies to --explain only");
 }
 

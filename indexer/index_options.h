@@ -19,7 +19,7 @@ struct IndexOptions {
   std::vector<std::string> boilerplate_files;  // added to the bundled patterns
   std::vector<std::string> dictionaries;       // added to the bundled dictionaries
   enum class Mode { index, explain, lint_dictionaries } mode = Mode::index;
-  enum class ExplainFormat { text, jsonl } explain_format = ExplainFormat::text;
+  enum class ExplainFormat { text, jsonl, json } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;
   std::uint64_t memory_bytes = 64ull << 20;  // commit before uncommitted changes pass this
   unsigned jobs = 1;                          // threads preparing documents (0 never: resolved)

@@ -162,7 +162,8 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
       failed = true;
       std::cerr << r.diagnostic << std::flush;
     }
-    out << r.out << std::flush;  // streaming: a script reading the pipe sees each result at once
+    out << r.out;
+    ensure_written(out);  // streaming: a script reading the pipe sees each result at once
   };
   OrderedPool<NumberedQuery, RenderedResult>(jobs, std::size_t{16} * jobs, work, emit).run(next);
   return failed ? ExitCode::failure : ExitCode::success;

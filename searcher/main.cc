@@ -23,8 +23,8 @@ int run(const dipnews::SearchOptions& options) {
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
     print_catalogue(kind, dictionary.get(), db, options.format, std::cout);
-    std::cout.flush();
-    return static_cast<int>(std::cout ? ExitCode::success : ExitCode::failure);
+    ensure_written(std::cout);
+    return static_cast<int>(ExitCode::success);
   }
   if (!options.batch.empty()) {
     db.close();  // checked; the batch workers open their own
@@ -47,8 +47,7 @@ int run(const dipnews::SearchOptions& options) {
   auto printer = make_printer(options.format, std::cout, use_color(options.color));
   if (options.request.count_only) printer->count(result);
   else printer->result(result);
-  std::cout.flush();
-  if (!std::cout) throw RuntimeFailure("cannot write results to standard output");
+  ensure_written(std::cout);
   return static_cast<int>(ExitCode::success);
 }
 

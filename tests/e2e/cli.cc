@@ -26,6 +26,12 @@ ProcessResult run_search(const std::vector<std::string>& args, const std::string
   return run(DIPNEWS_SEARCH_BIN, args, input);
 }
 
+ProcessResult run_to_full_disk(const char* binary, const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv{"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full", binary};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, input, {"DIPNEWS_DB=", "NO_COLOR="});
+}
+
 int bundled_article_count() {
   int count = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(DIPNEWS_CORPUS_DIR)) {

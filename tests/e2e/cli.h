@@ -11,6 +11,10 @@ namespace dipnews::test {
 ProcessResult run_index(const std::vector<std::string>& args, const std::string& input = "");
 ProcessResult run_search(const std::vector<std::string>& args, const std::string& input = "");
 
+// Runs a binary (DIPNEWS_INDEX_BIN or DIPNEWS_SEARCH_BIN) with its standard output on
+// /dev/full, where every write fails as on a full disk; stderr is captured as usual.
+ProcessResult run_to_full_disk(const char* binary, const std::vector<std::string>& args, const std::string& input = "");
+
 // How many articles the bundled corpus holds (JSONL lines plus text and HTML files).
 int bundled_article_count();
 

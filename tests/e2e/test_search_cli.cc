@@ -415,6 +415,18 @@ TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay 
   CHECK(run_search({"--db", corpus_db(), "--default-op=xor", "x"}).exit_code == 2);
 }
 
+TEST_CASE("results that cannot be written fail - single query, batch and catalogues exit 1", "[e2e][search]") {
+  const std::vector<std::vector<std::string>> runs = {
+      {"ceasefire"}, {"--batch", "-", "--format=tsv"}, {"--batch", "-", "--format=jsonl"}, {"--list-topics"}};
+  for (auto args : runs) {
+    args.insert(args.begin(), {"--db", corpus_db()});
+    auto r = test::run_to_full_disk(DIPNEWS_SEARCH_BIN, args, "q1\tceasefire\nq2\tsanctions\n");
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("cannot write results to standard output"));
+  }
+}
+
 TEST_CASE("a relaxed question matches the same articles whatever the page - --limit, --offset, --count", "[e2e][search]") {
   // Eight articles have all four words: fewer than a default page, so the question is relaxed
   // for every page size (it was relaxed only when the page asked for more than eight).

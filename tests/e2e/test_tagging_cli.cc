@@ -59,6 +59,33 @@ TEST_CASE("golden tags: every actor and topic of every bundled article", "[e2e][
   CHECK(seen == static_cast<std::size_t>(test::bundled_article_count()));
 }
 
+TEST_CASE("explain JSON: one array of the JSONL objects - empty input still valid JSON", "[e2e][tagging]") {
+  auto array = run_index({"--explain", "--format=json", DIPNEWS_CORPUS_DIR});
+  REQUIRE(array.exit_code == 0);
+  const json all = json::parse(array.out);
+  REQUIRE(all.is_array());
+  CHECK(all.size() == static_cast<std::size_t>(test::bundled_article_count()));
+  auto lines = run_index({"--explain", "--format=jsonl", DIPNEWS_CORPUS_DIR});
+  std::istringstream in(lines.out);
+  std::string first;
+  std::getline(in, first);
+  CHECK(all.at(0) == json::parse(first));
+  test::TempDir dir;
+  std::ofstream(dir / "empty.jsonl").close();
+  auto empty = run_index({"--explain", "--format=json", dir / "empty.jsonl"});
+  CHECK(empty.exit_code == 0);
+  CHECK(json::parse(empty.out) == json::array());
+}
+
+TEST_CASE("explain output that cannot be written fails - exit 1, the reason on stderr", "[e2e][tagging]") {
+  for (const char* format : {"--format=text", "--format=jsonl", "--format=json"}) {
+    INFO(format);
+    auto r = test::run_to_full_disk(DIPNEWS_INDEX_BIN, {"--explain", format, DIPNEWS_CORPUS_DIR});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("cannot write results to standard output: No space left on device"));
+  }
+}
+
 TEST_CASE("explain JSONL: evidence points at the exact text that fired", "[e2e][tagging]") {
   test::TempDir dir;
   const std::string body = "Russian President Vladimir Putin met Chancellor Merz in Berlin. "

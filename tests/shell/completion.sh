@@ -95,7 +95,7 @@ expect 'dipnews-search --color=a' always auto
 expect 'dipnews-search --facets=person,t' 'person,topic'
 expect 'dipnews-search --facets=' actor person country org topic source
 expect 'dipnews-search --cooccur=or' org
-expect 'dipnews-index --format=' text jsonl
+expect 'dipnews-index --format=' text json jsonl
 expect 'dipnews-index --input-format=' jsonl text html
 # File arguments.
 expect 'dipnews-search --batch=que' queries.tsv
