@@ -72,7 +72,7 @@ class SearchOpening {
       }
       return;
     }
-    add_database(open_local(path), "'" + path + "'");
+    add_database(open_local(path), "'" + path + "'" + (listed_at.empty() ? "" : " (listed at " + listed_at + ")"));
   }
 
   Xapian::Database database() { return std::move(combined_); }
@@ -147,12 +147,22 @@ class SearchOpening {
                              " of " + std::to_string(id->count) + "): its articles would be counted twice");
       }
     }
+    // Any database given twice (two spellings of a path, a stub listing it again, a copy):
+    // Xapian would search it twice and return each of its articles twice.
+    if (const std::string uuid = db.get_uuid(); !uuid.empty()) {
+      const auto [it, fresh] = labels_by_uuid_.try_emplace(uuid, label);
+      if (!fresh) {
+        throw RuntimeFailure(label + " and " + it->second +
+                             " are the same database (or copies of it): its articles would be counted twice");
+      }
+    }
     combined_.add_database(db);
   }
 
   Xapian::Database combined_;
   // Shard set -> shard index -> (shard count, label).
   std::map<std::string, std::map<unsigned, std::pair<unsigned, std::string>>> sets_;
+  std::map<std::string, std::string> labels_by_uuid_;
 };
 
 }  // namespace

@@ -149,6 +149,21 @@ TEST_CASE("sharded writer: each article in its id's shard and replaced there - w
   CHECK_THROWS_WITH(IndexWriter(path, 100), Catch::Contains("moved or mixed by hand"));
 }
 
+TEST_CASE("a database given twice is refused - by two spellings of its path, in a stub, or as a copy", "[shards]") {
+  test::TempDir dir;
+  const std::string path = dir / "news.db";
+  {
+    IndexWriter writer(path, CommitPolicy{100});
+    for (const auto& a : test::sample_articles()) writer.write(a);
+  }
+  CHECK(open_for_search({path}).get_doccount() == test::sample_articles().size());
+  CHECK_THROWS_WITH(open_for_search({path, dir / "./news.db"}), Catch::Contains("are the same database"));
+  const auto stub = dir.write("twice.stub", "auto news.db\nauto news.db\n");
+  CHECK_THROWS_WITH(open_for_search({stub}), Catch::Contains("(listed at " + stub + ":2)"));
+  std::filesystem::copy(path, dir / "copy.db");
+  CHECK_THROWS_WITH(open_for_search({path, dir / "copy.db"}), Catch::Contains("counted twice"));
+}
+
 TEST_CASE("searching shards: every shard's schema checked - one listed twice refused - one missing said", "[shards]") {
   test::TempDir dir;
   const std::string path = dir / "news.db";
