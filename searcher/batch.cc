@@ -23,36 +23,47 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// One back-end per batch format; each writes a query's result or its error.
+// One back-end per batch format; each writes a query's result or its error. With --count,
+// a query's result is its number of matches instead of its hits.
 class BatchWriter {
  public:
-  BatchWriter(OutputFormat format, std::ostream& out) : format_(format), out_(out) {}
+  BatchWriter(OutputFormat format, bool counts, std::ostream& out) : format_(format), counts_(counts), out_(out) {}
 
   void result(const BatchQuery& q, const SearchResult& r) {
     switch (format_) {
       case OutputFormat::tsv:
+        if (counts_) out_ << q.qid << '\t' << r.total.estimated << '\n';
         for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score(h) << '\n';
         break;
-      case OutputFormat::trec:
+      case OutputFormat::trec:  // --count is refused with trec (search_options.cc)
         for (const auto& h : r.hits) {
           out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score(h) << " dipnews\n";
         }
         break;
-      case OutputFormat::csv:
-        DelimitedPrinter(out_, DelimitedPrinter::Style::csv).batch_rows(q.qid, r);
+      case OutputFormat::csv: {
+        DelimitedPrinter csv(out_, DelimitedPrinter::Style::csv);
+        if (counts_) csv.batch_count(q.qid, r);
+        else csv.batch_rows(q.qid, r);
         break;
-      case OutputFormat::text:
+      }
+      case OutputFormat::text: {
         out_ << "## " << q.qid << ": " << q.text << "\n";
-        TextPrinter(out_, false).result(r);
+        TextPrinter text(out_, false);
+        if (counts_) text.count(r);
+        else text.result(r);
         out_ << "\n";
         break;
+      }
       default: {  // jsonl
-        json hits = json::array();
-        for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
-        json j = {{"qid", q.qid},
-                  {"query", q.text},
-                  {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
-                  {"hits", std::move(hits)}};
+        json j = {{"qid", q.qid}, {"query", q.text}};
+        if (counts_) {
+          j["count"] = r.total.estimated;
+        } else {
+          json hits = json::array();
+          for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
+          j["total"] = {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}};
+          j["hits"] = std::move(hits);
+        }
         const auto& a = r.aggregations;
         if (!a.facets.empty() || a.timeline || a.cooccur_field) add_aggregations(j, a);
         write(j);
@@ -78,6 +89,7 @@ class BatchWriter {
   void write(const json& j) { out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
 
   OutputFormat format_;
+  bool counts_;
   std::ostream& out_;
 };
 
@@ -104,6 +116,8 @@ struct NumberedQuery {
 // an error of its own); a line beyond this is not even kept in memory.
 constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
 
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 // One query's output, rendered by its worker, written in input order.
 struct RenderedResult {
   std::string out;
@@ -112,7 +126,7 @@ struct RenderedResult {
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
   std::ostringstream out;
-  BatchWriter writer(options.format, out);
+  BatchWriter writer(options.format, options.request.count_only, out);
   RenderedResult rendered;
   SearchRequest request = options.request;
   request.text = item.query.text;
@@ -122,6 +136,9 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
                        ", the most a batch line may have");
     }
     if (trim(item.query.text).empty()) throw UsageError("empty query");
+    if (options.format == OutputFormat::trec && item.query.qid.find_first_of(" \t") != std::string::npos) {
+      throw UsageError("the qid '" + item.query.qid + "' has a space, which the TREC run format cannot carry");
+    }
     writer.result(item.query, searcher.search(request));
   } catch (const UsageError& e) {
     rendered.diagnostic = "dipnews-search: " + options.batch + ":" + std::to_string(item.line) + ": query " +
@@ -143,7 +160,11 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned w = 0; w < jobs; ++w) searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
 
-  if (options.format == OutputFormat::csv) DelimitedPrinter(out, DelimitedPrinter::Style::csv).batch_header();
+  if (options.format == OutputFormat::csv) {
+    DelimitedPrinter csv(out, DelimitedPrinter::Style::csv);
+    if (options.request.count_only) csv.batch_count_header();
+    else csv.batch_header();
+  }
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;
@@ -151,6 +172,8 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
       ++number;
       if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      // A byte-order mark, as some Windows editors save UTF-8: not part of the first qid.
+      if (number == 1 && line.rfind(utf8_bom, 0) == 0) line.erase(0, utf8_bom.size());
       if (auto query = parse_batch_line(line, number)) return NumberedQuery{number, std::move(*query)};
     }
     return std::nullopt;

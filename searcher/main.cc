@@ -1,5 +1,8 @@
 // dipnews-search: runs a ranked query against an index. Option parsing and error
 // reporting only; the work is in search.cc and the printers.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -29,8 +32,15 @@ int run(const dipnews::SearchOptions& options) {
   if (!options.batch.empty()) {
     db.close();  // checked; the batch workers open their own
     if (options.batch == "-") return static_cast<int>(run_batch(options, dictionary, std::cin, std::cout));
+    if (std::filesystem::is_directory(options.batch)) {
+      throw RuntimeFailure(options.batch + ": error: a directory, not a batch file of queries");
+    }
+    errno = 0;
     std::ifstream in(options.batch);
-    if (!in) throw RuntimeFailure(options.batch + ": error: cannot read the batch file");
+    if (!in) {
+      throw RuntimeFailure(options.batch + ": error: cannot read the batch file" +
+                           (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+    }
     return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
   Searcher searcher(std::move(db), dictionary);

@@ -87,6 +87,12 @@ void DelimitedPrinter::batch_rows(const std::string& qid, const SearchResult& r)
   }
 }
 
+void DelimitedPrinter::batch_count_header() { row({"qid", "count"}); }
+
+void DelimitedPrinter::batch_count(const std::string& qid, const SearchResult& r) {
+  row({qid, std::to_string(r.total.estimated)});
+}
+
 void DelimitedPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
 
 void IdsPrinter::result(const SearchResult& r) {

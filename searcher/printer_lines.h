@@ -30,6 +30,9 @@ class DelimitedPrinter : public ResultPrinter {
   // Batch CSV: one header row for the whole batch, then each query's rows led by its qid.
   void batch_header();
   void batch_rows(const std::string& qid, const SearchResult& result);
+  // Batch --count: a header row "qid,count", then one row per query.
+  void batch_count_header();
+  void batch_count(const std::string& qid, const SearchResult& result);
 
  private:
   std::vector<std::string> fields_of(const Hit& hit) const;

@@ -185,6 +185,9 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   }
   if (!o.batch.empty()) {
     if (!raw.words.empty()) throw UsageError("--batch takes its queries from the file, not the command line");
+    if (o.request.count_only && raw.format == "trec") {
+      throw UsageError("--count has no TREC form (choose --format=tsv, csv, jsonl or text)");
+    }
     if (raw.format == "text" || raw.format == "jsonl" || raw.format == "tsv" || raw.format == "csv" ||
         raw.format == "trec") {
       return o;

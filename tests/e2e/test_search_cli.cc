@@ -397,6 +397,43 @@ TEST_CASE("batch: every query in input order - a bad one reported for its qid - 
   CHECK(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).exit_code == 1);
 }
 
+TEST_CASE("batch --count: each query's number of matches in tsv, csv, jsonl and text - not in trec", "[e2e][search]") {
+  const std::string queries = "a\tceasefire\nall\t*\n";
+  const std::string ceasefire = run_search({"--db", corpus_db(), "--count", "ceasefire"}).out;  // "N\n"
+  const std::string everything = std::to_string(test::bundled_article_count()) + "\n";
+  auto tsv = run_search({"--db", corpus_db(), "--batch", "-", "--count", "--format=tsv"}, queries);
+  CHECK(tsv.exit_code == 0);
+  CHECK(tsv.out == "a\t" + ceasefire + "all\t" + everything);
+  auto csv = run_search({"--db", corpus_db(), "--batch", "-", "--count", "--format=csv"}, queries);
+  CHECK(csv.out == "qid,count\r\na," + ceasefire.substr(0, ceasefire.size() - 1) + "\r\nall," +
+                       everything.substr(0, everything.size() - 1) + "\r\n");
+  auto jsonl = run_search({"--db", corpus_db(), "--batch", "-", "--count", "--format=jsonl"}, queries);
+  const json first = json::parse(jsonl.out.substr(0, jsonl.out.find('\n')));
+  CHECK(first["qid"] == "a");
+  CHECK(first["count"] == std::stoi(ceasefire));
+  CHECK_FALSE(first.contains("hits"));
+  auto text = run_search({"--db", corpus_db(), "--batch", "-", "--count", "--format=text"}, queries);
+  CHECK_THAT(text.out, Catch::Contains("## a: ceasefire\n" + ceasefire));
+  auto trec = run_search({"--db", corpus_db(), "--batch", "-", "--count", "--format=trec"}, queries);
+  CHECK(trec.exit_code == 2);
+  CHECK_THAT(trec.err, Catch::Contains("--count has no TREC form"));
+}
+
+TEST_CASE("batch input: a byte-order mark is skipped - a qid TREC cannot carry is an error - a directory is named", "[e2e][search]") {
+  auto bom = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"},
+                        "\xEF\xBB\xBF# a comment saved by Notepad\nq1\tceasefire\n");
+  CHECK(bom.exit_code == 0);
+  CHECK_THAT(bom.out, Catch::Matches("q1\t1\t\\S+\t[0-9.]+\n"));  // the comment was not run as a query
+  auto trec = run_search({"--db", corpus_db(), "--batch", "-", "--format=trec", "--limit=1"}, "my q\tceasefire\nok\tceasefire\n");
+  CHECK(trec.exit_code == 1);
+  CHECK_THAT(trec.err, Catch::Contains("-:1: query my q: the qid 'my q' has a space"));
+  CHECK_THAT(trec.out, Catch::StartsWith("ok Q0 "));
+  auto dir = run_search({"--db", corpus_db(), "--batch", DIPNEWS_CORPUS_DIR});
+  CHECK(dir.exit_code == 1);
+  CHECK_THAT(dir.err, Catch::Contains("a directory, not a batch file"));
+  CHECK_THAT(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).err, Catch::Contains("No such file or directory"));
+}
+
 TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
   const std::string question = "why did the envoys meet Zelenskyy in Berlin about guarantees";
   const json relaxed = search_json({"--limit=3", question});
