@@ -103,7 +103,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     throw UsageError("query error: the query is longer than " + limits::describe_bytes(limits::max_query_bytes) +
                      ", the most one query may have");
   }
-  const std::string folded = capitalise_initials(fold_shouting(text));
+  const std::string folded = lower_case_field_names(capitalise_initials(fold_shouting(text)), field_names());
   if (auto problem = field_without_value(folded, field_names())) throw UsageError("query error: " + *problem);
   if (auto problem = unknown_field(folded, field_names())) throw UsageError("query error: " + *problem);
   const std::string rewritten = rewrite_for_parser(folded);

@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include "text_util.h"
+
 namespace dipnews {
 
 namespace {
@@ -69,6 +71,10 @@ std::string rewrite_for_parser(std::string_view text) {
   }
   out.append(text.substr(copied));
   if (!positive) out = match_all_token() + " " + out;
+  // An unclosed phrase runs to the end of the query, as Xapian reads one on its own; after
+  // a field (`title:"peace plan`) its parser would instead fail and silently re-read the whole
+  // query as plain words ("title", "peace", "plan"). So the quote is closed here.
+  if (std::count(out.begin(), out.end(), '"') % 2 == 1) out += '"';
   return out;
 }
 
@@ -83,22 +89,51 @@ std::optional<std::string> field_without_value(std::string_view text, const std:
   return std::nullopt;
 }
 
+namespace {
+
+// The field name of a `name:value` token, or empty when the token is not one (no colon, no
+// value, a URL, or a name with other characters than lower-case letters, '_' and '-', or
+// also capitals when `any_case`).
+std::string_view field_name_of(const QueryToken& t, bool any_case) {
+  const std::size_t colon = t.core.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon + 1 == t.core.size()) return {};
+  if (t.core.substr(colon + 1, 2) == "//") return {};  // a URL
+  const std::string_view name = t.core.substr(0, colon);
+  const bool field_like = std::all_of(name.begin(), name.end(), [any_case](char c) {
+    return (c >= 'a' && c <= 'z') || (any_case && c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+  });
+  return field_like ? name : std::string_view{};
+}
+
+bool is_field(std::string_view name, const std::vector<std::string_view>& fields) {
+  return name == match_all_field || std::find(fields.begin(), fields.end(), name) != fields.end();
+}
+
+}  // namespace
+
 std::optional<std::string> unknown_field(std::string_view text, const std::vector<std::string_view>& fields) {
   for (const auto& t : scan_query(text)) {
-    const std::size_t colon = t.core.find(':');
-    if (colon == 0 || colon == std::string_view::npos || colon + 1 == t.core.size()) continue;
-    const std::string_view name = t.core.substr(0, colon);
-    if (t.core.substr(colon + 1, 2) == "//") continue;  // a URL
-    const bool field_like = std::all_of(name.begin(), name.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || c == '_' || c == '-';
-    });
-    if (!field_like || name == match_all_field || std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
+    // Capitalised, it is a field only when it names one ("Berlin:talks" is text).
+    const std::string_view name = field_name_of(t, false);
+    if (name.empty() || is_field(name, fields)) continue;
     std::string known;
     for (auto field : fields) known += (known.empty() ? "" : ", ") + std::string(field) + ":";
     return "unknown field '" + std::string(name) + ":' (the fields are " + known +
            "; put text with a colon in quotes to search for it as words)";
   }
   return std::nullopt;
+}
+
+std::string lower_case_field_names(std::string_view text, const std::vector<std::string_view>& fields) {
+  std::string out(text);
+  for (const auto& t : scan_query(text)) {
+    const std::string_view name = field_name_of(t, true);
+    const std::string lower = to_lower_ascii(name);
+    if (!name.empty() && lower != name && is_field(lower, fields)) {
+      out.replace(static_cast<std::size_t>(name.data() - text.data()), name.size(), lower);
+    }
+  }
+  return out;
 }
 
 std::size_t count_words(std::string_view text) {

@@ -24,17 +24,22 @@ std::vector<QueryToken> scan_query(std::string_view text);
 // The field name the parser maps to "every article"; `*` is rewritten to `<name>:all`.
 inline constexpr std::string_view match_all_field = "dipnews_all";
 
-// The text with each lone '*' replaced by the match-all field, and the match-all field
-// put in front when no word is left that is not excluded (so "-gaza" means "* -gaza").
+// The text with each lone '*' replaced by the match-all field, the match-all field put in
+// front when no word is left that is not excluded (so "-gaza" means "* -gaza"), and an
+// unclosed phrase closed at the end.
 std::string rewrite_for_parser(std::string_view text);
 
 // "date: needs a value" when a field from `fields` is typed with nothing after the colon.
 std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields);
 
 // "unknown field 'nosuchfield:'" for a `name:value` token whose name (lower-case letters,
-// '_' or '-') is not one of `fields`: Xapian would search for the words "nosuchfield" and
-// "value" and silently find nothing. A URL ("https://...") is not a field.
+// '_' or '-') is not one of `fields`: Xapian would search for the words "nosuchfield" and "value" and
+// silently find nothing. A URL ("https://...") is not a field.
 std::optional<std::string> unknown_field(std::string_view text, const std::vector<std::string_view>& fields);
+
+// The text with each field name of `fields` typed in capitals put in lower case
+// (`Actor:putin` -> `actor:putin`): Xapian's parser knows only the lower-case names.
+std::string lower_case_field_names(std::string_view text, const std::vector<std::string_view>& fields);
 
 // How many words the query has (runs of non-space characters, phrases included, operators
 // not): what the size limit counts.

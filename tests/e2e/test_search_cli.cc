@@ -434,6 +434,22 @@ TEST_CASE("batch input: a byte-order mark is skipped - a qid TREC cannot carry i
   CHECK_THAT(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).err, Catch::Contains("No such file or directory"));
 }
 
+TEST_CASE("a field typed in capitals, or a field's phrase left open, is read as meant", "[e2e][search]") {
+  const auto count = [](const std::string& query) {
+    auto r = run_search({"--db", corpus_db(), "--count", query});
+    INFO(query << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return std::stoi(r.out);
+  };
+  CHECK(count("Actor:putin") == count("actor:putin"));
+  CHECK(count("Title:berlin") == count("title:berlin"));
+  CHECK(count("title:berlin") > 0);
+  // An open phrase after a field runs to the end, as an open phrase alone does; it was read
+  // as the words "title", "peace" and "plan" (no article).
+  CHECK(count("title:\"peace plan") == count("title:\"peace plan\""));
+  CHECK(count("title:\"peace plan\"") > 0);
+}
+
 TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
   const std::string question = "why did the envoys meet Zelenskyy in Berlin about guarantees";
   const json relaxed = search_json({"--limit=3", question});

@@ -25,6 +25,11 @@ TEST_CASE("rewrite_for_parser: lone stars and pure exclusions become match-all",
   CHECK(rewrite_for_parser("-gaza") == "dipnews_all:all -gaza");
   CHECK(rewrite_for_parser("NOT gaza") == "dipnews_all:all NOT gaza");
   CHECK(rewrite_for_parser("ceasefire -gaza") == "ceasefire -gaza");
+  // An unclosed phrase is closed at the end, after a field too (where Xapian's parser would
+  // otherwise fail and re-read the whole query as plain words).
+  CHECK(rewrite_for_parser("title:\"peace plan") == "title:\"peace plan\"");
+  CHECK(rewrite_for_parser("\"peace plan\" title:\"berlin") == "\"peace plan\" title:\"berlin\"");
+  CHECK(rewrite_for_parser("title:\"peace plan\"") == "title:\"peace plan\"");
 }
 
 TEST_CASE("field_without_value finds a field typed with nothing after the colon", "[query_text]") {
@@ -87,6 +92,14 @@ TEST_CASE("unknown_field: a field-like name before a colon must be a field - a U
   CHECK_FALSE(unknown_field("https://example.org/a 10:30 Berlin:talks", fields));
   CHECK_FALSE(unknown_field("note: ceasefire", fields));  // nothing after the colon: a word and its punctuation
   CHECK_FALSE(unknown_field("dipnews_all:all", fields));
+}
+
+TEST_CASE("lower_case_field_names: a field typed in capitals is the field - other capitalised text stays", "[query_text]") {
+  const std::vector<std::string_view> fields{"title", "date", "actor"};
+  CHECK(lower_case_field_names("Actor:putin Title:\"peace plan\" DATE:2025", fields) ==
+        "actor:putin title:\"peace plan\" date:2025");
+  CHECK(lower_case_field_names("Berlin:talks ceasefire \"Actor:x\"", fields) == "Berlin:talks ceasefire \"Actor:x\"");
+  CHECK(lower_case_field_names("(-Actor:putin)", fields) == "(-actor:putin)");
 }
 
 TEST_CASE("count_words counts every word, in phrases too, but not operators", "[query_text]") {
