@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "text_util.h"
+
 namespace dipnews {
 
 enum class ExitCode : int {
@@ -65,9 +67,9 @@ struct InputError {
   long line = 0;  // 1-based; 0 when the problem concerns the whole file
   std::string what;
 
+  // One line, whatever the input put in `what` (see one_line).
   std::string to_string() const {
-    return line > 0 ? file + ":" + std::to_string(line) + ": error: " + what
-                    : file + ": error: " + what;
+    return one_line(line > 0 ? file + ":" + std::to_string(line) + ": error: " + what : file + ": error: " + what);
   }
 };
 

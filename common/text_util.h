@@ -33,4 +33,9 @@ bool is_valid_utf8(std::string_view s);
 // Levenshtein distance in bytes, giving up (returning limit + 1) once it must exceed limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
+// A diagnostic as one line: control characters that came from the input (a newline inside a
+// date, an escape sequence in a query) written as \n, \r, \t or \xNN, so that one error
+// stays one line and the terminal never acts on them.
+std::string one_line(std::string_view message);
+
 }  // namespace dipnews

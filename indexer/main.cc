@@ -4,6 +4,7 @@
 
 #include "compaction.h"
 #include "error.h"
+#include "text_util.h"
 #include "explain.h"
 #include "lint.h"
 #include "index_options.h"
@@ -31,13 +32,13 @@ int main(int argc, char* argv[]) {
     }
     return static_cast<int>(status);
   } catch (const UsageError& e) {
-    std::cerr << "dipnews-index: " << e.what() << "\nTry 'dipnews-index --help' for more information.\n";
+    std::cerr << "dipnews-index: " << one_line(e.what()) << "\nTry 'dipnews-index --help' for more information.\n";
     return static_cast<int>(e.code());
   } catch (const Error& e) {
-    std::cerr << "dipnews-index: " << e.what() << "\n";
+    std::cerr << "dipnews-index: " << one_line(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "dipnews-index: internal error: " << e.what() << "\n";
+    std::cerr << "dipnews-index: internal error: " << one_line(e.what()) << "\n";
     return static_cast<int>(ExitCode::failure);
   }
 }

@@ -47,7 +47,7 @@ class BatchWriter {
         break;
       }
       case OutputFormat::text: {
-        out_ << "## " << q.qid << ": " << q.text << "\n";
+        out_ << "## " << one_line(q.qid + ": " + q.text) << "\n";
         TextPrinter text(out_, false);
         if (counts_) text.count(r);
         else text.result(r);
@@ -75,7 +75,7 @@ class BatchWriter {
     if (format_ == OutputFormat::jsonl) {
       write({{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.what()}}}});
     } else if (format_ == OutputFormat::text) {
-      out_ << "## " << q.qid << ": " << q.text << "\nerror: " << e.what() << "\n\n";
+      out_ << "## " << one_line(q.qid + ": " + q.text) << "\nerror: " << one_line(e.what()) << "\n\n";
     }
     // tsv, csv and trec have no place for errors: they go to stderr only (see run_batch).
   }
@@ -141,8 +141,8 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
     }
     writer.result(item.query, searcher.search(request));
   } catch (const UsageError& e) {
-    rendered.diagnostic = "dipnews-search: " + options.batch + ":" + std::to_string(item.line) + ": query " +
-                          item.query.qid + ": " + e.what() + "\n";
+    rendered.diagnostic = "dipnews-search: " + one_line(options.batch + ":" + std::to_string(item.line) + ": query " +
+                                                        item.query.qid + ": " + e.what()) + "\n";
     writer.error(item.query, e);
   }
   rendered.out = std::move(out).str();

@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
+#include "text_util.h"
 #include "lazy_dictionary.h"
 #include "printer.h"
 #include "search.h"
@@ -22,7 +23,7 @@ int run(const dipnews::SearchOptions& options) {
   const LazyDictionary dictionary(options.dictionaries);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
   Xapian::Database db = open_for_search(options.dbs, &warnings);
-  for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << w << "\n";
+  for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
     print_catalogue(kind, dictionary.get(), db, options.format, std::cout);
@@ -70,19 +71,19 @@ int main(int argc, char* argv[]) {
     if (!options) return static_cast<int>(ExitCode::success);
     return run(*options);
   } catch (const UsageError& e) {
-    std::cerr << "dipnews-search: " << e.what() << "\n";
+    std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const Error& e) {
-    std::cerr << "dipnews-search: " << e.what() << "\n";
+    std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const Xapian::DatabaseModifiedError& e) {
     std::cerr << "dipnews-search: the index changed while reading it; try again\n";
     return static_cast<int>(ExitCode::busy);
   } catch (const Xapian::Error& e) {
-    std::cerr << "dipnews-search: " << e.get_type() << ": " << e.get_msg() << "\n";
+    std::cerr << "dipnews-search: " << e.get_type() << ": " << one_line(e.get_msg()) << "\n";
     return static_cast<int>(ExitCode::failure);
   } catch (const std::exception& e) {
-    std::cerr << "dipnews-search: internal error: " << e.what() << "\n";
+    std::cerr << "dipnews-search: internal error: " << one_line(e.what()) << "\n";
     return static_cast<int>(ExitCode::failure);
   }
 }

@@ -90,12 +90,15 @@ TEST_CASE("a malformed JSONL line is reported as FILE:LINE - skipped - and the r
                               "{\"id\":\"a\",\"title\":\"One\",\"body\":\"first ceasefire\"}\n"
                               "{\"id\":\"b\",\"body\": oops}\n"
                               "{\"id\":\"c\",\"title\":\"Three\",\"body\":\"third ceasefire\",\"date\":\"2025-02-30\"}\n"
-                              "{\"id\":\"d\",\"title\":\"Four\",\"body\":\"fourth ceasefire\"}\n");
+                              "{\"id\":\"d\",\"title\":\"Four\",\"body\":\"fourth ceasefire\"}\n"
+                              "{\"id\":\"e\",\"body\":\"fifth\",\"date\":\"2025\\n12-01\"}\n");
   auto r = run_index({"--db", dir / "db", file});
   CHECK(r.exit_code == 1);
+  // A newline inside the bad value is shown escaped: one error, one line.
+  CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + file + ":5: error: bad date \"2025\\n12-01\" (expected"));
   CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + file + ":2: error: invalid JSON: "));
   CHECK_THAT(r.err, Catch::Contains("dipnews-index: " + file + ":3: error: bad date \"2025-02-30\""));
-  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 3});
   auto found = run_search({"--db", dir / "db", "--count", "ceasefire"});
   CHECK(found.out == "2\n");
 }

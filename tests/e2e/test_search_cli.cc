@@ -450,6 +450,18 @@ TEST_CASE("a field typed in capitals, or a field's phrase left open, is read as 
   CHECK(count("title:\"peace plan\"") > 0);
 }
 
+TEST_CASE("an error stays one line - control characters of the query are shown escaped", "[e2e][search]") {
+  auto single = run_search({"--db", corpus_db(), "actor:\"zel\ninsky\""});
+  CHECK(single.exit_code == 2);
+  CHECK_THAT(single.err, Catch::Contains("unknown actor 'zel\\ninsky'"));
+  CHECK(std::count(single.err.begin(), single.err.end(), '\n') == 1);
+  auto batch = run_search({"--db", corpus_db(), "--batch", "-", "--format=text"}, "q\tactor:\"zel\x1b[31minsky\"\n");
+  CHECK(batch.exit_code == 1);
+  CHECK(batch.err.find('\x1b') == std::string::npos);
+  CHECK(batch.out.find('\x1b') == std::string::npos);
+  CHECK_THAT(batch.err, Catch::Contains("zel\\x1b[31minsky"));
+}
+
 TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
   const std::string question = "why did the envoys meet Zelenskyy in Berlin about guarantees";
   const json relaxed = search_json({"--limit=3", question});

@@ -43,3 +43,10 @@ TEST_CASE("UTF-8 helpers count code points and never split a sequence", "[text]"
   CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));       // U+10FFFF itself
   CHECK(is_valid_utf8("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
 }
+
+TEST_CASE("one_line: control characters from the input are shown, never acted on", "[text_util]") {
+  CHECK(one_line("in.jsonl:3: error: bad date \"2025\n12-01\"") == "in.jsonl:3: error: bad date \"2025\\n12-01\"");
+  CHECK(one_line("a\rb\tc") == "a\\rb\\tc");
+  CHECK(one_line("zel\x1b[31minsky\x7f") == "zel\\x1b[31minsky\\x7f");
+  CHECK(one_line("Zelenskyy — Зеленський") == "Zelenskyy — Зеленський");  // UTF-8 untouched
+}
