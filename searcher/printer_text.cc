@@ -15,6 +15,9 @@ std::string count_phrase(const MatchTotals& t) {
   return (t.exact() ? n : "about " + n) + noun;
 }
 
+// "1 article matches", "12 articles match".
+std::string match_phrase(const MatchTotals& t) { return count_phrase(t) + (t.estimated == 1 ? " matches" : " match"); }
+
 }  // namespace
 
 void TextPrinter::styled(std::string_view style, std::string_view text) {
@@ -93,13 +96,13 @@ void TextPrinter::hit(const Hit& h) {
 
 void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
-    out_ << (r.total.estimated == 0 ? "No articles match" : count_phrase(r.total) + " match")
+    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total))
          << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
     if (r.suggestion) out_ << "Did you mean: " << *r.suggestion << "\n";
     aggregations(r.aggregations);
     return;
   }
-  out_ << count_phrase(r.total) << " match " << (r.relaxed ? "some of " : "") << "'" << r.query << "' (showing "
+  out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << r.query << "' (showing "
        << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
   if (r.relaxed) out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
   out_ << "\n";

@@ -183,6 +183,15 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
     o.mode = vm.count("list-actors") ? SearchOptions::Mode::list_actors : SearchOptions::Mode::list_topics;
     return o;
   }
+  // Facets, timelines and co-occurrences are printed only where there is room for them.
+  if (!o.request.aggregations.empty()) {
+    const bool room = o.format == OutputFormat::json || o.format == OutputFormat::text ||
+                      (o.format == OutputFormat::jsonl && !o.batch.empty());
+    if (!room) {
+      throw UsageError("--facets, --timeline and --cooccur need --format=json or text (jsonl or text with --batch), not --format=" +
+                       raw.format);
+    }
+  }
   if (!o.batch.empty()) {
     if (!raw.words.empty()) throw UsageError("--batch takes its queries from the file, not the command line");
     if (o.request.count_only && raw.format == "trec") {

@@ -6,6 +6,12 @@ namespace dipnews {
 
 namespace {
 
+// "a person", "an organisation".
+std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
 std::string did_you_mean(const std::optional<std::string>& suggestion) {
   return suggestion ? " (did you mean '" + *suggestion + "'?)" : "";
 }
@@ -23,8 +29,8 @@ TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::
     const Actor* actor = dict.actor(*id);
     if (field.actor_type && actor->type != *field.actor_type) {
       return {"", std::string(field.name) + ": '" + std::string(value) + "' is " +
-                      std::string(actor_type_name(actor->type)) + " " + actor->id + ", not a " +
-                      std::string(actor_type_name(*field.actor_type)) + " (use actor: for any kind)"};
+                      std::string(actor_type_name(actor->type)) + " " + actor->id + ", not " +
+                      with_article(actor_type_name(*field.actor_type)) + " (use actor: for any kind)"};
     }
     return {prefix + *id, ""};
   }

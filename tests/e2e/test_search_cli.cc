@@ -208,6 +208,18 @@ TEST_CASE("option --explain-query shows on stderr how fields were resolved", "[e
   CHECK(r.out.find("dipnews-search") == std::string::npos);
 }
 
+TEST_CASE("aggregations in a format with no room for them are refused, not dropped", "[e2e][search]") {
+  for (const char* format : {"--format=tsv", "--format=csv", "--format=ids", "--format=jsonl"}) {
+    auto r = run_search({"--db", corpus_db(), "--facets=topic", format, "ceasefire"});
+    INFO(format);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("need --format=json or text"));
+  }
+  CHECK(run_search({"--db", corpus_db(), "--timeline=month", "--format=text", "ceasefire"}).exit_code == 0);
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=jsonl"}, "q\tceasefire\n").exit_code == 0);
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=tsv"}, "q\tceasefire\n").exit_code == 2);
+}
+
 TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][search]") {
   const json j = search_json({"--limit=1", "--facets=actor,country,topic,source", "--timeline=month", "ceasefire"});
   const int total = j["aggregated_matches"];  // exact, whatever the page or collapsing
@@ -460,6 +472,14 @@ TEST_CASE("an error stays one line - control characters of the query are shown e
   CHECK(batch.err.find('\x1b') == std::string::npos);
   CHECK(batch.out.find('\x1b') == std::string::npos);
   CHECK_THAT(batch.err, Catch::Contains("zel\\x1b[31minsky"));
+}
+
+TEST_CASE("messages read as English - one article matches - not an organisation", "[e2e][search]") {
+  auto one = run_search({"--db", corpus_db(), "--limit=1", "id:2025-08-16-alaska-summit"});
+  CHECK_THAT(one.out, Catch::StartsWith("1 article matches 'id:2025-08-16-alaska-summit' (showing 1-1)\n"));
+  auto wrong_kind = run_search({"--db", corpus_db(), "org:deu"});
+  CHECK(wrong_kind.exit_code == 2);
+  CHECK_THAT(wrong_kind.err, Catch::Contains("is country deu, not an organisation (use actor: for any kind)"));
 }
 
 TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
