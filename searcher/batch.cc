@@ -81,11 +81,7 @@ class BatchWriter {
   }
 
  private:
-  static std::string score(const Hit& h) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", h.score);
-    return buf;
-  }
+  static std::string score(const Hit& h) { return score_text(h.score); }
   void write(const json& j) { out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
 
   OutputFormat format_;

@@ -6,13 +6,13 @@
 
 namespace dipnews {
 
-namespace {
-
 std::string score_text(double score) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", score);
+  std::snprintf(buf, sizeof buf, "%.6f", score);
   return buf;
 }
+
+namespace {
 
 std::string join(const std::vector<std::string>& items, char separator) {
   std::string out;

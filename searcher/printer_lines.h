@@ -8,6 +8,10 @@
 
 namespace dipnews {
 
+// A score as every line format and batch output writes it: six decimals, so that close
+// scores stay apart and a run reads the same in tsv, csv and trec.
+std::string score_text(double score);
+
 class JsonlPrinter : public ResultPrinter {
  public:
   explicit JsonlPrinter(std::ostream& out) : out_(out) {}

@@ -19,8 +19,8 @@ constexpr ProgramInfo program = {
     "Usage: dipnews-search [OPTION]... QUERY...\n"
     "Search a dipnews index. QUERY words are joined with spaces: words, \"phrases\",\n"
     "AND/OR/NOT, -word, word*, and the fields actor:, person:, country:, org:, topic:,\n"
-    "source:, id:, title:, date: (the query language: man dipnews-query). '*' alone matches\n"
-    "every article; a query starting with '-' goes after '--'.\n",
+    "source:, language:, id:, title:, date: (the query language: man dipnews-query). '*' alone\n"
+    "matches every article; a query starting with '-' goes after '--'.\n",
     "Exit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
     "75 database busy.\n"
     "\n"

@@ -400,6 +400,16 @@ TEST_CASE("batch: every query in input order - a bad one reported for its qid - 
   CHECK(rank == 3);
   auto tsv = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"}, "x\tceasefire\n");
   CHECK_THAT(tsv.out, Catch::Matches("x\t1\t\\S+\t[0-9.]+\n"));
+  // The same score, written the same way, by a single query's tsv.
+  auto single_tsv = run_search({"--db", corpus_db(), "--format=tsv", "--limit=1", "ceasefire"});
+  const auto score_of = [](const std::string& line, int column) {
+    std::istringstream fields(line);
+    std::string field;
+    for (int i = 0; i <= column; ++i) std::getline(fields, field, '\t');
+    return field;
+  };
+  CHECK(score_of(single_tsv.out, 2) == score_of(tsv.out.substr(0, tsv.out.size() - 1), 3));
+  CHECK_THAT(score_of(single_tsv.out, 2), Catch::Matches("[0-9]+\\.[0-9]{6}"));
   auto csv = run_search({"--db", corpus_db(), "--batch", "-", "--format=csv", "--limit=2"}, "a\tceasefire\nb\tsanctions\n");
   CHECK(csv.exit_code == 0);
   CHECK_THAT(csv.out, Catch::StartsWith("qid,rank,id,score,date,source,title,url,actors,topics\r\n"));
