@@ -23,6 +23,26 @@ long days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
+// The date `days` after 1970-01-01, as YYYY-MM-DD (the inverse of days_from_civil).
+std::string civil_from_days(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = yoe + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+long days_of(const std::string& date) {  // "YYYY-MM-DD", as the date slot holds it
+  return days_from_civil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)));
+}
+
 int weekday_monday0(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
 
 std::string iso_week(int y, int m, int d) {
@@ -100,10 +120,20 @@ Timeline make_timeline(TimelineUnit unit, const Counts& matching_dates, Xapian::
   const Counts totals = per_period(spy_counts(all_dates), unit);
 
   Timeline t{unit, {}, matches};
-  for (const auto& [period, n] : per_period(matching_dates, unit)) {
+  const Counts counts = per_period(matching_dates, unit);
+  for (const auto& [period, n] : counts) t.undated -= n;
+  if (matching_dates.empty()) return t;
+  // Every period from the first match to the last, those without a match too (count 0):
+  // a chart of the timeline must show its gaps.
+  std::string previous;
+  const long last = days_of(matching_dates.rbegin()->first);
+  for (long day = days_of(matching_dates.begin()->first); day <= last; ++day) {
+    std::string period = period_of(civil_from_days(day), unit);
+    if (period == previous) continue;
+    const auto n = counts.count(period) ? counts.at(period) : 0;
     const auto total = totals.count(period) ? totals.at(period) : n;
     t.periods.push_back({period, n, total});
-    t.undated -= n;
+    previous = std::move(period);
   }
   return t;
 }

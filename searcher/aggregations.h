@@ -71,7 +71,7 @@ struct TimelinePeriod {
 
 struct Timeline {
   TimelineUnit unit = TimelineUnit::month;
-  std::vector<TimelinePeriod> periods;  // in date order, periods with matches only
+  std::vector<TimelinePeriod> periods;  // in date order, from the first match's to the last's, gaps included
   Xapian::doccount undated = 0;         // matching articles without a date, counted apart
 };
 

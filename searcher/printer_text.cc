@@ -152,7 +152,9 @@ void TextPrinter::timeline(const Timeline& t) {
                   p.total ? 100.0 * p.count / p.total : 0.0);
     out_ << line;
     std::string bar;
-    for (Xapian::doccount k = 0; k < std::max<Xapian::doccount>(1, p.count * width / most); ++k) bar += "\u2588";
+    // At least one block for any match, none for a period without one.
+    const Xapian::doccount blocks = p.count == 0 ? 0 : std::max<Xapian::doccount>(1, p.count * width / most);
+    for (Xapian::doccount k = 0; k < blocks; ++k) bar += "\u2588";
     styled(ansi::bold, bar);
     out_ << "\n";
   }

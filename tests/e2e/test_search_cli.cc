@@ -233,11 +233,27 @@ TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][searc
     CHECK(std::stoi(n.out) == value["count"].get<int>());
   }
   int in_periods = 0;
+  std::string previous;
   for (const auto& p : j["timeline"]["periods"]) {
     in_periods += p["count"].get<int>();
     CHECK(p["count"] <= p["total"]);
-    CHECK(p["share"].get<double>() == Approx(p["count"].get<double>() / p["total"].get<double>()));
+    const double total_in_period = p["total"].get<double>();
+    CHECK(p["share"].get<double>() == Approx(total_in_period > 0 ? p["count"].get<double>() / total_in_period : 0.0));
+    // Month after month, those without a match included: a chart shows the gaps.
+    const std::string period = p["period"];
+    if (!previous.empty()) {
+      const int y = std::stoi(previous.substr(0, 4)), m = std::stoi(previous.substr(5, 2));
+      char next[32];
+      std::snprintf(next, sizeof next, "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+      CHECK(period == next);
+    }
+    previous = period;
   }
+  const auto& periods = j["timeline"]["periods"];
+  REQUIRE_FALSE(periods.empty());
+  CHECK(periods.front()["count"] > 0);
+  CHECK(periods.back()["count"] > 0);
+  CHECK(std::any_of(periods.begin(), periods.end(), [](const json& p) { return p["count"] == 0; }));
   CHECK(in_periods + j["timeline"]["undated"].get<int>() == total);
   int sources = 0;
   for (const auto& v : j["facets"]["source"]) sources += v["count"].get<int>();
