@@ -55,8 +55,10 @@ std::vector<QueryToken> scan_query(std::string_view text) {
 std::string rewrite_for_parser(std::string_view text) {
   std::string out;
   bool positive = false;
+  bool any_word = false;  // a lone '-' or '(' is no word: it must not become "every article"
   std::size_t copied = 0;
   for (const auto& t : scan_query(text)) {
+    any_word = any_word || (!t.is_operator && !t.core.empty());
     const std::size_t begin = static_cast<std::size_t>(t.text.data() - text.data());
     out.append(text.substr(copied, begin - copied));
     if (t.core == "*") {
@@ -70,7 +72,7 @@ std::string rewrite_for_parser(std::string_view text) {
     positive = positive || (!t.is_operator && !t.excluded);
   }
   out.append(text.substr(copied));
-  if (!positive) out = match_all_token() + " " + out;
+  if (!positive && any_word) out = match_all_token() + " " + out;
   // An unclosed phrase runs to the end of the query, as Xapian reads one on its own; after
   // a field (`title:"peace plan`) its parser would instead fail and silently re-read the whole
   // query as plain words ("title", "peace", "plan"). So the quote is closed here.

@@ -25,6 +25,8 @@ TEST_CASE("rewrite_for_parser: lone stars and pure exclusions become match-all",
   CHECK(rewrite_for_parser("-gaza") == "dipnews_all:all -gaza");
   CHECK(rewrite_for_parser("NOT gaza") == "dipnews_all:all NOT gaza");
   CHECK(rewrite_for_parser("ceasefire -gaza") == "ceasefire -gaza");
+  CHECK(rewrite_for_parser("-") == "-");  // no word at all: not "every article"
+  CHECK(rewrite_for_parser("(-)") == "(-)");
   // An unclosed phrase is closed at the end, after a field too (where Xapian's parser would
   // otherwise fail and re-read the whole query as plain words).
   CHECK(rewrite_for_parser("title:\"peace plan") == "title:\"peace plan\"");
