@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "printer_lines.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -53,30 +54,59 @@ std::vector<Entry> entries(CatalogueKind kind, const Dictionary& dictionary, con
 
 }  // namespace
 
-void print_catalogue(CatalogueKind kind, const Dictionary& dictionary, const Xapian::Database& db,
-                     OutputFormat format, std::ostream& out) {
-  const auto list = entries(kind, dictionary, db);
-  const char* key = kind == CatalogueKind::actors ? "actors" : "topics";
-  if (format == OutputFormat::json) {
-    nlohmann::ordered_json items = nlohmann::ordered_json::array();
-    for (const auto& e : list) {
-      items.push_back({{"id", e.id},
-                       {"type", e.type.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.type)},
-                       {"name", e.name},
-                       {"articles", e.articles}});
-    }
-    nlohmann::ordered_json j = {{"format_version", json_format_version},
-                                {"dictionary_version", dictionary.version()},
-                                {key, std::move(items)}};
-    out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    return;
-  }
+namespace {
+
+nlohmann::ordered_json entry_json(const Entry& e) {
+  return {{"id", e.id},
+          {"type", e.type.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.type)},
+          {"name", e.name},
+          {"articles", e.articles}};
+}
+
+std::string dumped(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void print_text(const std::vector<Entry>& list, std::ostream& out) {
   char line[64];
   for (const auto& e : list) {
     std::snprintf(line, sizeof line, "%8u  ", e.articles);
     out << line << e.id << "  " << (e.type.empty() ? "(not in the dictionaries)" : e.type);
     if (!e.name.empty()) out << "  " << e.name;
     out << "\n";
+  }
+}
+
+}  // namespace
+
+void print_catalogue(CatalogueKind kind, const Dictionary& dictionary, const Xapian::Database& db,
+                     OutputFormat format, std::ostream& out) {
+  const auto list = entries(kind, dictionary, db);
+  switch (format) {
+    case OutputFormat::json: {
+      nlohmann::ordered_json items = nlohmann::ordered_json::array();
+      for (const auto& e : list) items.push_back(entry_json(e));
+      out << dumped({{"format_version", json_format_version},
+                     {"dictionary_version", dictionary.version()},
+                     {kind == CatalogueKind::actors ? "actors" : "topics", std::move(items)}})
+          << "\n";
+      break;
+    }
+    case OutputFormat::jsonl:
+      for (const auto& e : list) out << dumped(entry_json(e)) << "\n";
+      break;
+    case OutputFormat::tsv:
+    case OutputFormat::csv: {
+      DelimitedPrinter table(out, format == OutputFormat::csv ? DelimitedPrinter::Style::csv : DelimitedPrinter::Style::tsv);
+      if (format == OutputFormat::csv) table.row({"id", "type", "name", "articles"});
+      for (const auto& e : list) table.row({e.id, e.type, e.name, std::to_string(e.articles)});
+      break;
+    }
+    case OutputFormat::ids:
+      for (const auto& e : list) out << e.id << "\n";
+      break;
+    default:
+      print_text(list, out);
   }
 }
 

@@ -38,9 +38,11 @@ class DelimitedPrinter : public ResultPrinter {
   void batch_count_header();
   void batch_count(const std::string& qid, const SearchResult& result);
 
+  // One row of any table (the actor and topic catalogues too), escaped for the style.
+  void row(const std::vector<std::string>& fields);
+
  private:
   std::vector<std::string> fields_of(const Hit& hit) const;
-  void row(const std::vector<std::string>& fields);
   std::ostream& out_;
   Style style_;
 };

@@ -82,8 +82,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("batch", po::value(&o.batch)->value_name("FILE"), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
       ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
        "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")
-      ("list-actors", "list the actors the dictionaries and the index know, with article counts")
-      ("list-topics", "list the topics the dictionaries and the index know, with article counts")
+      ("list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")
+      ("list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")
       ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
       ("color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
        "colour the text output (auto: only on a terminal, and not when NO_COLOR is set)");

@@ -174,6 +174,16 @@ TEST_CASE("tags become index terms and stored fields; the dictionary version is 
   const auto topics = run_search({"--db", dir / "db", "--list-topics"});
   CHECK(topics.exit_code == 0);
   CHECK_THAT(topics.out, Catch::Contains("  ceasefire  topic  Ceasefire"));
+  // The same catalogue in the line formats (they printed the text form).
+  const int ceasefire = static_cast<int>(db.get_termfreq(schema::topic_term("ceasefire")));
+  const auto tsv = run_search({"--db", dir / "db", "--list-topics", "--format=tsv"});
+  CHECK_THAT(tsv.out, Catch::Contains("ceasefire\ttopic\tCeasefire\t" + std::to_string(ceasefire) + "\n"));
+  const auto csv = run_search({"--db", dir / "db", "--list-topics", "--format=csv"});
+  CHECK_THAT(csv.out, Catch::StartsWith("id,type,name,articles\r\n"));
+  const auto ids = run_search({"--db", dir / "db", "--list-topics", "--format=ids"});
+  CHECK_THAT(ids.out, Catch::Contains("\nceasefire\n") || Catch::StartsWith("ceasefire\n"));
+  const auto jsonl = run_search({"--db", dir / "db", "--list-actors", "--format=jsonl"});
+  CHECK(json::parse(jsonl.out.substr(0, jsonl.out.find('\n'))).contains("articles"));
 
   // New dictionaries change the tags: every article is rewritten on the next run.
   auto again = run_index({"--db", dir / "db", "--dictionary", DIPNEWS_TEST_DATA "/test.topics", DIPNEWS_CORPUS_DIR});
