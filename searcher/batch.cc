@@ -118,6 +118,7 @@ constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 struct RenderedResult {
   std::string out;
   std::string diagnostic;  // for stderr; empty when the query succeeded
+  std::string explanation;  // --explain-query, for stderr
 };
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
@@ -135,7 +136,12 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
     if (options.format == OutputFormat::trec && item.query.qid.find_first_of(" \t") != std::string::npos) {
       throw UsageError("the qid '" + item.query.qid + "' has a space, which the TREC run format cannot carry");
     }
-    writer.result(item.query, searcher.search(request));
+    const SearchResult result = searcher.search(request);
+    writer.result(item.query, result);
+    if (options.explain_query) {
+      rendered.explanation = query_explanation(result, one_line(options.batch + ":" + std::to_string(item.line) +
+                                                                 ": query " + item.query.qid + ": "));
+    }
   } catch (const UsageError& e) {
     rendered.diagnostic = "dipnews-search: " + one_line(options.batch + ":" + std::to_string(item.line) + ": query " +
                                                         item.query.qid + ": " + e.what()) + "\n";
@@ -177,6 +183,7 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   auto work = [&](unsigned worker, NumberedQuery& item) { return run_one(options, *searchers[worker], item); };
   bool failed = false;
   auto emit = [&](RenderedResult& r) {
+    std::cerr << r.explanation;
     if (!r.diagnostic.empty()) {
       failed = true;
       std::cerr << r.diagnostic << std::flush;

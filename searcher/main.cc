@@ -46,15 +46,7 @@ int run(const dipnews::SearchOptions& options) {
   }
   Searcher searcher(std::move(db), dictionary);
   const SearchResult result = searcher.search(options.request);
-  if (options.explain_query) {
-    for (const auto& r : result.resolutions) std::cerr << "dipnews-search: field " << r << "\n";
-    if (!result.expansion.empty()) {
-      std::cerr << "dipnews-search: feedback added";
-      for (const auto& term : result.expansion) std::cerr << " " << term;
-      std::cerr << "\n";
-    }
-    std::cerr << "dipnews-search: parsed " << result.parsed << "\n";
-  }
+  if (options.explain_query) std::cerr << query_explanation(result);
   auto printer = make_printer(options.format, std::cout, use_color(options.color));
   if (options.request.count_only) printer->count(result);
   else printer->result(result);

@@ -3,6 +3,7 @@
 #include "printer_json.h"
 #include "printer_lines.h"
 #include "printer_text.h"
+#include "text_util.h"
 
 namespace dipnews {
 
@@ -17,6 +18,18 @@ std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& o
     case OutputFormat::trec: break;  // a batch format: rejected for single searches when options are read
   }
   return nullptr;
+}
+
+std::string query_explanation(const SearchResult& result, const std::string& lead) {
+  const std::string start = "dipnews-search: " + lead;
+  std::string out;
+  for (const auto& r : result.resolutions) out += start + "field " + one_line(r) + "\n";
+  if (!result.expansion.empty()) {
+    out += start + "feedback added";
+    for (const auto& term : result.expansion) out += " " + term;
+    out += "\n";
+  }
+  return out + start + "parsed " + one_line(result.parsed) + "\n";
 }
 
 }  // namespace dipnews

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <utility>
 #include <ostream>
 #include <string_view>
@@ -30,5 +31,10 @@ class ResultPrinter {
 };
 
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color);
+
+// --explain-query: how the query was understood (fields resolved, feedback words added, the
+// parsed query), one "dipnews-search: LEAD..." line each, for stderr. `lead` names the
+// query in a batch ("FILE:LINE: query QID: ") and is empty for a single search.
+std::string query_explanation(const SearchResult& result, const std::string& lead = "");
 
 }  // namespace dipnews

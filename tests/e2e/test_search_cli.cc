@@ -508,6 +508,16 @@ TEST_CASE("messages read as English - one article matches - not an organisation"
   CHECK_THAT(wrong_kind.err, Catch::Contains("is country deu, not an organisation (use actor: for any kind)"));
 }
 
+TEST_CASE("batch --explain-query says how each query was understood, led by its file, line and qid", "[e2e][search]") {
+  auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1", "--explain-query"},
+                      "a\tactor:putin ceasefire\nb\tsanctions\n");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("dipnews-search: -:1: query a: field actor:putin -> vladimir-putin\n"));
+  CHECK_THAT(r.err, Catch::Contains("dipnews-search: -:1: query a: parsed Query("));
+  CHECK_THAT(r.err, Catch::Contains("dipnews-search: -:2: query b: parsed Query(Zsanction@1)\n"));
+  CHECK(r.out.find("parsed") == std::string::npos);  // stdout keeps the results alone
+}
+
 TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay AND", "[e2e][search]") {
   const std::string question = "why did the envoys meet Zelenskyy in Berlin about guarantees";
   const json relaxed = search_json({"--limit=3", question});
