@@ -195,33 +195,46 @@ TEST_CASE_METHOD(Fixture, "feedback reorders the matches but never adds articles
   CHECK(searcher.search(keywords).expansion.empty());
 }
 
-TEST_CASE("feedback keeps words longer than a short string - each expansion word intact", "[search]") {
-  // Stems over 15 bytes live on the heap, where moving a string onto itself emptied it.
+namespace {
+
+// The feedback words a ranked query gets from its 2 best articles in an index of `articles`,
+// every word eligible (max_share 1.0: the common-word cut left out).
+std::vector<std::string> feedback_words(const std::vector<Article>& articles, const std::string& query) {
   test::TempDir dir;
   const auto path = dir / "db";
   {
     IndexWriter w(path, 10);
-    w.write(test::make_article("long-1", "Counterintelligence services", "Counterintelligence officers met "
-                               "internationalisation experts; counterintelligence again."));
-    w.write(test::make_article("long-2", "Counterintelligence review", "A counterintelligence review of "
-                               "internationalisation and counterintelligence."));
-    w.write(test::make_article("other-1", "Harvest report", "Wheat and barley prices rose."));
-    w.write(test::make_article("other-2", "Weather report", "Rain fell on the plains."));
+    for (const auto& a : articles) w.write(a);
   }
   const LazyDictionary dictionary{Dictionary{}};
   Searcher s(open_for_search({path}), dictionary);
   SearchRequest r;
-  r.text = "counterintelligence";
+  r.text = query;
   r.default_op = DefaultOp::any;
   r.feedback.articles = 2;
   r.feedback.max_share = 1.0;
-  const SearchResult result = s.search(r);
-  REQUIRE_FALSE(result.expansion.empty());
-  std::string words;
-  for (const auto& word : result.expansion) words += "[" + word + "]";
-  INFO("expansion: " << words);
-  for (const auto& word : result.expansion) CHECK_FALSE(word.empty());
-  CHECK(std::find(result.expansion.begin(), result.expansion.end(), "internationalis") != result.expansion.end());
+  return s.search(r).expansion;
+}
+
+bool contains(const std::vector<std::string>& words, const std::string& word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
+TEST_CASE("feedback keeps words longer than a short string - each expansion word intact", "[search]") {
+  // Stems over 15 bytes live on the heap, where moving a string onto itself emptied it.
+  const auto words = feedback_words(
+      {test::make_article("long-1", "Counterintelligence services",
+                          "Counterintelligence officers met internationalisation experts; counterintelligence again."),
+       test::make_article("long-2", "Counterintelligence review",
+                          "A counterintelligence review of internationalisation and counterintelligence."),
+       test::make_article("other-1", "Harvest report", "Wheat and barley prices rose."),
+       test::make_article("other-2", "Weather report", "Rain fell on the plains.")},
+      "counterintelligence");
+  REQUIRE_FALSE(words.empty());
+  for (const auto& word : words) CHECK_FALSE(word.empty());
+  CHECK(contains(words, "internationalis"));
 }
 
 TEST_CASE("feedback adds no function words - the stems the ranked query drops stay out", "[search]") {
@@ -230,32 +243,20 @@ TEST_CASE("feedback adds no function words - the stems the ranked query drops st
   CHECK_FALSE(is_stop_word_stem("Zpeac"));
   CHECK_FALSE(is_stop_word_stem("the"));  // unstemmed terms are not ranked words
 
-  test::TempDir dir;
-  const auto path = dir / "db";
-  {
-    IndexWriter w(path, 10);
-    // Function words dominate both matching articles: without the stop list they would lead
-    // the expansion (max_share 1.0 below keeps the common-word cut from removing them).
-    w.write(test::make_article("ceasefire-1", "Ceasefire monitors", "Whom were the monitors against? Against "
-                               "whom was the ceasefire? Monitors were there, against whom it was."));
-    w.write(test::make_article("ceasefire-2", "Ceasefire talks", "Whom was the truce against, and whom were "
-                               "monitors against? The monitors were against it."));
-    w.write(test::make_article("other-1", "Harvest report", "Wheat and barley prices rose."));
-  }
-  const LazyDictionary dictionary{Dictionary{}};
-  Searcher s(open_for_search({path}), dictionary);
-  SearchRequest r;
-  r.text = "ceasefire";
-  r.default_op = DefaultOp::any;
-  r.feedback.articles = 2;
-  r.feedback.max_share = 1.0;
-  const SearchResult result = s.search(r);
-  std::string words;
-  for (const auto& word : result.expansion) words += "[" + word + "]";
-  INFO("expansion: " << words);
-  REQUIRE_FALSE(result.expansion.empty());
-  for (const char* stop : {"whom", "against", "was", "were", "the", "it", "there"}) {
-    CHECK(std::find(result.expansion.begin(), result.expansion.end(), stop) == result.expansion.end());
-  }
-  CHECK(std::find(result.expansion.begin(), result.expansion.end(), "monitor") != result.expansion.end());
+  // Function words dominate both matching articles: without the stop list they would lead
+  // the expansion.
+  const auto words = feedback_words(
+      {test::make_article("ceasefire-1", "Ceasefire monitors",
+                          "Whom were the monitors against? Against whom was the ceasefire? Monitors were there, "
+                          "against whom it was."),
+       test::make_article("ceasefire-2", "Ceasefire talks",
+                          "Whom was the truce against, and whom were monitors against? The monitors were against it."),
+       test::make_article("other-1", "Harvest report", "Wheat and barley prices rose.")},
+      "ceasefire");
+  std::string listed;
+  for (const auto& word : words) listed += "[" + word + "]";
+  INFO("expansion: " << listed);
+  REQUIRE_FALSE(words.empty());
+  for (const char* stop : {"whom", "against", "was", "were", "the", "it", "there"}) CHECK_FALSE(contains(words, stop));
+  CHECK(contains(words, "monitor"));
 }
