@@ -62,14 +62,17 @@ inline void ensure_written(std::ostream& out) {
 }
 
 // One article that cannot be read; the run reports it as FILE:LINE: error: WHAT and goes on.
+// A warning is said the same way (FILE: warning: WHAT) but is no error: nothing was skipped.
 struct InputError {
   std::string file;
   long line = 0;  // 1-based; 0 when the problem concerns the whole file
   std::string what;
+  bool warning = false;
 
   // One line, whatever the input put in `what` (see one_line).
   std::string to_string() const {
-    return one_line(line > 0 ? file + ":" + std::to_string(line) + ": error: " + what : file + ": error: " + what);
+    const std::string kind = warning ? ": warning: " : ": error: ";
+    return one_line(line > 0 ? file + ":" + std::to_string(line) + kind + what : file + kind + what);
   }
 };
 

@@ -70,6 +70,11 @@ void walk_directory(const std::string& dir, std::optional<InputFormat> forced, E
     }
     if (regular && format_from_extension(it->path().string())) found.push_back(it->path().string());
   }
+  if (found.empty() && !ec) {
+    // Not an error (an inbox directory may well be empty today), but say so: a mistyped
+    // directory or files named .json would otherwise index nothing in silence.
+    out.errors.push_back({dir, 0, "no article files in this directory (.jsonl, .ndjson, .txt, .md, .html, .htm)", true});
+  }
   std::sort(found.begin(), found.end());  // same order on every machine
   for (auto& path : found) {
     InputFormat format = forced ? *forced : *format_from_extension(path);

@@ -28,7 +28,7 @@ struct InputFile {
 
 struct ExpandedInputs {
   std::vector<InputFile> files;
-  std::vector<InputError> errors;  // missing paths, files of unknown format
+  std::vector<InputError> errors;  // missing paths, files of unknown format; warnings: empty directories
 };
 
 // Directories are walked recursively in sorted order; inside them, hidden entries and

@@ -107,7 +107,7 @@ ExitCode run_explain(const IndexOptions& options, std::ostream& out, std::ostrea
   long errors = 0;
   source.read_all([&](Article&& a) { writer.article(a, tagger.tag(a)); },
                   [&](const InputError& e) {
-                    ++errors;
+                    errors += !e.warning;
                     diag << "dipnews-index: " << e.to_string() << "\n";
                   });
   writer.finish();

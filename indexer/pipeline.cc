@@ -119,7 +119,7 @@ class IndexRun {
                          item.error = e;
                          item.bytes_read = bytes_read_;
                          pool.submit(std::move(item));
-                         if (options_.strict) throw StrictStop{};
+                         if (options_.strict && !e.warning) throw StrictStop{};
                        },
                        [&](const std::string&, std::uint64_t size) {
                          bytes_before_file_ += file_size_;
@@ -202,8 +202,9 @@ class IndexRun {
   }
 
   void report(const InputError& e) {
-    ++stats_.errors;
     diag_ << (progress_on_line() ? "\r\033[K" : "") << "dipnews-index: " << e.to_string() << "\n";
+    if (e.warning) return;
+    ++stats_.errors;
     if (options_.strict) {
       stopping_ = true;
       discarding_ = true;

@@ -84,6 +84,20 @@ TEST_CASE("the bundled corpus indexes cleanly - and a second run finds nothing c
   CHECK(summary_counts(second.err) == Counts{0, 0, n, 0, 0});
 }
 
+TEST_CASE("an empty directory is said on stderr - the run still succeeds, --strict too", "[e2e][index]") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "inbox");
+  for (const std::vector<std::string>& extra : {std::vector<std::string>{}, {"--strict"}}) {
+    std::vector<std::string> args{"--db", dir / "db"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(dir / "inbox");
+    auto r = run_index(args);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains(dir / "inbox" + ": warning: no article files in this directory"));
+    CHECK(summary_counts(r.err) == Counts{0, 0, 0, 0, 0});
+  }
+}
+
 TEST_CASE("a malformed JSONL line is reported as FILE:LINE - skipped - and the rest indexed", "[e2e][index]") {
   test::TempDir dir;
   const auto file = dir.write("in.jsonl",

@@ -40,6 +40,19 @@ TEST_CASE("directories are walked recursively - sorted - skipping hidden and unk
   CHECK(out.files[2].path == dir / "b.jsonl");
 }
 
+TEST_CASE("a directory with no article file is a warning - not an error", "[inputs]") {
+  test::TempDir dir;
+  dir.write("empty/notes.pdf", "");
+  dir.write("full/a.jsonl", "");
+  auto out = expand_inputs({dir / "empty", dir / "full"}, std::nullopt);
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].warning);
+  CHECK(out.errors[0].to_string() == dir / "empty" + ": warning: no article files in this directory (.jsonl, .ndjson, "
+                                                     ".txt, .md, .html, .htm)");
+  REQUIRE(out.files.size() == 1);
+  CHECK(out.files[0].path == dir / "full/a.jsonl");
+}
+
 TEST_CASE("named inputs that cannot be read are errors - stdin defaults to JSONL", "[inputs]") {
   test::TempDir dir;
   const auto pdf = dir.write("x.pdf", "");
