@@ -121,6 +121,11 @@ struct RenderedResult {
   std::string explanation;  // --explain-query, for stderr
 };
 
+// "FILE:LINE: query QID: ", how stderr names a batch query, one line whatever the input holds.
+std::string query_lead(const SearchOptions& options, const NumberedQuery& item) {
+  return one_line(options.batch + ":" + std::to_string(item.line) + ": query " + item.query.qid + ": ");
+}
+
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
   std::ostringstream out;
   BatchWriter writer(options.format, options.request.count_only, out);
@@ -138,13 +143,9 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
     }
     const SearchResult result = searcher.search(request);
     writer.result(item.query, result);
-    if (options.explain_query) {
-      rendered.explanation = query_explanation(result, one_line(options.batch + ":" + std::to_string(item.line) +
-                                                                 ": query " + item.query.qid + ": "));
-    }
+    if (options.explain_query) rendered.explanation = query_explanation(result, query_lead(options, item));
   } catch (const UsageError& e) {
-    rendered.diagnostic = "dipnews-search: " + one_line(options.batch + ":" + std::to_string(item.line) + ": query " +
-                                                        item.query.qid + ": " + e.what()) + "\n";
+    rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.what()) + "\n";
     writer.error(item.query, e);
   }
   rendered.out = std::move(out).str();
