@@ -48,8 +48,7 @@ class DatabaseBusy : public Error {
 
 // Flushes results written to standard output and fails when they did not get there (a full
 // disk, a closed file): output that never reached its reader is a runtime failure, exit 1,
-// not a success.
-// Call it right after writing: errno then still says why a write failed.
+// not a success. Call it right after writing, while errno still says why a write failed.
 inline void ensure_written(std::ostream& out) {
   if (out) {
     errno = 0;
