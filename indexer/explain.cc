@@ -7,6 +7,7 @@
 #include "article_source.h"
 #include "dictionary.h"
 #include "error.h"
+#include "json_text.h"
 #include "tagger.h"
 
 namespace dipnews {
@@ -43,8 +44,6 @@ json article_json(const Article& a, const Tags& tags) {
           {"topics", std::move(topics)}};
 }
 
-std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence) {
     const std::string span = e.field == "input" ? "input" : e.field + " " + std::to_string(e.start) + "-" + std::to_string(e.end);
@@ -80,8 +79,8 @@ class ExplainWriter {
   void article(const Article& a, const Tags& tags) {
     switch (format_) {
       case IndexOptions::ExplainFormat::text: print_text(out_, a, tags); break;
-      case IndexOptions::ExplainFormat::jsonl: out_ << dumped(article_json(a, tags)) << "\n"; break;
-      case IndexOptions::ExplainFormat::json: out_ << (first_ ? "\n" : ",\n") << dumped(article_json(a, tags)); break;
+      case IndexOptions::ExplainFormat::jsonl: out_ << json_text(article_json(a, tags)) << "\n"; break;
+      case IndexOptions::ExplainFormat::json: out_ << (first_ ? "\n" : ",\n") << json_text(article_json(a, tags)); break;
     }
     first_ = false;
     if (!out_) ensure_written(out_);  // stop at the first lost write, not after the whole input

@@ -1,6 +1,5 @@
 #include "batch.h"
 
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -10,6 +9,7 @@
 
 #include "bounded_read.h"
 #include "database.h"
+#include "json_text.h"
 #include "ordered_pool.h"
 #include "printer_json.h"
 #include "printer_lines.h"
@@ -82,7 +82,7 @@ class BatchWriter {
 
  private:
   static std::string score(const Hit& h) { return score_text(h.score); }
-  void write(const json& j) { out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
+  void write(const json& j) { out_ << json_text(j) << '\n'; }
 
   OutputFormat format_;
   bool counts_;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
 #include "printer_lines.h"
 #include "schema.h"
 
@@ -63,10 +64,6 @@ nlohmann::ordered_json entry_json(const Entry& e) {
           {"articles", e.articles}};
 }
 
-std::string dumped(const nlohmann::ordered_json& j) {
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
 void print_text(const std::vector<Entry>& list, std::ostream& out) {
   char line[64];
   for (const auto& e : list) {
@@ -86,14 +83,14 @@ void print_catalogue(CatalogueKind kind, const Dictionary& dictionary, const Xap
     case OutputFormat::json: {
       nlohmann::ordered_json items = nlohmann::ordered_json::array();
       for (const auto& e : list) items.push_back(entry_json(e));
-      out << dumped({{"format_version", json_format_version},
+      out << json_text({{"format_version", json_format_version},
                      {"dictionary_version", dictionary.version()},
                      {kind == CatalogueKind::actors ? "actors" : "topics", std::move(items)}})
           << "\n";
       break;
     }
     case OutputFormat::jsonl:
-      for (const auto& e : list) out << dumped(entry_json(e)) << "\n";
+      for (const auto& e : list) out << json_text(entry_json(e)) << "\n";
       break;
     case OutputFormat::tsv:
     case OutputFormat::csv: {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
+
 namespace dipnews {
 
 namespace {
@@ -88,11 +90,7 @@ json header_json(const SearchResult& r) {
   };
 }
 
-// Invalid UTF-8 cannot reach the index (the indexer rejects it), but never let one bad
-// byte abort the output: replace it.
-void write(std::ostream& out, const json& j) {
-  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
-}
+void write(std::ostream& out, const json& j) { out << json_text(j) << "\n"; }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "json_text.h"
 #include "printer_json.h"
 
 namespace dipnews {
@@ -44,7 +45,7 @@ const std::vector<std::string> columns = {"rank", "id", "score", "date", "source
 
 void JsonlPrinter::result(const SearchResult& r) {
   for (const auto& hit : r.hits) {
-    out_ << hit_to_json(hit).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    out_ << json_text(hit_to_json(hit)) << "\n";
   }
 }
 
