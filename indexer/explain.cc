@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "article_source.h"
+#include "input/article_source.h"
 #include "dictionary.h"
 #include "error.h"
 #include "json_text.h"
-#include "tagger.h"
+#include "tagging/tagger.h"
 
 namespace dipnews {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "input_files.h"
+#include "input/input_files.h"
 #include "text_util.h"
 
 namespace dipnews {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "input_files.h"
+#include "input/input_files.h"
 
 namespace dipnews {
 

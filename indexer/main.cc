@@ -2,7 +2,7 @@
 // reporting only; the work is in pipeline.cc.
 #include <iostream>
 
-#include "compaction.h"
+#include "writing/compaction.h"
 #include "error.h"
 #include "text_util.h"
 #include "explain.h"

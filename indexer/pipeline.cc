@@ -7,16 +7,16 @@
 #include <optional>
 #include <unordered_map>
 
-#include "article_source.h"
+#include "input/article_source.h"
 #include "dictionary.h"
-#include "document_preparer.h"
-#include "existing_articles.h"
+#include "writing/document_preparer.h"
+#include "writing/existing_articles.h"
 #include "index_stats.h"
 #include "id_list.h"
-#include "index_writer.h"
+#include "writing/index_writer.h"
 #include "ordered_pool.h"
 #include "progress.h"
-#include "tagger.h"
+#include "tagging/tagger.h"
 
 namespace dipnews {
 

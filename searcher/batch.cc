@@ -11,9 +11,9 @@
 #include "database.h"
 #include "json_text.h"
 #include "ordered_pool.h"
-#include "printer_json.h"
-#include "printer_lines.h"
-#include "printer_text.h"
+#include "output/printer_json.h"
+#include "output/printer_lines.h"
+#include "output/printer_text.h"
 #include "resource_limits.h"
 #include "text_util.h"
 

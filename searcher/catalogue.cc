@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_text.h"
-#include "printer_lines.h"
+#include "output/printer_lines.h"
 #include "schema.h"
 
 namespace dipnews {

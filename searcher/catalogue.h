@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "dictionary.h"
-#include "printer.h"
+#include "output/printer.h"
 
 namespace dipnews {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "stop_words.h"
+#include "query/stop_words.h"
 
 namespace dipnews {
 

@@ -12,7 +12,7 @@
 #include "error.h"
 #include "text_util.h"
 #include "lazy_dictionary.h"
-#include "printer.h"
+#include "output/printer.h"
 #include "search.h"
 #include "search_options.h"
 

@@ -10,8 +10,8 @@
 #include "document_data.h"
 #include "error.h"
 #include "schema.h"
-#include "query_text.h"
-#include "spelling.h"
+#include "query/query_text.h"
+#include "query/spelling.h"
 
 namespace dipnews {
 

@@ -12,7 +12,7 @@
 #include "aggregations.h"
 #include "article.h"
 #include "feedback.h"
-#include "query_builder.h"
+#include "query/query_builder.h"
 #include "snippet.h"
 
 namespace dipnews {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "printer.h"
+#include "output/printer.h"
 #include "search.h"
-#include "terminal.h"
+#include "output/terminal.h"
 
 namespace dipnews {
 

@@ -1,5 +1,5 @@
 // Gives the words of a title: search their weight. The indexer stores the title: field
-// with wdf 0 (see indexer/document_builder.cc), so that a title counts in the document
+// with wdf 0 (see indexer/writing/document_builder.cc), so that a title counts in the document
 // length only as the text it is; title: terms therefore match without scoring, and a
 // search for title:berlin alone would come back unranked. Ranking them by the same word
 // in the article's text (where title words weigh twice) restores a useful order.

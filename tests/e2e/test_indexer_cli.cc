@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "boilerplate.h"
+#include "input/boilerplate.h"
 #include "cli.h"
 #include "document_data.h"
 #include "schema.h"

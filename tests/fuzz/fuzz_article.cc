@@ -1,16 +1,16 @@
 // What happens to an article between the reader and the index: cleaning and boilerplate
-// (common/article_cleaner.*, boilerplate.*), tokens and folding (common/text_tokens.*,
-// text_util.*), tagging with the bundled dictionaries (common/tagger.*), and the Xapian
+// (indexer/input/article_cleaner.*, boilerplate.*), tokens and folding (common/text_tokens.*,
+// text_util.*), tagging with the bundled dictionaries (indexer/tagging/tagger.*), and the Xapian
 // document with its terms and near-duplicate signature (indexer/document_preparer.*).
 // Input: the first line is the title, the rest the body; body lines "actors: a, b" and
 // "topics: c" give human tags, as the readers pass them on.
 #include <algorithm>
 #include <cstring>
 
-#include "content_hash.h"
-#include "document_preparer.h"
+#include "writing/content_hash.h"
+#include "writing/document_preparer.h"
 #include "fuzz_support.h"
-#include "tagger.h"
+#include "tagging/tagger.h"
 #include "text_tokens.h"
 
 using namespace dipnews;

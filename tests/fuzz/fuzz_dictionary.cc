@@ -7,7 +7,7 @@
 
 #include "error.h"
 #include "fuzz_support.h"
-#include "tagger.h"
+#include "tagging/tagger.h"
 
 using namespace dipnews;
 

@@ -1,10 +1,10 @@
-// The HTML reader (common/html_reader.*: charset, gumbo, metadata, JSON-LD, body extraction)
+// The HTML reader (indexer/input/html_reader.*: charset, gumbo, metadata, JSON-LD, body extraction)
 // and the cleaner behind it, on any bytes, read both as a named file and as stdin.
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "html_reader.h"
-#include "input_files.h"
+#include "input/html_reader.h"
+#include "input/input_files.h"
 
 using namespace dipnews;
 

@@ -1,8 +1,8 @@
-// The JSONL reader (common/jsonl_reader.*) and the cleaner behind it, on any bytes.
+// The JSONL reader (indexer/input/jsonl_reader.*) and the cleaner behind it, on any bytes.
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "jsonl_reader.h"
+#include "input/jsonl_reader.h"
 
 using namespace dipnews;
 

@@ -1,11 +1,11 @@
 // The query text before Xapian sees it (searcher/query_text.*), date parsing and date
-// ranges (common/date.*, searcher/date_query.*) and batch lines (searcher/batch.*): pure
+// ranges (common/date.*, searcher/query/date_query.*) and batch lines (searcher/batch.*): pure
 // functions, so this target runs fast and deep.
 #include "batch.h"
 #include "date.h"
-#include "date_query.h"
+#include "query/date_query.h"
 #include "fuzz_support.h"
-#include "query_text.h"
+#include "query/query_text.h"
 
 using namespace dipnews;
 

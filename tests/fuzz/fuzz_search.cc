@@ -9,9 +9,9 @@
 
 #include "error.h"
 #include "fuzz_support.h"
-#include "index_writer.h"
+#include "writing/index_writer.h"
 #include "search.h"
-#include "tagger.h"
+#include "tagging/tagger.h"
 
 using namespace dipnews;
 

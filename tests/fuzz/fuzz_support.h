@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "article_cleaner.h"
-#include "article_reader.h"
-#include "boilerplate.h"
+#include "input/article_cleaner.h"
+#include "input/article_reader.h"
+#include "input/boilerplate.h"
 #include "dictionary.h"
 #include "schema.h"
 #include "text_util.h"

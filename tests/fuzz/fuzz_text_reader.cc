@@ -1,10 +1,10 @@
-// The text reader (common/text_reader.*: header, raw scraped text, boilerplate) and the
+// The text reader (indexer/input/text_reader.*: header, raw scraped text, boilerplate) and the
 // cleaner behind it, on any bytes, read both as a named file and as stdin.
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "input_files.h"
-#include "text_reader.h"
+#include "input/input_files.h"
+#include "input/text_reader.h"
 
 using namespace dipnews;
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "boilerplate.h"
+#include "input/boilerplate.h"
 #include "dictionary.h"
 #include "lazy_dictionary.h"
 

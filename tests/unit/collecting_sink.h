@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "article_reader.h"
+#include "input/article_reader.h"
 
 namespace dipnews::test {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "article.h"
-#include "index_writer.h"
+#include "writing/index_writer.h"
 #include "temp_dir.h"
 
 namespace dipnews::test {

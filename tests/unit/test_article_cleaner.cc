@@ -2,7 +2,7 @@
 
 #include "bundled_data.h"
 
-#include "article_cleaner.h"
+#include "input/article_cleaner.h"
 #include "resource_limits.h"
 
 using namespace dipnews;

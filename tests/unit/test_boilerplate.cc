@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "boilerplate.h"
+#include "input/boilerplate.h"
 #include "bundled_data.h"
 #include "error.h"
 #include "temp_dir.h"

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "content_hash.h"
+#include "writing/content_hash.h"
 
 using namespace dipnews;
 

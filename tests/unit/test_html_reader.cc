@@ -4,10 +4,10 @@
 #include <random>
 #include <sstream>
 
-#include "article_cleaner.h"
+#include "input/article_cleaner.h"
 #include "bundled_data.h"
 #include "collecting_sink.h"
-#include "html_reader.h"
+#include "input/html_reader.h"
 
 using namespace dipnews;
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <set>
 
-#include "input_files.h"
+#include "input/input_files.h"
 #include "temp_dir.h"
 
 using namespace dipnews;

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "collecting_sink.h"
-#include "jsonl_reader.h"
+#include "input/jsonl_reader.h"
 #include "resource_limits.h"
 
 using namespace dipnews;

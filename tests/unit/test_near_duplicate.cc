@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "near_duplicate.h"
+#include "writing/near_duplicate.h"
 
 using namespace dipnews;
 

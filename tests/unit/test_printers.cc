@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "printer.h"
+#include "output/printer.h"
 
 using namespace dipnews;
 

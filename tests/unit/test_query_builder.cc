@@ -5,7 +5,7 @@
 #include <xapian.h>
 
 #include "error.h"
-#include "query_builder.h"
+#include "query/query_builder.h"
 
 using namespace dipnews;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "query_text.h"
+#include "query/query_text.h"
 
 using namespace dipnews;
 

@@ -6,7 +6,7 @@
 #include "lazy_dictionary.h"
 #include "sample_index.h"
 #include "search.h"
-#include "stop_words.h"
+#include "query/stop_words.h"
 
 using namespace dipnews;
 

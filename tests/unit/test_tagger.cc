@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "tagger.h"
+#include "tagging/tagger.h"
 
 using namespace dipnews;
 

@@ -6,7 +6,7 @@
 
 #include "collecting_sink.h"
 #include "resource_limits.h"
-#include "text_reader.h"
+#include "input/text_reader.h"
 
 using namespace dipnews;
 using namespace std::string_literals;

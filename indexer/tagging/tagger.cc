@@ -1,0 +1,411 @@
+#include "tagging/tagger.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "text_util.h"
+
+namespace dipnews {
+
+struct Tagger::NameEntry {
+  enum class Kind { actor_name, role_phrase } kind = Kind::actor_name;
+  std::size_t actor = 0;  // the named actor; for a role phrase, the office's country or organisation
+  std::size_t title = 0;  // role phrase: the office's title
+  NameKind name_kind = NameKind::name;
+  bool acronym = false;      // "US", "WHO": matches text in capitals only
+  bool capitalised = false;  // "China": matches only text that starts with a capital
+  bool ambiguous = false;    // listed under ambiguous: in the dictionary
+};
+
+struct Tagger::Mention {
+  std::vector<std::uint32_t> entries;  // entries whose guards passed
+  Evidence where;
+  bool after_title = false;
+};
+
+namespace {
+
+std::vector<std::string> split_tokens(const std::string& phrase) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize(phrase)) out.push_back(std::move(t.norm));
+  return out;
+}
+
+bool starts_with_capital(std::string_view text) {
+  for (const auto& t : tokenize(text)) return t.capitalised;
+  return false;
+}
+
+// "US", "U.N.", "WHO": all capitals, at most five letters, one word.
+bool is_acronym(std::string_view text) {
+  std::size_t letters = 0;
+  for (char c : text) {
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z') return false;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 5;
+}
+
+bool lists_ambiguous(const Actor& a, const std::string& normalised) {
+  return std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
+                     [&](const std::string& x) { return normalize_phrase(x) == normalised; });
+}
+
+const std::string& norm_of(const TextToken& t) { return t.norm; }
+
+// Topic patterns match stems. A Xapian::Stem keeps state while it stems, so each thread
+// that tags (the indexer's workers) has its own.
+std::string english_stem(const std::string& word) {
+  thread_local Xapian::Stem stemmer("english");
+  return stemmer(word);
+}
+
+}  // namespace
+
+Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary) {
+  add_actor_names();
+  add_role_phrases();
+  add_topic_patterns();
+}
+
+Tagger::~Tagger() = default;
+
+void Tagger::add_actor_names() {
+  const auto& actors = dict_.actors();
+  for (std::size_t i = 0; i < actors.size(); ++i) {
+    for (const auto& n : actors[i].names) {
+      const auto tokens = split_tokens(n.text);
+      if (tokens.empty()) continue;
+      NameEntry e;
+      e.actor = i;
+      e.name_kind = n.kind;
+      e.acronym = tokens.size() == 1 && is_acronym(n.text);
+      e.capitalised = starts_with_capital(n.text);
+      e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
+      names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
+      entries_.push_back(e);
+    }
+  }
+}
+
+// Offices held by someone in the dictionary become phrases: "<entity> <title>"
+// ("Russian president", "US secretary of state", "NATO secretary-general") and
+// "<title> of <entity>" ("president of Russia").
+void Tagger::add_role_phrases() {
+  const auto& actors = dict_.actors();
+  std::set<std::pair<std::string, std::string>> offices;
+  for (const auto& a : actors) {
+    for (const auto& role : a.roles) {
+      office_holders_[role.title + "|" + role.of].push_back(&a);
+      offices.insert({role.title, role.of});
+    }
+  }
+  for (const auto& t : dict_.titles()) {
+    for (const auto& name : t.names) {
+      const auto tokens = split_tokens(name);
+      title_phrases_.insert(normalize_phrase(name));
+      longest_title_ = std::max(longest_title_, tokens.size());
+    }
+  }
+  for (const auto& [title_id, of_id] : offices) {
+    const Title* title = dict_.title(title_id);
+    const Actor* of = dict_.actor(of_id);
+    if (!title || !of || title->honorific) continue;  // reported by the lint
+    NameEntry e;
+    e.kind = NameEntry::Kind::role_phrase;
+    e.actor = static_cast<std::size_t>(of - actors.data());
+    e.title = static_cast<std::size_t>(title - dict_.titles().data());
+    for (const auto& ref : of->names) {
+      if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
+      if (lists_ambiguous(*of, normalize_phrase(ref.text))) continue;
+      for (const auto& title_name : title->names) {
+        NameEntry before = e;
+        before.acronym = is_acronym(ref.text);
+        before.capitalised = starts_with_capital(ref.text);
+        names_.add(split_tokens(ref.text + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
+        entries_.push_back(before);
+        if (ref.kind == NameKind::demonym) continue;  // "president of Russian" is not English
+        names_.add(split_tokens(title_name + " of " + ref.text), static_cast<std::uint32_t>(entries_.size()));
+        entries_.push_back(e);
+      }
+    }
+  }
+}
+
+void Tagger::add_topic_patterns() {
+  const auto& topics = dict_.topics();
+  // Patterns that stem alike ("territory", "territorial") are one pattern, at the higher weight.
+  std::map<std::pair<std::size_t, std::string>, std::size_t> seen;
+  for (std::size_t i = 0; i < topics.size(); ++i) {
+    for (const auto& p : topics[i].patterns) {
+      std::vector<std::string> stems;
+      std::string key;
+      for (const auto& token : split_tokens(p.phrase)) {
+        stems.push_back(english_stem(token));
+        key += stems.back() + " ";
+      }
+      auto [it, fresh] = seen.try_emplace({i, key}, pattern_entries_.size());
+      if (!fresh) {
+        pattern_entries_[it->second].second = std::max(pattern_entries_[it->second].second, p.weight);
+        continue;
+      }
+      topic_patterns_.add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
+      pattern_entries_.push_back({i, p.weight});
+    }
+  }
+}
+
+bool Tagger::passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
+                               const std::string& text, bool upper_text) const {
+  const TextToken& first = tokens[begin];
+  if (e.acronym) {
+    if (!first.all_caps) return false;
+    // In text all in capitals, only a dotted form ("U.S.") tells the acronym from a word.
+    if (upper_text) return text.substr(first.byte_begin, first.byte_end - first.byte_begin).find('.') != std::string::npos;
+    return true;
+  }
+  return !e.capitalised || first.capitalised || upper_text;
+}
+
+bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const {
+  std::string phrase;
+  for (std::size_t k = 1; k <= longest_title_ && k <= begin; ++k) {
+    phrase = k == 1 ? tokens[begin - 1].norm : tokens[begin - k].norm + " " + phrase;
+    if (title_phrases_.count(phrase)) return true;
+  }
+  return false;
+}
+
+std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
+                                                   const std::vector<TextToken>& tokens, bool upper_text) const {
+  std::vector<Mention> mentions;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    auto matches = names_.matches_at(tokens, i, norm_of);
+    std::size_t advance = 1;
+    // Leftmost-longest: the longest phrase here whose guards pass wins.
+    for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
+      Mention mention;
+      for (std::uint32_t entry : *m->payloads) {
+        if (passes_case_guard(entries_[entry], tokens, i, text, upper_text)) mention.entries.push_back(entry);
+      }
+      if (mention.entries.empty()) continue;
+      const TextToken& first = tokens[i];
+      const TextToken& last = tokens[i + m->length - 1];
+      mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
+                       last.char_end, ""};
+      mention.after_title = preceded_by_title(tokens, i);
+      mentions.push_back(std::move(mention));
+      advance = m->length;
+      break;
+    }
+    i += advance;
+  }
+  return mentions;
+}
+
+// Several entries of one mention may name the same actor ("US" and "U.S." both fold to "us").
+std::size_t Tagger::distinct_actors(const Mention& m) const {
+  std::set<std::size_t> actors;
+  for (std::uint32_t id : m.entries) {
+    if (entries_[id].kind == NameEntry::Kind::actor_name) actors.insert(entries_[id].actor);
+  }
+  return actors.size();
+}
+
+const Actor* Tagger::holder(const std::string& title, const std::string& of, const std::string& date) const {
+  if (date.empty()) return nullptr;
+  auto it = office_holders_.find(title + "|" + of);
+  if (it == office_holders_.end()) return nullptr;
+  for (const Actor* person : it->second) {
+    for (const auto& role : person->roles) {
+      if (role.title == title && role.of == of && role.held_on(date)) return person;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Collects evidence per actor, remembering the order in which actors first appear.
+class ActorFindings {
+ public:
+  void add(std::size_t actor, Evidence e) {
+    auto [it, fresh] = evidence_.try_emplace(actor);
+    if (fresh) order_.push_back(actor);
+    it->second.push_back(std::move(e));
+  }
+  bool has(std::size_t actor) const { return evidence_.count(actor) > 0; }
+  bool has_country_other_than(const std::vector<Actor>& actors, const std::set<std::size_t>& except) const {
+    for (std::size_t a : order_) {
+      if (!except.count(a) && actors[a].type == ActorType::country) return true;
+    }
+    return false;
+  }
+  std::vector<ActorTag> tags(const std::vector<Actor>& actors) {
+    std::vector<ActorTag> out;
+    for (std::size_t a : order_) out.push_back({actors[a].id, actors[a].type, actors[a].name, std::move(evidence_[a])});
+    return out;
+  }
+
+ private:
+  std::map<std::size_t, std::vector<Evidence>> evidence_;
+  std::vector<std::size_t> order_;
+};
+
+// The lead: a wire dateline and the opening sentence, where a story says what it is about.
+constexpr std::size_t lead_code_points = 150;
+constexpr std::size_t repeated_mentions = 3;
+
+bool is_primary(const ActorTag& tag) {
+  if (tag.evidence.size() >= repeated_mentions) return true;
+  return std::any_of(tag.evidence.begin(), tag.evidence.end(), [](const Evidence& e) {
+    return e.field == "title" || e.field == "input" || (e.field == "body" && e.start < lead_code_points);
+  });
+}
+
+Evidence with_rule(Evidence e, std::string rule) {
+  e.rule = std::move(rule);
+  return e;
+}
+
+}  // namespace
+
+Tags Tagger::tag(const Article& article) const {
+  const auto& actors = dict_.actors();
+  const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
+  const auto title_tokens = tokenize(article.title);
+  const auto body_tokens = tokenize(article.body);
+  auto mentions = find_mentions("title", article.title, title_tokens, upper);
+  for (auto& m : find_mentions("body", article.body, body_tokens, upper)) mentions.push_back(std::move(m));
+
+  ActorFindings found;
+  // 1. Unambiguous names and role phrases.
+  for (const auto& m : mentions) {
+    const bool single = distinct_actors(m) == 1;
+    std::set<std::size_t> named;  // "US" and "U.S." entries of one mention give one piece of evidence
+    for (std::uint32_t id : m.entries) {
+      const NameEntry& e = entries_[id];
+      if (e.kind == NameEntry::Kind::role_phrase) {
+        const Title& title = dict_.titles()[e.title];
+        const Actor& of = actors[e.actor];
+        found.add(e.actor, with_rule(m.where, "role phrase: " + title.name));
+        if (const Actor* person = holder(title.id, of.id, article.date)) {
+          found.add(static_cast<std::size_t>(person - actors.data()),
+                    with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date));
+        }
+      } else if (single && !e.ambiguous && e.name_kind != NameKind::surname && named.insert(e.actor).second) {
+        found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind))));
+      }
+    }
+  }
+  // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz").
+  for (const auto& m : mentions) {
+    for (std::uint32_t id : m.entries) {
+      const NameEntry& e = entries_[id];
+      if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
+      if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
+      else if (m.after_title && distinct_actors(m) == 1) found.add(e.actor, with_rule(m.where, "title + surname"));
+    }
+  }
+  // 3. Ambiguous names ("Turkey", "Congo"): need support from the rest of the article.
+  for (const auto& m : mentions) {
+    std::set<std::size_t> candidates;
+    for (std::uint32_t id : m.entries) {
+      const NameEntry& e = entries_[id];
+      if (e.kind == NameEntry::Kind::actor_name && e.name_kind != NameKind::surname &&
+          (e.ambiguous || distinct_actors(m) > 1)) {
+        candidates.insert(e.actor);
+      }
+    }
+    if (candidates.empty()) continue;
+    const std::size_t already = static_cast<std::size_t>(std::count_if(
+        candidates.begin(), candidates.end(), [&](std::size_t a) { return found.has(a); }));
+    for (std::size_t a : candidates) {
+      if (found.has(a)) found.add(a, with_rule(m.where, "ambiguous name, supported by another mention"));
+      else if (already == 0 && candidates.size() == 1 && found.has_country_other_than(actors, candidates)) {
+        found.add(a, with_rule(m.where, "ambiguous name, supported by other countries named"));
+      }
+    }
+  }
+
+  Tags tags;
+  tags.actors = found.tags(actors);
+  // Human tags from the input are kept, resolved to dictionary ids where possible.
+  for (const auto& given : article.actors) {
+    auto id = dict_.resolve_actor(given);
+    const std::string key = id ? *id : slugify(given);
+    if (key.empty()) continue;
+    auto it = std::find_if(tags.actors.begin(), tags.actors.end(), [&](const ActorTag& t) { return t.id == key; });
+    if (it == tags.actors.end()) {
+      const Actor* a = dict_.actor(key);
+      tags.actors.push_back({key, a ? std::optional(a->type) : std::nullopt, a ? a->name : given, {}});
+      it = tags.actors.end() - 1;
+    }
+    it->evidence.push_back({given, "input", 0, 0, "given in input"});
+  }
+  for (auto& t : tags.actors) t.primary = is_primary(t);
+  tags.topics = find_topics(article, title_tokens, body_tokens);
+  return tags;
+}
+
+void Tagger::add_topic_matches(const std::string& field, const std::string& text,
+                               const std::vector<TextToken>& tokens, int multiplier,
+                               std::vector<TopicTag>& scores) const {
+  std::vector<std::string> stems;
+  stems.reserve(tokens.size());
+  for (const auto& t : tokens) stems.push_back(english_stem(t.norm));
+  const auto identity = [](const std::string& s) -> const std::string& { return s; };
+  // Within one topic, a longer pattern hides the shorter ones inside it: "security
+  // guarantees" counts once, not again as "guarantees".
+  std::vector<std::size_t> covered_until(scores.size(), 0);
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    const auto matches = topic_patterns_.matches_at(stems, i, identity);
+    for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
+      const TextToken& first = tokens[i];
+      const TextToken& last = tokens[i + m->length - 1];
+      for (std::uint32_t p : *m->payloads) {
+        const auto [topic, weight] = pattern_entries_[p];
+        if (i < covered_until[topic]) continue;
+        covered_until[topic] = i + m->length;
+        scores[topic].score += weight * multiplier;
+        scores[topic].evidence.push_back({text.substr(first.byte_begin, last.byte_end - first.byte_begin), field,
+                                          first.char_begin, last.char_end,
+                                          "pattern, weight " + std::to_string(weight * multiplier)});
+      }
+    }
+  }
+}
+
+std::vector<TopicTag> Tagger::find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
+                                          const std::vector<TextToken>& body_tokens) const {
+  const auto& topics = dict_.topics();
+  std::vector<TopicTag> scores(topics.size());
+  add_topic_matches("title", article.title, title_tokens, 2, scores);  // a title match counts double
+  add_topic_matches("body", article.body, body_tokens, 1, scores);
+  std::vector<TopicTag> out;
+  for (std::size_t i = 0; i < topics.size(); ++i) {
+    if (scores[i].score < topics[i].threshold) continue;
+    scores[i].id = topics[i].id;
+    scores[i].name = topics[i].name;
+    out.push_back(std::move(scores[i]));
+  }
+  for (const auto& given : article.topics) {
+    auto id = dict_.resolve_topic(given);
+    const std::string key = id ? *id : slugify(given);
+    if (key.empty()) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const TopicTag& t) { return t.id == key; });
+    if (it == out.end()) {
+      const Topic* t = dict_.topic(key);
+      out.push_back({key, t ? t->name : given, 0, {}});
+      it = out.end() - 1;
+    }
+    it->evidence.push_back({given, "input", 0, 0, "given in input"});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TopicTag& a, const TopicTag& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace dipnews

@@ -1,0 +1,91 @@
+// Tags an article with the actors and topics it mentions, each with its evidence: the
+// matched text, where it is, and the rule that fired (SPEC §2 --explain, §8).
+#pragma once
+
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "dictionary.h"
+#include "tagging/phrase_trie.h"
+#include "text_tokens.h"
+
+namespace dipnews {
+
+struct Evidence {
+  std::string text;   // the matched text as written
+  std::string field;  // "title" or "body"
+  std::size_t start = 0;  // [start, end) in Unicode code points within the field
+  std::size_t end = 0;
+  std::string rule;   // "alias", "demonym", "role at date: president of rus", ...
+};
+
+struct ActorTag {
+  std::string id;
+  std::optional<ActorType> type;  // none for a human tag the dictionary does not know
+  std::string name;
+  std::vector<Evidence> evidence;
+  // What the article is about, not a passing mention: named in the title or the lead,
+  // mentioned repeatedly, or given in the input (see is_primary in tagger.cc).
+  bool primary = false;
+};
+
+struct TopicTag {
+  std::string id;
+  std::string name;
+  int score = 0;
+  std::vector<Evidence> evidence;
+};
+
+struct Tags {
+  std::vector<ActorTag> actors;  // in order of first mention
+  std::vector<TopicTag> topics;  // by decreasing score
+};
+
+// Builds its phrase tries once from a dictionary (which must outlive it). One Tagger is
+// used by one thread at a time: its stemmer keeps state between calls.
+class Tagger {
+ public:
+  explicit Tagger(const Dictionary& dictionary);
+  ~Tagger();
+  Tagger(const Tagger&) = delete;
+  Tagger& operator=(const Tagger&) = delete;
+
+  Tags tag(const Article& article) const;
+
+ private:
+  struct NameEntry;
+  struct Mention;
+  void add_actor_names();
+  void add_role_phrases();
+  void add_topic_patterns();
+  // Each field is tokenized once in tag() and the tokens shared by actor and topic matching.
+  std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text,
+                                     const std::vector<TextToken>& tokens, bool upper_text) const;
+  bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
+                         const std::string& text, bool upper_text) const;
+  bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
+  void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
+                         int multiplier,
+                         std::vector<TopicTag>& scores) const;
+  std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
+                                    const std::vector<TextToken>& body_tokens) const;
+  std::size_t distinct_actors(const Mention& m) const;
+  const Actor* holder(const std::string& title, const std::string& of, const std::string& date) const;
+
+  const Dictionary& dict_;
+  std::vector<NameEntry> entries_;
+  PhraseTrie names_;
+  std::unordered_set<std::string> title_phrases_;  // normalised titles and honorifics
+  std::size_t longest_title_ = 0;                  // in tokens
+  std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
+  PhraseTrie topic_patterns_;
+  std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)
+};
+
+}  // namespace dipnews

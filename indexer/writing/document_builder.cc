@@ -1,0 +1,60 @@
+#include "writing/document_builder.h"
+
+#include "document_data.h"
+#include "schema.h"
+
+namespace dipnews {
+
+DocumentBuilder::DocumentBuilder() {
+  term_generator_.set_stemmer(Xapian::Stem("english"));
+  // STEM_SOME: every word unstemmed with positions (for phrases) plus its Z-prefixed
+  // stem (for ranked search), the convention Xapian's QueryParser expects.
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, const Article& given, const Tags& tags,
+                                        const std::string& content_hash, const std::string& tagged_with,
+                                        const std::optional<Signature>& signature) {
+  Xapian::Document doc;
+  term_generator_.set_document(doc);
+  term_generator_.index_text(article.title, schema::title_weight);
+  // The title: field's words add nothing to the document's length (wdf 0): the title
+  // already counts title_weight times above, and counting it again would rank every
+  // keyword search differently from a plain index of the same text. They keep their
+  // positions, so title:"peace plan" works; title: narrows a search and does not score.
+  term_generator_.index_text(article.title, 0, schema::prefix::title);
+  term_generator_.increase_termpos();  // no phrase may span title and body
+  term_generator_.index_text(article.body);
+  // The generator keeps a handle on its document, and Xapian's handles count references
+  // without atomics: let go of it here, before the document goes to a writer thread.
+  term_generator_.set_document(Xapian::Document());
+
+  doc.add_boolean_term(schema::id_term(article.id));
+  doc.add_value(schema::slot::id, article.id);
+  if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
+  if (!article.language.empty()) doc.add_boolean_term(schema::language_term(article.language));
+  for (const auto& actor : tags.actors) {
+    doc.add_boolean_term(schema::prefix::actor + actor.id);
+    if (actor.type) doc.add_boolean_term(std::string(schema::actor_type_prefix(*actor.type)) + actor.id);
+  }
+  for (const auto& topic : tags.topics) doc.add_boolean_term(schema::topic_term(topic.id));
+  if (!article.date.empty()) doc.add_value(schema::slot::date, article.date);
+  doc.add_value(schema::slot::content_hash, content_hash);
+  if (!article.actors.empty()) doc.add_value(schema::slot::actor_list, schema::join_list(article.actors));
+  if (!article.topics.empty()) doc.add_value(schema::slot::topic_list, schema::join_list(article.topics));
+  if (!article.source.empty()) doc.add_value(schema::slot::source_name, article.source);
+  if (signature) {
+    doc.add_value(schema::slot::signature, encode_signature(*signature));
+    for (const auto& key : band_keys(*signature)) doc.add_boolean_term(schema::prefix::band + key);
+  }
+  if (!tagged_with.empty()) doc.add_value(schema::slot::tagged_with, tagged_with);
+  doc.set_data(encode_document_data(article, given));
+  return doc;
+}
+
+void DocumentBuilder::set_story(Xapian::Document& doc, const std::string& story) {
+  doc.add_value(schema::slot::story, story);
+  doc.add_boolean_term(schema::prefix::story + story);
+}
+
+}  // namespace dipnews

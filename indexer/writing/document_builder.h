@@ -1,0 +1,33 @@
+// Turns a cleaned article into the Xapian document the schema describes.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "writing/near_duplicate.h"
+#include "tagging/tagger.h"
+
+namespace dipnews {
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  // `article` carries the tag ids it is stored with; `tags` gives their types for terms.
+  // `signature` lets later copies of the article find it. Its story is set when it is
+  // written (set_story): finding the story needs the index.
+  // `given` is the article as read (its own tags, kept for --retag); `tagged_with` the
+  // dictionary version that produced `tags`.
+  Xapian::Document build(const Article& article, const Article& given, const Tags& tags,
+                         const std::string& content_hash, const std::string& tagged_with,
+                         const std::optional<Signature>& signature);
+
+  // Groups the document with its wire copies (the id of the story's first article).
+  static void set_story(Xapian::Document& doc, const std::string& story);
+
+ private:
+  Xapian::TermGenerator term_generator_;
+};
+
+}  // namespace dipnews

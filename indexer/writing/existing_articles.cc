@@ -1,0 +1,47 @@
+#include "writing/existing_articles.h"
+
+#include "document_data.h"
+#include "schema.h"
+
+namespace dipnews {
+
+ExistingArticles::ExistingArticles(const std::string& path) : db_(path) {}
+
+// Runs `read` on the handle; when the writer has committed twice since the handle's
+// revision (Xapian's DatabaseModifiedError), reopens at the newest and reads again.
+template <typename Read>
+auto ExistingArticles::reading(Read read) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 3) throw;
+      db_.reopen();
+    }
+  }
+}
+
+std::optional<std::string> ExistingArticles::hash_of(const std::string& id) {
+  const std::string id_term = schema::id_term(id);
+  return reading([&]() -> std::optional<std::string> {
+    auto it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) return std::nullopt;
+    return db_.get_document(*it).get_value(schema::slot::content_hash);
+  });
+}
+
+std::vector<Xapian::docid> ExistingArticles::tagged_otherwise(const std::string& version) {
+  return reading([&] {
+    std::vector<Xapian::docid> stale;
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+      if (db_.get_document(*it).get_value(schema::slot::tagged_with) != version) stale.push_back(*it);
+    }
+    return stale;
+  });
+}
+
+Article ExistingArticles::given_article(Xapian::docid docid) {
+  return reading([&] { return decode_given_article(db_.get_document(docid).get_data()); });
+}
+
+}  // namespace dipnews

@@ -1,0 +1,196 @@
+#include "writing/index_writer.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "writing/content_hash.h"
+#include "database.h"
+#include "error.h"
+#include "schema.h"
+#include "shards.h"
+
+namespace dipnews {
+
+namespace {
+
+// Xapian holds each uncommitted document's postings (with positions) in memory. Measured on
+// Reuters and on the synthetic benchmark corpus: peak memory grows by about 20 bytes per byte
+// of article text between two commits.
+constexpr std::uint64_t memory_per_text_byte = 20;
+
+std::uint64_t memory_estimate(const Xapian::Document& doc) {
+  return memory_per_text_byte * (doc.get_data().size() + 64);
+}
+
+// Changes queued per shard before the caller waits: enough to ride out a shard's short
+// stalls, few enough that queued documents stay a small part of memory.
+constexpr std::size_t queue_limit = 64;
+
+}  // namespace
+
+// One database and the thread that writes it. Changes are queued and applied in order; the
+// first failure stops the thread's work and is rethrown to the caller at its next call.
+class ShardWriter {
+ public:
+  explicit ShardWriter(Xapian::WritableDatabase db) : db_(std::move(db)), thread_([this] { run(); }) {}
+  ~ShardWriter() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  void replace(const std::string& id_term, Xapian::Document&& doc) { push({Change::Kind::replace, id_term, std::move(doc)}); }
+  void remove(const std::string& id_term) { push({Change::Kind::remove, id_term, {}}); }
+  void commit() { push({Change::Kind::commit, {}, {}}); }
+
+  // Waits until every queued change is applied; rethrows the thread's failure. Until the
+  // next change is queued, the caller may then read the database itself.
+  Xapian::WritableDatabase& drained() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return (queue_.empty() && !busy_) || error_; });
+    if (error_) std::rethrow_exception(error_);
+    return db_;
+  }
+
+ private:
+  struct Change {
+    enum class Kind { replace, remove, commit } kind;
+    std::string term;
+    Xapian::Document document;
+  };
+
+  void push(Change&& change) {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return queue_.size() < queue_limit || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(change));
+    changed_.notify_one();
+  }
+
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+      if (queue_.empty() || error_) return;  // stopping (after a failure: without the rest)
+      Change change = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      idle_.notify_all();  // room in the queue
+      std::exception_ptr failure;
+      try {
+        apply(change);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      change.document = Xapian::Document();  // released on this thread, which used it last
+      lock.lock();
+      busy_ = false;
+      if (failure) {
+        error_ = failure;
+        queue_.clear();
+      }
+      idle_.notify_all();
+      if (error_) return;
+    }
+  }
+
+  void apply(Change& change) {
+    switch (change.kind) {
+      case Change::Kind::replace:
+        // replace_document(term, ...) adds the document when no document has the term.
+        db_.replace_document(change.term, change.document);
+        break;
+      case Change::Kind::remove:
+        db_.delete_document(change.term);
+        break;
+      case Change::Kind::commit:
+        db_.commit();
+        break;
+    }
+  }
+
+  Xapian::WritableDatabase db_;
+  std::mutex mutex_;
+  std::condition_variable changed_;  // a change was queued, or stop
+  std::condition_variable idle_;     // room in the queue, the queue ran dry, or a failure
+  std::deque<Change> queue_;
+  bool busy_ = false;  // a change is being applied
+  bool stopping_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: started once everything above exists
+};
+
+IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger,
+                         std::string tagging_version, double wait_lock_seconds, unsigned shards)
+    : preparer_(tagger, tagging_version), tagging_version_(std::move(tagging_version)), policy_(policy) {
+  if (policy_.articles == 0) policy_.articles = 1;
+  const WriteLayout layout = layout_for_writing(path, shards);
+  for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, wait_lock_seconds)) {
+    if (tagger) db.set_metadata(schema::metadata::dictionary_version, tagging_version_);
+    shards_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+  }
+  stories_.emplace(layout.paths);
+}
+
+IndexWriter::~IndexWriter() = default;
+
+ShardWriter& IndexWriter::shard_for(const std::string& id) {
+  return *shards_[shard_of(id, static_cast<unsigned>(shards_.size()))];
+}
+
+std::string IndexWriter::hash_of(const Article& article) const { return content_hash(article, tagging_version_); }
+
+std::optional<std::string> IndexWriter::stored_hash(const std::string& id) {
+  Xapian::WritableDatabase& db = shard_for(id).drained();
+  const std::string id_term = schema::id_term(id);
+  auto existing = db.postlist_begin(id_term);
+  if (existing == db.postlist_end(id_term)) return std::nullopt;
+  return db.get_document(*existing).get_value(schema::slot::content_hash);
+}
+
+WriteOutcome IndexWriter::write(const Article& article) {
+  std::string hash = hash_of(article);
+  const auto stored = stored_hash(article.id);
+  if (stored == hash) return WriteOutcome::unchanged;
+  return store(preparer_.prepare(article, std::move(hash)), stored.has_value());
+}
+
+WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
+  DocumentBuilder::set_story(prepared.document, stories_->assign(prepared.id, prepared.signature));
+  const std::uint64_t estimate = memory_estimate(prepared.document);
+  shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document));
+  count_change(estimate);
+  return existed ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  ShardWriter& shard = shard_for(id);
+  const std::string id_term = schema::id_term(id);
+  if (!shard.drained().term_exists(id_term)) return false;
+  shard.remove(id_term);
+  stories_->forget(id);
+  count_change(0);
+  return true;
+}
+
+void IndexWriter::commit() {
+  for (auto& shard : shards_) shard->commit();
+  for (auto& shard : shards_) shard->drained();
+  stories_->committed();
+  changes_since_commit_ = 0;
+  memory_since_commit_ = 0;
+}
+
+void IndexWriter::count_change(std::uint64_t memory_estimate) {
+  memory_since_commit_ += memory_estimate;
+  if (++changes_since_commit_ >= policy_.articles || memory_since_commit_ >= policy_.memory_bytes) commit();
+}
+
+}  // namespace dipnews

@@ -1,0 +1,87 @@
+#include "writing/near_duplicate.h"
+
+#include <cstdio>
+
+#include "text_tokens.h"
+
+namespace dipnews {
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+std::uint64_t splitmix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::optional<Signature> minhash(std::string_view text) {
+  const auto tokens = tokenize(text);
+  if (tokens.size() < shingle_words) return std::nullopt;
+  Signature sig;
+  sig.fill(UINT32_MAX);
+  std::string shingle;
+  for (std::size_t i = 0; i + shingle_words <= tokens.size(); ++i) {
+    shingle.clear();
+    for (std::size_t k = 0; k < shingle_words; ++k) (shingle += tokens[i + k].norm) += ' ';
+    const std::uint64_t base = fnv1a(shingle);
+    for (std::size_t h = 0; h < minhash_size; ++h) {
+      // One independent-looking hash per slot, all derived from the shingle's hash.
+      const auto v = static_cast<std::uint32_t>(splitmix(base ^ (0x5851f42d4c957f2dULL * (h + 1))) >> 32);
+      if (v < sig[h]) sig[h] = v;
+    }
+  }
+  return sig;
+}
+
+double similarity(const Signature& a, const Signature& b) {
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < minhash_size; ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / minhash_size;
+}
+
+std::vector<std::string> band_keys(const Signature& s) {
+  constexpr std::size_t rows = minhash_size / minhash_bands;
+  std::vector<std::string> keys;
+  for (std::size_t b = 0; b < minhash_bands; ++b) {
+    std::uint64_t h = b;
+    for (std::size_t r = 0; r < rows; ++r) h = splitmix(h ^ s[b * rows + r]);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%02zu%012llx", b, static_cast<unsigned long long>(h & 0xffffffffffffULL));
+    keys.emplace_back(buf);
+  }
+  return keys;
+}
+
+std::string encode_signature(const Signature& s) {
+  std::string out;
+  out.reserve(minhash_size * 4);
+  for (std::uint32_t v : s) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+  }
+  return out;
+}
+
+std::optional<Signature> decode_signature(std::string_view value) {
+  if (value.size() != minhash_size * 4) return std::nullopt;
+  Signature s;
+  for (std::size_t i = 0; i < minhash_size; ++i) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(value[i * 4 + k]);
+    s[i] = v;
+  }
+  return s;
+}
+
+}  // namespace dipnews

@@ -1,0 +1,116 @@
+#include "output/printer_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "json_text.h"
+
+namespace dipnews {
+
+namespace {
+
+// ordered_json keeps the field order of SPEC §4, which people reading the output expect.
+using json = nlohmann::ordered_json;
+
+// Absent optional fields are null rather than "", so scripts can test for them.
+json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+}  // namespace
+
+json hit_to_json(const Hit& hit) {
+  const Article& a = hit.article;
+  json highlights = json::array();
+  for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
+  json copies = json::array();
+  for (const auto& c : hit.copies) copies.push_back({{"id", c.id}, {"source", optional_string(c.source)}});
+  return {
+      {"rank", hit.rank},
+      {"id", a.id},
+      {"score", hit.score},
+      {"date", optional_string(a.date)},
+      {"source", optional_string(a.source)},
+      {"title", a.title},
+      {"url", optional_string(a.url)},
+      {"actors", a.actors},
+      {"topics", a.topics},
+      {"matched_actors", hit.matched_actors},
+      {"matched_topics", hit.matched_topics},
+      {"snippet", optional_string(hit.snippet.text)},  // null under --no-snippets
+      {"highlights", highlights},
+      {"story", hit.story},
+      {"copies", copies},
+  };
+}
+
+namespace {
+
+json facets_json(const Aggregations& a) {
+  json facets = json::object();
+  for (const auto& facet : a.facets) {
+    json values = json::array();
+    for (const auto& v : facet.values) values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+    facets[std::string(facet_field_name(facet.field))] = std::move(values);
+  }
+  return facets;
+}
+
+json timeline_json(const Timeline& t) {
+  json periods = json::array();
+  for (const auto& p : t.periods) {
+    const double share = p.total ? static_cast<double>(p.count) / p.total : 0.0;
+    periods.push_back({{"period", p.period}, {"count", p.count}, {"total", p.total}, {"share", share}});
+  }
+  return {{"unit", timeline_unit_name(t.unit)}, {"periods", std::move(periods)}, {"undated", t.undated}};
+}
+
+}  // namespace
+
+// Facets always (empty when none were asked for); the timeline only when asked for.
+void add_aggregations(json& j, const Aggregations& a) {
+  if (!a.facets.empty() || a.timeline || a.cooccur_field) j["aggregated_matches"] = a.matches;
+  j["facets"] = facets_json(a);
+  if (a.timeline) j["timeline"] = timeline_json(*a.timeline);
+  if (a.cooccur_field) {
+    json values = json::array();
+    for (const auto& c : a.cooccur) {
+      values.push_back({{"id", c.id}, {"name", c.name}, {"count", c.count}, {"total", c.total}, {"lift", c.lift}});
+    }
+    j["cooccur"] = {{"field", facet_field_name(*a.cooccur_field)}, {"values", std::move(values)}};
+  }
+}
+
+namespace {
+
+json header_json(const SearchResult& r) {
+  return {
+      {"format_version", json_format_version},
+      {"query", r.query},
+      {"parsed", r.parsed},
+      {"relaxed", r.relaxed},
+      {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
+  };
+}
+
+void write(std::ostream& out, const json& j) { out << json_text(j) << "\n"; }
+
+}  // namespace
+
+void JsonPrinter::result(const SearchResult& r) {
+  json j = header_json(r);
+  json hits = json::array();
+  for (const auto& hit : r.hits) hits.push_back(hit_to_json(hit));
+  j["hits"] = std::move(hits);
+  add_aggregations(j, r.aggregations);
+  j["suggestion"] = r.suggestion ? json(*r.suggestion) : json(nullptr);
+  write(out_, j);
+}
+
+void JsonPrinter::count(const SearchResult& r) {
+  json j = header_json(r);
+  j["count"] = r.total.estimated;
+  if (!r.aggregations.facets.empty() || r.aggregations.timeline || r.aggregations.cooccur_field) {
+    add_aggregations(j, r.aggregations);
+  }
+  write(out_, j);
+}
+
+}  // namespace dipnews

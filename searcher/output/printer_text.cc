@@ -1,0 +1,169 @@
+#include "output/printer_text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "output/terminal.h"
+
+namespace dipnews {
+
+namespace {
+
+std::string count_phrase(const MatchTotals& t) {
+  const std::string n = std::to_string(t.estimated);
+  const std::string noun = t.estimated == 1 ? " article" : " articles";
+  return (t.exact() ? n : "about " + n) + noun;
+}
+
+// "1 article matches", "12 articles match".
+std::string match_phrase(const MatchTotals& t) { return count_phrase(t) + (t.estimated == 1 ? " matches" : " match"); }
+
+}  // namespace
+
+void TextPrinter::styled(std::string_view style, std::string_view text) {
+  if (color_) out_ << style << text << ansi::reset;
+  else out_ << text;
+}
+
+void TextPrinter::snippet(const Snippet& s) {
+  // Highlight offsets are in code points; walk the UTF-8 text counting them.
+  std::size_t cp = 0, next = 0;
+  bool inside = false;
+  for (std::size_t i = 0; i < s.text.size(); ++i) {
+    const bool starts_code_point = (static_cast<unsigned char>(s.text[i]) & 0xC0) != 0x80;
+    if (starts_code_point && color_) {
+      if (inside && cp == s.highlights[next].second) {
+        out_ << ansi::reset;
+        inside = false;
+        ++next;
+      }
+      if (!inside && next < s.highlights.size() && cp == s.highlights[next].first) {
+        out_ << ansi::highlight;
+        inside = true;
+      }
+    }
+    out_ << s.text[i];
+    if (starts_code_point) ++cp;
+  }
+  if (inside) out_ << ansi::reset;
+}
+
+// Tags the query asked for are highlighted (or starred without colour).
+void TextPrinter::tag_line(std::string_view label, const std::vector<std::string>& ids,
+                           const std::vector<std::string>& matched) {
+  if (ids.empty()) return;
+  out_ << "    ";
+  styled(ansi::dim, std::string(label) + ":");
+  for (const auto& id : ids) {
+    out_ << " ";
+    if (std::find(matched.begin(), matched.end(), id) == matched.end()) styled(ansi::dim, id);
+    else if (color_) styled(ansi::highlight, id);
+    else out_ << "*" << id << "*";
+  }
+  out_ << "\n";
+}
+
+void TextPrinter::hit(const Hit& h) {
+  const Article& a = h.article;
+  out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
+  styled(ansi::bold, a.title.empty() ? a.id : a.title);
+  out_ << "\n    ";
+  const std::string meta = (a.date.empty() ? "undated" : a.date) + " · " +
+                           (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
+  styled(ansi::dim, meta);
+  out_ << "\n";
+  tag_line("actors", a.actors, h.matched_actors);
+  tag_line("topics", a.topics, h.matched_topics);
+  if (!h.copies.empty()) {
+    std::string line = "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " +
+                       (a.source.empty() ? a.id : a.source);
+    for (const auto& c : h.copies) line += ", " + (c.source.empty() ? c.id : c.source);
+    out_ << "    ";
+    styled(ansi::dim, line + " (--no-collapse lists each)");
+    out_ << "\n";
+  }
+  if (!h.snippet.text.empty()) {
+    out_ << "    ";
+    snippet(h.snippet);
+    out_ << "\n";
+  }
+  if (!a.url.empty()) {
+    out_ << "    ";
+    styled(ansi::dim, a.url);
+    out_ << "\n";
+  }
+}
+
+void TextPrinter::result(const SearchResult& r) {
+  if (r.hits.empty()) {
+    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total))
+         << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    if (r.suggestion) out_ << "Did you mean: " << *r.suggestion << "\n";
+    aggregations(r.aggregations);
+    return;
+  }
+  out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << r.query << "' (showing "
+       << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
+  if (r.relaxed) out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
+  out_ << "\n";
+  for (const auto& h : r.hits) {
+    hit(h);
+    out_ << "\n";
+  }
+  aggregations(r.aggregations);
+}
+
+void TextPrinter::aggregations(const Aggregations& a) {
+  if (a.facets.empty() && !a.timeline && !a.cooccur_field) return;
+  out_ << "\n";
+  styled(ansi::bold, "Over all " + std::to_string(a.matches) + " matching articles");
+  out_ << "\n";
+  constexpr std::size_t shown = 12;
+  for (const auto& facet : a.facets) {
+    out_ << "  " << facet_field_name(facet.field) << ":";
+    if (facet.values.empty()) out_ << " none";
+    for (std::size_t i = 0; i < facet.values.size() && i < shown; ++i) {
+      out_ << (i ? " · " : " ") << facet.values[i].id << " " << facet.values[i].count;
+    }
+    if (facet.values.size() > shown) out_ << " · (" << facet.values.size() - shown << " more: --format=json)";
+    out_ << "\n";
+  }
+  if (a.timeline) timeline(*a.timeline);
+  if (a.cooccur_field) {
+    out_ << "  " << facet_field_name(*a.cooccur_field) << "s most associated (lift: matches share / index share):\n";
+    if (a.cooccur.empty()) out_ << "    none seen in " << cooccur_min_count << " or more matching articles\n";
+    for (std::size_t i = 0; i < a.cooccur.size() && i < 15; ++i) {
+      const auto& c = a.cooccur[i];
+      char line[160];
+      std::snprintf(line, sizeof line, "    %-28s %5u of %-5u lift %5.1f\n", c.id.c_str(), c.count, c.total, c.lift);
+      out_ << line;
+    }
+  }
+}
+
+void TextPrinter::timeline(const Timeline& t) {
+  out_ << "  per " << timeline_unit_name(t.unit) << " (matching / all articles):\n";
+  Xapian::doccount most = 1;
+  for (const auto& p : t.periods) most = std::max(most, p.count);
+  constexpr Xapian::doccount width = 40;
+  for (const auto& p : t.periods) {
+    char line[96];
+    std::snprintf(line, sizeof line, "    %-10s %6u / %-6u %3.0f%% ", p.period.c_str(), p.count, p.total,
+                  p.total ? 100.0 * p.count / p.total : 0.0);
+    out_ << line;
+    std::string bar;
+    // At least one block for any match, none for a period without one.
+    const Xapian::doccount blocks = p.count == 0 ? 0 : std::max<Xapian::doccount>(1, p.count * width / most);
+    for (Xapian::doccount k = 0; k < blocks; ++k) bar += "\u2588";
+    styled(ansi::bold, bar);
+    out_ << "\n";
+  }
+  if (t.undated) out_ << "    undated    " << t.undated << "\n";
+}
+
+void TextPrinter::count(const SearchResult& r) {
+  out_ << r.total.estimated << "\n";
+  aggregations(r.aggregations);
+}
+
+}  // namespace dipnews

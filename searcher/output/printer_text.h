@@ -1,0 +1,29 @@
+// --format=text: readable blocks for people, colour only on a terminal.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "output/printer.h"
+
+namespace dipnews {
+
+class TextPrinter : public ResultPrinter {
+ public:
+  TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+
+ private:
+  void hit(const Hit& hit);
+  void aggregations(const Aggregations& a);
+  void timeline(const Timeline& t);
+  void tag_line(std::string_view label, const std::vector<std::string>& ids, const std::vector<std::string>& matched);
+  void styled(std::string_view style, std::string_view text);
+  void snippet(const Snippet& snippet);
+
+  std::ostream& out_;
+  bool color_;
+};
+
+}  // namespace dipnews

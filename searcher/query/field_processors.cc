@@ -1,0 +1,13 @@
+#include "query/field_processors.h"
+
+#include "text_util.h"
+
+namespace dipnews {
+
+Xapian::Query SlugFieldProcessor::operator()(const std::string& value) {
+  const std::string slug = slugify(value);
+  if (slug.empty()) return errors_.report(field_ + ": needs a value (e.g. " + field_ + ":\"Meridian Post\")");
+  return Xapian::Query(prefix_ + slug);
+}
+
+}  // namespace dipnews

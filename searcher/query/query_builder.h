@@ -1,0 +1,61 @@
+// The one query builder used for every search: configures Xapian's QueryParser from the
+// schema's field table, and combines the parsed text with option filters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "lazy_dictionary.h"
+#include "query/field_processors.h"
+#include "query/tag_fields.h"
+
+namespace dipnews {
+
+// Filters given as options rather than in the query text (SPEC §3): values of one
+// field OR together, different fields AND.
+struct QueryFilters {
+  std::vector<std::string> actors;  // ids or names, as actor: takes them
+  std::vector<std::string> topics;
+  std::vector<std::string> sources;
+  std::string since;  // YYYY, YYYY-MM or YYYY-MM-DD; empty for none
+  std::string until;
+};
+
+class QueryBuilder {
+ public:
+  // Both must outlive the builder: tag fields are resolved against them.
+  QueryBuilder(const Xapian::Database& db, const LazyDictionary& dictionary);
+  // The parser's field processors point into this object: it must stay where it is.
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  // Throws UsageError for a syntax error or a bad field value.
+  Xapian::Query build(const std::string& text, const QueryFilters& filters);
+  // The two halves of build(): the query text alone, and the option filters on a query.
+  Xapian::Query parse_text(const std::string& text);
+  Xapian::Query apply_filters(Xapian::Query query, const QueryFilters& filters);
+
+  // Words without an operator between them: all required (AND, the default) or any (OR,
+  // ranked: English stop words are then dropped, see stop_words.h).
+  void set_any_word(bool any);
+
+  // How the last build() understood field values ("actor:zelensky -> volodymyr-zelenskyy").
+  const std::vector<std::string>& resolutions() const { return field_log_.notes(); }
+
+  // The stemmer the parser used, for highlighting stemmed matches in snippets.
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
+
+  Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values);
+
+  Xapian::Stem stemmer_;
+  TagResolver resolver_;      // outlives parser_, whose processors refer to it...
+  FieldLog field_log_;  // ...and to this
+  Xapian::QueryParser parser_;
+};
+
+}  // namespace dipnews
