@@ -14,7 +14,7 @@ namespace dipnews::limits {
 inline constexpr std::size_t max_article_bytes = std::size_t{16} << 20;
 
 // One query. A 10,000-word query took 18 s (spelling, feedback and ranking per word); a
-// question pasted from a document rarely has 200. A batch line is read no further than this.
+// question pasted from a document rarely has 200.
 inline constexpr std::size_t max_query_words = 1000;
 inline constexpr std::size_t max_query_bytes = std::size_t{32} << 10;
 
@@ -22,9 +22,9 @@ inline constexpr std::size_t max_query_bytes = std::size_t{32} << 10;
 // would be matched as one huge OR); beyond it the query is refused with a message.
 inline constexpr unsigned max_wildcard_terms = 1000;
 
-// Seconds an exhaustive match (--count, facets, timeline, co-occurrence) may run before
-// Xapian falls back to estimating; the result then says it is an estimate.
-inline constexpr double exhaustive_match_seconds = 20.0;
+// One line of a --batch file: a qid, a tab and a query, which has its own limits above; a
+// line beyond this is passed over without being kept in memory, and is an error for that line.
+inline constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
 
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {

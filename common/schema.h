@@ -1,7 +1,30 @@
 // The index schema, defined once and used by the indexer and the searcher: term
 // prefixes, value slots, metadata keys and the schema version stored in every index.
-// Prefixes follow Xapian's conventions (omega/notmuch): single upper-case letters for
-// the standard ones, "X..." for our own boolean fields.
+// This header is its documentation (docs/design.md links here); change the two together.
+//
+// Every article is one Xapian document:
+//
+//   text       title words unprefixed with wdf title_weight, then the body, unprefixed, with
+//              positions (no phrase spans the two); with each unstemmed word its English
+//              stem as "Z" + stem (Xapian's STEM_SOME convention, which its QueryParser
+//              expects): ranked search matches stems, phrases and NEAR match exact words.
+//   title:     title words again under prefix::title ("S") with wdf 0: title: narrows and
+//              the same words in the text score it (searcher/title_scoring.h), so document
+//              lengths, and rankings, equal those of a plain Xapian index of the same text.
+//   boolean    one term per value, never stemmed: prefix + value (see the term builders
+//              below; an id is exact and case-sensitive, other values are folded slugs).
+//   values     the slots below; a slot is absent when the article has no such value.
+//   data       a small JSON object (common/document_data.h): what a hit prints and the
+//              body snippets are cut from, and the input's own tags kept apart for --retag.
+//
+// Metadata keys (whole index, or each shard): the schema version and the indexer that
+// wrote it, the dictionaries the articles were tagged with, and in each shard of a sharded
+// index its place among the shards (common/shards.h).
+//
+// Prefixes follow Xapian's conventions (omega, notmuch): single upper-case letters for the
+// standard ones, "X..." for our own boolean fields. No prefix starts another (a unit test
+// checks), and text terms are lower case: a term names its field unambiguously when it is
+// compared whole (prefix + value), never by its tail.
 #pragma once
 
 #include <optional>
@@ -15,8 +38,14 @@
 
 namespace dipnews::schema {
 
-// Bump when a change makes existing indexes unreadable or wrong for this searcher.
-inline constexpr int version = 5;  // 2: tags; 3: facet slots; 4: wire-copy stories; 5: --retag data, id slot
+// Bump when a change makes existing indexes unreadable or wrong for this searcher; the
+// searcher and the indexer refuse an index of another version and say how to rebuild it.
+//   1  the first schema: id, text, title:, source, language, date and content-hash slots
+//   2  actor and topic tags (XACTOR, XPERSON, XCOUNTRY, XORG, XTOPIC)
+//   3  facet slots (actor_list, topic_list, source_name)
+//   4  wire-copy stories (XBAND, XSTORY, signature and story slots)
+//   5  the input's own tags kept apart in the data (--retag), the tagged_with and id slots
+inline constexpr int version = 5;
 
 namespace prefix {
 inline constexpr const char* id = "Q";           // unique id (boolean, exact)
@@ -30,6 +59,9 @@ inline constexpr const char* org = "XORG";
 inline constexpr const char* topic = "XTOPIC";    // topic id (boolean)
 inline constexpr const char* band = "XBAND";      // near-duplicate signature band (finds copies)
 inline constexpr const char* story = "XSTORY";    // story id: the article and its wire copies
+inline constexpr const char* stem = "Z";          // Xapian's own, written by its TermGenerator
+// Every prefix of the index: none may start another (test_schema.cc).
+inline constexpr const char* all[] = {id, title, source, language, actor, person, country, org, topic, band, story, stem};
 }  // namespace prefix
 
 namespace slot {
@@ -51,6 +83,10 @@ inline constexpr const char* schema_version = "dipnews:schema_version";
 inline constexpr const char* indexer_version = "dipnews:indexer_version";
 // Versions of the dictionaries the articles were tagged with ("countries.actors@2026-11-28.1,...").
 inline constexpr const char* dictionary_version = "dipnews:dictionary_version";
+// "K/N UUID" in every shard of a sharded index: shard K of N of the index created with that
+// UUID (common/shards.h). Lets the indexer refuse a shuffled layout and the searcher find a
+// shard listed twice or missing.
+inline constexpr const char* shard = "dipnews:shard";
 }  // namespace metadata
 
 // Within-document frequency added per title word, so titles weigh more than body text.

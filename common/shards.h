@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "schema.h"
+
 namespace dipnews {
 
 // One database named by a stub file line.
@@ -42,9 +44,7 @@ std::vector<StubEntry> read_stub(const std::string& stub_file);
 unsigned shard_of(std::string_view id, unsigned shards);
 
 namespace shard_metadata {
-// "K/N UUID" in every shard: shard K of N of the index created with that UUID. Lets the
-// indexer refuse a shuffled layout and the searcher find a shard listed twice or missing.
-inline constexpr const char* key = "dipnews:shard";
+inline constexpr const char* key = schema::metadata::shard;  // "K/N UUID", see common/schema.h
 }  // namespace shard_metadata
 
 struct ShardIdentity {

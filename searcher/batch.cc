@@ -108,10 +108,6 @@ struct NumberedQuery {
   bool too_long = false;  // the line was longer than any query may be, and was not kept
 };
 
-// A batch line holds a qid, a tab and a query, which has its own limits (too long a query is
-// an error of its own); a line beyond this is not even kept in memory.
-constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
-
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 // One query's output, rendered by its worker, written in input order.
@@ -134,7 +130,7 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
   request.text = item.query.text;
   try {
     if (item.too_long) {
-      throw UsageError("the line is longer than " + limits::describe_bytes(max_batch_line_bytes) +
+      throw UsageError("the line is longer than " + limits::describe_bytes(limits::max_batch_line_bytes) +
                        ", the most a batch line may have");
     }
     if (trim(item.query.text).empty()) throw UsageError("empty query");
@@ -171,7 +167,7 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;
-    for (LineRead got; (got = read_bounded_line(in, line, max_batch_line_bytes)) != LineRead::end;) {
+    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes)) != LineRead::end;) {
       ++number;
       if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
       if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -13,6 +13,17 @@ TEST_CASE("terms are built from the schema's prefixes and canonical values", "[s
   CHECK(schema::language_term("EN") == "Len");
 }
 
+TEST_CASE("no prefix starts another, so a whole term names its field", "[schema]") {
+  // Comparing terms whole (prefix + value) is only unambiguous if no prefix is the start of
+  // another: "XA" beside "XACTOR" would make XACTORputin readable as XA + "CTORputin".
+  for (std::string_view a : schema::prefix::all) {
+    for (std::string_view b : schema::prefix::all) {
+      if (a != b) CHECK_FALSE(b.substr(0, a.size()) == a);
+    }
+  }
+  CHECK(std::size(schema::prefix::all) == 12);
+}
+
 TEST_CASE("the field table has unique names and prefixes", "[schema]") {
   std::set<std::string_view> names, prefixes;
   for (const auto& f : schema::query_fields()) {
