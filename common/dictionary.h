@@ -1,4 +1,4 @@
-// The actor and topic dictionaries (SPEC §8, corpus/dictionaries/README.md) as loaded by
+// The actor and topic dictionaries (corpus/dictionaries/README.md) as loaded by
 // both binaries: the indexer tags with them, the searcher resolves names with them.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Error types shared by both binaries. Each carries the exit code SPEC §6 assigns to
+// Error types shared by both binaries. Each carries the exit code docs/reference.md (Exit codes) assigns to
 // its kind of failure, so main() can turn any escaped error into the right status.
 #pragma once
 

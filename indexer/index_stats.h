@@ -1,4 +1,4 @@
-// Counts of what a run did, and the one summary line it ends with (SPEC §2).
+// Counts of what a run did, and the one summary line it ends with (docs/reference.md, Input).
 #pragma once
 
 #include <string>

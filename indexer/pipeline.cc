@@ -25,7 +25,7 @@ namespace {
 // Thrown under --strict at the first bad article; the run commits what it has and stops.
 struct StrictStop {};
 
-// Ids must be unique (SPEC §2). Two articles with one id in a single run are almost
+// Ids must be unique (docs/reference.md, Input). Two articles with one id in a single run are almost
 // always a data mistake (two scraped "article.txt" files, a doubled JSONL line): the
 // second is reported instead of silently replacing the first.
 class IdRegistry {

@@ -1,5 +1,5 @@
 // One indexing run: expand the inputs, read each with its format's reader, clean and
-// write every article, apply deletions, commit, and report (SPEC §2).
+// write every article, apply deletions, commit, and report (docs/reference.md, Input).
 #pragma once
 
 #include <ostream>

@@ -1,4 +1,4 @@
-// JSONL input (SPEC §2): one article object per line.
+// JSONL input (docs/reference.md, Input): one article object per line.
 #pragma once
 
 #include "input/article_reader.h"

@@ -1,4 +1,4 @@
-// Text input (SPEC §2): an optional header block of "Key: value" lines ended by a blank
+// Text input (docs/reference.md, Input): an optional header block of "Key: value" lines ended by a blank
 // line, then the body. Raw scraped text with no header works too: the title is the
 // first line that is not site boilerplate, the id is the file name without extension,
 // and a file name starting with YYYY-MM-DD gives the date.

@@ -1,4 +1,4 @@
-// date: queries (SPEC §3): a day, a month or a year, or a range of them with open ends,
+// date: queries (docs/reference.md, Query language): a day, a month or a year, or a range of them with open ends,
 // as a value range over the date slot. Used by the query parser and by --since/--until.
 #pragma once
 

@@ -13,7 +13,7 @@
 
 namespace dipnews {
 
-// Filters given as options rather than in the query text (SPEC §3): values of one
+// Filters given as options rather than in the query text (docs/reference.md, Query language): values of one
 // field OR together, different fields AND.
 struct QueryFilters {
   std::vector<std::string> actors;  // ids or names, as actor: takes them

@@ -18,7 +18,7 @@ test::CollectingSink read(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("JSONL: every field of SPEC §2 is read", "[jsonl]") {
+TEST_CASE("JSONL: every field docs/reference.md lists is read", "[jsonl]") {
   auto s = read(R"({"id":"a1","title":"T","body":"B","date":"2025-12-15T10:00:00Z","source":"Meridian Post",)"
                 R"("url":"https://x.example/a1","language":"en","actors":["ukr"],"topics":["ceasefire"],"extra":1})" "\n");
   REQUIRE(s.errors.empty());

@@ -24,7 +24,7 @@ std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
 }  // namespace
 
 // Table of (query, how Xapian understood it), as Xapian's own queryparser tests do.
-TEST_CASE("query text is parsed as SPEC §3 says", "[query]") {
+TEST_CASE("query text is parsed as docs/reference.md says", "[query]") {
   struct Case { const char* in; const char* expected; };
   const Case cases[] = {
       {"ceasefire", "Query(Zceasefir@1)"},
