@@ -47,23 +47,26 @@ json article_json(const Article& a, const Tags& tags) {
 void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence) {
     const std::string span = e.field == "input" ? "input" : e.field + " " + std::to_string(e.start) + "-" + std::to_string(e.end);
-    out << "      " << std::left << std::setw(16) << span << " " << std::setw(28) << ("\"" + e.text + "\"") << " "
-        << e.rule << "\n";
+    const std::string quoted = '"' + one_line(e.text).append(1, '"');
+    out << "      " << std::left << std::setw(16) << span << " " << std::setw(28) << quoted << " " << e.rule << "\n";
   }
 }
 
+// Text from the input (a name matched across a line break, an id, a file name) is written with
+// its control characters escaped (one_line): each evidence stays one line, as scripts read it.
 void print_text(std::ostream& out, const Article& a, const Tags& tags) {
-  out << a.id << "  " << (a.date.empty() ? "undated" : a.date) << "  (" << a.origin_file << ":" << a.origin_line
-      << ")\n";
+  out << one_line(a.id) << "  " << (a.date.empty() ? "undated" : a.date) << "  (" << one_line(a.origin_file) << ":"
+      << a.origin_line << ")\n";
   out << "  actors" << (tags.actors.empty() ? ": none" : "") << "\n";
   for (const auto& t : tags.actors) {
-    out << "    " << t.id << "  " << (t.type ? actor_type_name(*t.type) : "not in the dictionary") << "  " << t.name
+    out << "    " << one_line(t.id) << "  " << (t.type ? actor_type_name(*t.type) : "not in the dictionary") << "  "
+        << one_line(t.name)
         << (t.primary ? "  [primary]" : "") << "\n";
     print_evidence(out, t.evidence);
   }
   out << "  topics" << (tags.topics.empty() ? ": none" : "") << "\n";
   for (const auto& t : tags.topics) {
-    out << "    " << t.id << "  " << t.name << "  score " << t.score << "\n";
+    out << "    " << one_line(t.id) << "  " << one_line(t.name) << "  score " << t.score << "\n";
     print_evidence(out, t.evidence);
   }
   out << "\n";

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -128,6 +129,21 @@ TEST_CASE("explain text output and its errors", "[e2e][tagging]") {
   CHECK_THAT(r.err, Catch::Contains(file + ":2: error: missing required field \"body\""));
   CHECK(run_index({"--explain", "--format=xml", file}).exit_code == 2);
   CHECK(run_index({"--format=jsonl", file}).exit_code == 2);  // --format belongs to --explain
+}
+
+TEST_CASE("explain text: a name matched across a line break stays on its evidence line", "[e2e][tagging]") {
+  // The evidence is the text as written; printed raw, its newline would start a line that a
+  // script reads as another tag.
+  test::TempDir dir;
+  const auto file = dir.write("nl.jsonl", "{\"id\":\"nl\",\"date\":\"2025-12-15\",\"body\":\"Talks with Volodymyr\\nZelenskyy ended.\"}\n");
+  auto r = run_index({"--explain", file});
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"Volodymyr\\nZelenskyy\""));
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK((line.empty() || line.rfind("nl  ", 0) == 0 || line.rfind("  ", 0) == 0));
+  }
 }
 
 TEST_CASE("dictionary lint: bundled dictionaries pass, a bad one is reported", "[e2e][tagging]") {
