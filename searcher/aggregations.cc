@@ -183,6 +183,22 @@ Counts index_counts(const Xapian::Database& db, FacetField field) {
   return field == FacetField::source ? counts : split_counts(counts);
 }
 
+// The terms that name a value of `field` in a query: an actor under XACTOR or under any
+// type's prefix (XPERSON, XCOUNTRY, XORG), a topic under XTOPIC, a source by its slug.
+std::vector<std::string> terms_of(FacetField field, const std::string& id) {
+  switch (field) {
+    case FacetField::actor:
+    case FacetField::person:
+    case FacetField::country:
+    case FacetField::org:
+      return {schema::actor_term(id), schema::actor_term(ActorType::person, id),
+              schema::actor_term(ActorType::country, id), schema::actor_term(ActorType::organisation, id)};
+    case FacetField::topic: return {schema::topic_term(id)};
+    case FacetField::source: return {schema::source_term(id)};  // the facet's id is the source's name
+  }
+  return {};
+}
+
 std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccount matches, const Counts& in_index,
                                         Xapian::doccount articles, const Xapian::Query& query) {
   std::set<std::string> asked;  // the query's own terms: Putin co-occurs with actor:putin trivially
@@ -190,11 +206,9 @@ std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccoun
   std::vector<Cooccurrence> out;
   for (const auto& v : in_matches.values) {
     if (v.count < cooccur_min_count || !in_index.count(v.id)) continue;
-    const bool queried = std::any_of(asked.begin(), asked.end(), [&](const std::string& term) {
-      return term.size() > v.id.size() && term.compare(term.size() - v.id.size(), v.id.size(), v.id) == 0 &&
-             term[0] == 'X';
-    });
-    if (queried) continue;
+    // Exact terms: country:deu (XCOUNTRYdeu) names deu, not eu.
+    const auto terms = terms_of(in_matches.field, v.id);
+    if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return asked.count(t) > 0; })) continue;
     const Xapian::doccount total = in_index.at(v.id);
     const double lift = (static_cast<double>(v.count) / matches) / (static_cast<double>(total) / articles);
     out.push_back({v.id, v.name, v.count, total, lift});
