@@ -26,7 +26,8 @@ int run(const dipnews::SearchOptions& options) {
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
-    print_catalogue(kind, dictionary.get(), db, options.format, std::cout);
+    const auto printer = make_printer(options.format, std::cout, use_color(options.color));
+    printer->catalogue(make_catalogue(kind, dictionary.get(), db));
     ensure_written(std::cout);
     return static_cast<int>(ExitCode::success);
   }
