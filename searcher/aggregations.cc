@@ -1,11 +1,11 @@
 #include "aggregations.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
 
+#include "date.h"
 #include "fresh_queries.h"
 #include "schema.h"
 
@@ -13,49 +13,8 @@ namespace dipnews {
 
 namespace {
 
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-// The date `days` after 1970-01-01, as YYYY-MM-DD (the inverse of days_from_civil).
-std::string civil_from_days(long days) {
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp < 10 ? mp + 3 : mp - 9;
-  const long y = yoe + era * 400 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-  return buf;
-}
-
 long days_of(const std::string& date) {  // "YYYY-MM-DD", as the date slot holds it
   return days_from_civil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)));
-}
-
-int weekday_monday0(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
-
-std::string iso_week(int y, int m, int d) {
-  const long days = days_from_civil(y, m, d);
-  const long thursday = days - weekday_monday0(days) + 3;  // the week belongs to its Thursday's year
-  // Year of that Thursday: try y-1, y, y+1.
-  int year = y;
-  if (thursday < days_from_civil(y, 1, 1)) year = y - 1;
-  else if (thursday >= days_from_civil(y + 1, 1, 1)) year = y + 1;
-  const long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, static_cast<int>(week));
-  return buf;
 }
 
 using Counts = std::map<std::string, Xapian::doccount>;
