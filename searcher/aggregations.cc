@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "date.h"
@@ -25,22 +24,47 @@ Counts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
   return out;
 }
 
-// Multi-valued slots hold a list per article: each id in it counts the article once.
-Counts split_counts(const Counts& lists) {
+// The value slot a field's values are counted over: actors of every type share one list.
+struct FieldSlot {
+  Xapian::valueno slot;
+  bool list;  // ids joined by schema::list_separator, several per article
+};
+
+FieldSlot slot_of(FacetField field) {
+  switch (field) {
+    case FacetField::actor:
+    case FacetField::person:
+    case FacetField::country:
+    case FacetField::org: return {schema::slot::actor_list, true};
+    case FacetField::topic: return {schema::slot::topic_list, true};
+    case FacetField::source: return {schema::slot::source_name, false};
+  }
+  return {schema::slot::actor_list, true};
+}
+
+// Counts per id of a field's values, from a spy over its slot: each id of an article's list
+// counts the article once.
+Counts field_counts(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
+  const Counts values = spy_counts(spy);
+  if (!slot_of(field).list) return values;
   Counts out;
-  for (const auto& [list, n] : lists) {
+  for (const auto& [list, n] : values) {
     for (const auto& id : schema::split_list_value(list)) out[id] += n;
   }
   return out;
 }
 
+// The actor type a field is limited to.
 std::optional<ActorType> type_of(FacetField field) {
   switch (field) {
     case FacetField::person: return ActorType::person;
     case FacetField::country: return ActorType::country;
     case FacetField::org: return ActorType::organisation;
-    default: return std::nullopt;
+    case FacetField::actor:
+    case FacetField::topic:
+    case FacetField::source: return std::nullopt;
   }
+  return std::nullopt;
 }
 
 Facet make_facet(FacetField field, const Counts& counts, const Dictionary& dictionary) {
@@ -132,14 +156,10 @@ namespace {
 Counts index_counts(const Xapian::Database& db, FacetField field) {
   Xapian::Enquire all(db);
   all.set_query(match_all_query());
-  const Xapian::valueno slot = field == FacetField::topic    ? schema::slot::topic_list
-                               : field == FacetField::source ? schema::slot::source_name
-                                                             : schema::slot::actor_list;
-  Xapian::ValueCountMatchSpy spy(slot);
+  Xapian::ValueCountMatchSpy spy(slot_of(field).slot);
   all.add_matchspy(&spy);
   all.get_mset(0, 0, db.get_doccount());
-  const Counts counts = spy_counts(spy);
-  return field == FacetField::source ? counts : split_counts(counts);
+  return field_counts(field, spy);
 }
 
 // The terms that name a value of `field` in a query: an actor under XACTOR or under any
@@ -182,32 +202,34 @@ std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccoun
 
 Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,
                        const Dictionary& dictionary) {
+  // One spy per slot a field is counted over (slot_of), and the date slot for the timeline.
+  std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  Xapian::ValueCountMatchSpy actors(schema::slot::actor_list), topics(schema::slot::topic_list),
-      sources(schema::slot::source_name), dates(schema::slot::date);
-  for (Xapian::ValueCountMatchSpy* spy : {&actors, &topics, &sources, &dates}) enquire.add_matchspy(spy);
+  for (const Xapian::valueno slot :
+       {schema::slot::actor_list, schema::slot::topic_list, schema::slot::source_name, schema::slot::date}) {
+    enquire.add_matchspy(&spies.try_emplace(slot, slot).first->second);
+  }
   // Asking for every document to be checked makes the counts exact, not sampled.
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
 
   Aggregations out;
   out.matches = mset.get_matches_estimated();
-  const Counts actor_counts = split_counts(spy_counts(actors));
-  for (FacetField field : request.facets) {
-    switch (field) {
-      case FacetField::topic: out.facets.push_back(make_facet(field, split_counts(spy_counts(topics)), dictionary)); break;
-      case FacetField::source: out.facets.push_back(make_facet(field, spy_counts(sources), dictionary)); break;
-      default: out.facets.push_back(make_facet(field, actor_counts, dictionary)); break;
-    }
+  std::map<Xapian::valueno, Counts> counted;  // a slot's lists split once, however many fields read it
+  auto counts_of = [&](FacetField field) -> const Counts& {
+    const Xapian::valueno slot = slot_of(field).slot;
+    auto it = counted.find(slot);
+    if (it == counted.end()) it = counted.emplace(slot, field_counts(field, spies.at(slot))).first;
+    return it->second;
+  };
+  for (FacetField field : request.facets) out.facets.push_back(make_facet(field, counts_of(field), dictionary));
+  if (request.timeline) {
+    out.timeline = make_timeline(*request.timeline, spy_counts(spies.at(schema::slot::date)), out.matches, db);
   }
-  if (request.timeline) out.timeline = make_timeline(*request.timeline, spy_counts(dates), out.matches, db);
   if (request.cooccur && out.matches > 0) {
     const FacetField field = *request.cooccur;
-    const Counts matching = field == FacetField::topic    ? split_counts(spy_counts(topics))
-                            : field == FacetField::source ? spy_counts(sources)
-                                                          : actor_counts;
     out.cooccur_field = field;
-    out.cooccur = cooccurrences(make_facet(field, matching, dictionary), out.matches, index_counts(db, field),
+    out.cooccur = cooccurrences(make_facet(field, counts_of(field), dictionary), out.matches, index_counts(db, field),
                                 db.get_doccount(), query);
   }
   return out;
