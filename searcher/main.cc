@@ -63,10 +63,7 @@ int main(int argc, char* argv[]) {
     auto options = parse_search_options(argc, argv, std::cout);
     if (!options) return static_cast<int>(ExitCode::success);
     return run(*options);
-  } catch (const UsageError& e) {
-    std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
-    return static_cast<int>(e.code());
-  } catch (const Error& e) {
+  } catch (const Error& e) {  // UsageError (exit 2), RuntimeFailure (1), DatabaseBusy (75)
     std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const Xapian::DatabaseModifiedError& e) {
