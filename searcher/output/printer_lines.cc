@@ -71,7 +71,7 @@ void TsvPrinter::result(const SearchResult& r) {
 
 void TsvPrinter::batch_begin(bool) {}
 
-// Ids and scores only: the fields trec_eval and friends join on (the batch reads no stored data).
+// Ids and scores only: a tsv batch reads no stored fields (search_options.cc asks for ids only).
 void TsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score_text(h.score) << '\n';
 }

@@ -58,7 +58,7 @@ class CsvPrinter final : public DelimitedPrinter {
   void catalogue(const Catalogue& catalogue) override;
 };
 
-// No batch form (--batch takes tsv or trec for ids).
+// No batch form: tsv and trec give a batch's ids.
 class IdsPrinter final : public Printer {
  public:
   explicit IdsPrinter(std::ostream& out) : out_(out) {}
