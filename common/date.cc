@@ -1,6 +1,7 @@
 #include "date.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace dipnews {
 
@@ -47,6 +48,46 @@ bool is_valid_calendar_date(int year, int month, int day) {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   int limit = days_in_month[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
   return day <= limit;
+}
+
+// Howard Hinnant's algorithms (http://howardhinnant.github.io/date_algorithms.html).
+long days_from_civil(int year, int month, int day) {
+  const long y = year - (month <= 2);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string civil_from_days(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = yoe + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+int weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
+
+std::string iso_week(int year, int month, int day) {
+  const long days = days_from_civil(year, month, day);
+  const long thursday = days - weekday(days) + 3;  // the week belongs to its Thursday's year
+  // Year of that Thursday: year - 1, year or year + 1.
+  int week_year = year;
+  if (thursday < days_from_civil(year, 1, 1)) week_year = year - 1;
+  else if (thursday >= days_from_civil(year + 1, 1, 1)) week_year = year + 1;
+  const long week = (thursday - days_from_civil(week_year, 1, 1)) / 7 + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", week_year, static_cast<int>(week));
+  return buf;
 }
 
 std::optional<std::string> parse_partial_date(std::string_view text) {

@@ -17,4 +17,14 @@ std::optional<std::string> parse_partial_date(std::string_view text);
 
 bool is_valid_calendar_date(int year, int month, int day);
 
+// Calendar arithmetic, on the proleptic Gregorian calendar, in days since 1970-01-01.
+long days_from_civil(int year, int month, int day);
+// The date `days` after 1970-01-01 as "YYYY-MM-DD" (the inverse of days_from_civil).
+std::string civil_from_days(long days);
+// The day of the week of `days` after 1970-01-01: 0 for Monday to 6 for Sunday.
+int weekday(long days);
+// The ISO 8601 week a date falls in, "2025-W51": weeks start on Monday and belong to the year
+// of their Thursday, so 2021-01-03 is in 2020-W53 and 2024-12-30 in 2025-W01.
+std::string iso_week(int year, int month, int day);
+
 }  // namespace dipnews

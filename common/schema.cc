@@ -62,6 +62,12 @@ std::string language_term(std::string_view language) {
 
 std::string topic_term(std::string_view topic_id) { return std::string(prefix::topic).append(topic_id); }
 
+std::string actor_term(std::string_view actor_id) { return std::string(prefix::actor).append(actor_id); }
+
+std::string actor_term(ActorType type, std::string_view actor_id) {
+  return std::string(actor_type_prefix(type)).append(actor_id);
+}
+
 std::string_view actor_type_prefix(ActorType type) {
   switch (type) {
     case ActorType::person: return prefix::person;

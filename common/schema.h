@@ -122,6 +122,9 @@ std::string id_term(std::string_view id);
 std::string source_term(std::string_view source_name);
 std::string language_term(std::string_view language);
 std::string topic_term(std::string_view topic_id);
+// An actor under XACTOR (any actor), and under its type's prefix (XPERSON, XCOUNTRY, XORG).
+std::string actor_term(std::string_view actor_id);
+std::string actor_term(ActorType type, std::string_view actor_id);
 // The type-specific prefix of an actor type (XPERSON, XCOUNTRY, XORG).
 std::string_view actor_type_prefix(ActorType type);
 // The free-text term a title: term stands for: "Sberlin" -> "berlin" and, stemmed,

@@ -1,11 +1,10 @@
 #include "aggregations.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
-#include <memory>
 #include <set>
 
+#include "date.h"
 #include "fresh_queries.h"
 #include "schema.h"
 
@@ -13,49 +12,8 @@ namespace dipnews {
 
 namespace {
 
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-// The date `days` after 1970-01-01, as YYYY-MM-DD (the inverse of days_from_civil).
-std::string civil_from_days(long days) {
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp < 10 ? mp + 3 : mp - 9;
-  const long y = yoe + era * 400 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-  return buf;
-}
-
 long days_of(const std::string& date) {  // "YYYY-MM-DD", as the date slot holds it
   return days_from_civil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)));
-}
-
-int weekday_monday0(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
-
-std::string iso_week(int y, int m, int d) {
-  const long days = days_from_civil(y, m, d);
-  const long thursday = days - weekday_monday0(days) + 3;  // the week belongs to its Thursday's year
-  // Year of that Thursday: try y-1, y, y+1.
-  int year = y;
-  if (thursday < days_from_civil(y, 1, 1)) year = y - 1;
-  else if (thursday >= days_from_civil(y + 1, 1, 1)) year = y + 1;
-  const long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, static_cast<int>(week));
-  return buf;
 }
 
 using Counts = std::map<std::string, Xapian::doccount>;
@@ -66,22 +24,47 @@ Counts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
   return out;
 }
 
-// Multi-valued slots hold a list per article: each id in it counts the article once.
-Counts split_counts(const Counts& lists) {
+// The value slot a field's values are counted over: actors of every type share one list.
+struct FieldSlot {
+  Xapian::valueno slot;
+  bool list;  // ids joined by schema::list_separator, several per article
+};
+
+FieldSlot slot_of(FacetField field) {
+  switch (field) {
+    case FacetField::actor:
+    case FacetField::person:
+    case FacetField::country:
+    case FacetField::org: return {schema::slot::actor_list, true};
+    case FacetField::topic: return {schema::slot::topic_list, true};
+    case FacetField::source: return {schema::slot::source_name, false};
+  }
+  return {schema::slot::actor_list, true};
+}
+
+// Counts per id of a field's values, from a spy over its slot: each id of an article's list
+// counts the article once.
+Counts field_counts(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
+  const Counts values = spy_counts(spy);
+  if (!slot_of(field).list) return values;
   Counts out;
-  for (const auto& [list, n] : lists) {
+  for (const auto& [list, n] : values) {
     for (const auto& id : schema::split_list_value(list)) out[id] += n;
   }
   return out;
 }
 
+// The actor type a field is limited to.
 std::optional<ActorType> type_of(FacetField field) {
   switch (field) {
     case FacetField::person: return ActorType::person;
     case FacetField::country: return ActorType::country;
     case FacetField::org: return ActorType::organisation;
-    default: return std::nullopt;
+    case FacetField::actor:
+    case FacetField::topic:
+    case FacetField::source: return std::nullopt;
   }
+  return std::nullopt;
 }
 
 Facet make_facet(FacetField field, const Counts& counts, const Dictionary& dictionary) {
@@ -173,14 +156,26 @@ namespace {
 Counts index_counts(const Xapian::Database& db, FacetField field) {
   Xapian::Enquire all(db);
   all.set_query(match_all_query());
-  const Xapian::valueno slot = field == FacetField::topic    ? schema::slot::topic_list
-                               : field == FacetField::source ? schema::slot::source_name
-                                                             : schema::slot::actor_list;
-  Xapian::ValueCountMatchSpy spy(slot);
+  Xapian::ValueCountMatchSpy spy(slot_of(field).slot);
   all.add_matchspy(&spy);
   all.get_mset(0, 0, db.get_doccount());
-  const Counts counts = spy_counts(spy);
-  return field == FacetField::source ? counts : split_counts(counts);
+  return field_counts(field, spy);
+}
+
+// The terms that name a value of `field` in a query: an actor under XACTOR or under any
+// type's prefix (XPERSON, XCOUNTRY, XORG), a topic under XTOPIC, a source by its slug.
+std::vector<std::string> terms_of(FacetField field, const std::string& id) {
+  switch (field) {
+    case FacetField::actor:
+    case FacetField::person:
+    case FacetField::country:
+    case FacetField::org:
+      return {schema::actor_term(id), schema::actor_term(ActorType::person, id),
+              schema::actor_term(ActorType::country, id), schema::actor_term(ActorType::organisation, id)};
+    case FacetField::topic: return {schema::topic_term(id)};
+    case FacetField::source: return {schema::source_term(id)};  // the facet's id is the source's name
+  }
+  return {};
 }
 
 std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccount matches, const Counts& in_index,
@@ -190,11 +185,9 @@ std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccoun
   std::vector<Cooccurrence> out;
   for (const auto& v : in_matches.values) {
     if (v.count < cooccur_min_count || !in_index.count(v.id)) continue;
-    const bool queried = std::any_of(asked.begin(), asked.end(), [&](const std::string& term) {
-      return term.size() > v.id.size() && term.compare(term.size() - v.id.size(), v.id.size(), v.id) == 0 &&
-             term[0] == 'X';
-    });
-    if (queried) continue;
+    // Exact terms: country:deu (XCOUNTRYdeu) names deu, not eu.
+    const auto terms = terms_of(in_matches.field, v.id);
+    if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return asked.count(t) > 0; })) continue;
     const Xapian::doccount total = in_index.at(v.id);
     const double lift = (static_cast<double>(v.count) / matches) / (static_cast<double>(total) / articles);
     out.push_back({v.id, v.name, v.count, total, lift});
@@ -209,32 +202,34 @@ std::vector<Cooccurrence> cooccurrences(const Facet& in_matches, Xapian::doccoun
 
 Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, const AggregationRequest& request,
                        const Dictionary& dictionary) {
+  // One spy per slot a field is counted over (slot_of), and the date slot for the timeline.
+  std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  Xapian::ValueCountMatchSpy actors(schema::slot::actor_list), topics(schema::slot::topic_list),
-      sources(schema::slot::source_name), dates(schema::slot::date);
-  for (Xapian::ValueCountMatchSpy* spy : {&actors, &topics, &sources, &dates}) enquire.add_matchspy(spy);
+  for (const Xapian::valueno slot :
+       {schema::slot::actor_list, schema::slot::topic_list, schema::slot::source_name, schema::slot::date}) {
+    enquire.add_matchspy(&spies.try_emplace(slot, slot).first->second);
+  }
   // Asking for every document to be checked makes the counts exact, not sampled.
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
 
   Aggregations out;
   out.matches = mset.get_matches_estimated();
-  const Counts actor_counts = split_counts(spy_counts(actors));
-  for (FacetField field : request.facets) {
-    switch (field) {
-      case FacetField::topic: out.facets.push_back(make_facet(field, split_counts(spy_counts(topics)), dictionary)); break;
-      case FacetField::source: out.facets.push_back(make_facet(field, spy_counts(sources), dictionary)); break;
-      default: out.facets.push_back(make_facet(field, actor_counts, dictionary)); break;
-    }
+  std::map<Xapian::valueno, Counts> counted;  // a slot's lists split once, however many fields read it
+  auto counts_of = [&](FacetField field) -> const Counts& {
+    const Xapian::valueno slot = slot_of(field).slot;
+    auto it = counted.find(slot);
+    if (it == counted.end()) it = counted.emplace(slot, field_counts(field, spies.at(slot))).first;
+    return it->second;
+  };
+  for (FacetField field : request.facets) out.facets.push_back(make_facet(field, counts_of(field), dictionary));
+  if (request.timeline) {
+    out.timeline = make_timeline(*request.timeline, spy_counts(spies.at(schema::slot::date)), out.matches, db);
   }
-  if (request.timeline) out.timeline = make_timeline(*request.timeline, spy_counts(dates), out.matches, db);
   if (request.cooccur && out.matches > 0) {
     const FacetField field = *request.cooccur;
-    const Counts matching = field == FacetField::topic    ? split_counts(spy_counts(topics))
-                            : field == FacetField::source ? spy_counts(sources)
-                                                          : actor_counts;
     out.cooccur_field = field;
-    out.cooccur = cooccurrences(make_facet(field, matching, dictionary), out.matches, index_counts(db, field),
+    out.cooccur = cooccurrences(make_facet(field, counts_of(field), dictionary), out.matches, index_counts(db, field),
                                 db.get_doccount(), query);
   }
   return out;

@@ -5,91 +5,13 @@
 #include <sstream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "bounded_read.h"
 #include "database.h"
-#include "json_text.h"
 #include "ordered_pool.h"
-#include "output/printer_json.h"
-#include "output/printer_lines.h"
-#include "output/printer_text.h"
 #include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
-
-namespace {
-
-using json = nlohmann::ordered_json;
-
-// One back-end per batch format; each writes a query's result or its error. With --count,
-// a query's result is its number of matches instead of its hits.
-class BatchWriter {
- public:
-  BatchWriter(OutputFormat format, bool counts, std::ostream& out) : format_(format), counts_(counts), out_(out) {}
-
-  void result(const BatchQuery& q, const SearchResult& r) {
-    switch (format_) {
-      case OutputFormat::tsv:
-        if (counts_) out_ << q.qid << '\t' << r.total.estimated << '\n';
-        for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score(h) << '\n';
-        break;
-      case OutputFormat::trec:  // --count is refused with trec (search_options.cc)
-        for (const auto& h : r.hits) {
-          out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score(h) << " dipnews\n";
-        }
-        break;
-      case OutputFormat::csv: {
-        DelimitedPrinter csv(out_, DelimitedPrinter::Style::csv);
-        if (counts_) csv.batch_count(q.qid, r);
-        else csv.batch_rows(q.qid, r);
-        break;
-      }
-      case OutputFormat::text: {
-        out_ << "## " << one_line(q.qid + ": " + q.text) << "\n";
-        TextPrinter text(out_, false);
-        if (counts_) text.count(r);
-        else text.result(r);
-        out_ << "\n";
-        break;
-      }
-      default: {  // jsonl
-        json j = {{"qid", q.qid}, {"query", q.text}};
-        if (counts_) {
-          j["count"] = r.total.estimated;
-        } else {
-          json hits = json::array();
-          for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
-          j["total"] = {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}};
-          j["hits"] = std::move(hits);
-        }
-        const auto& a = r.aggregations;
-        if (!a.facets.empty() || a.timeline || a.cooccur_field) add_aggregations(j, a);
-        write(j);
-      }
-    }
-  }
-
-  void error(const BatchQuery& q, const Error& e) {
-    if (format_ == OutputFormat::jsonl) {
-      write({{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.what()}}}});
-    } else if (format_ == OutputFormat::text) {
-      out_ << "## " << one_line(q.qid + ": " + q.text) << "\nerror: " << one_line(e.what()) << "\n\n";
-    }
-    // tsv, csv and trec have no place for errors: they go to stderr only (see run_batch).
-  }
-
- private:
-  static std::string score(const Hit& h) { return score_text(h.score); }
-  void write(const json& j) { out_ << json_text(j) << '\n'; }
-
-  OutputFormat format_;
-  bool counts_;
-  std::ostream& out_;
-};
-
-}  // namespace
 
 std::optional<BatchQuery> parse_batch_line(const std::string& line, long number) {
   const std::string_view trimmed = trim(line);
@@ -124,7 +46,7 @@ std::string query_lead(const SearchOptions& options, const NumberedQuery& item) 
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
   std::ostringstream out;
-  BatchWriter writer(options.format, options.request.count_only, out);
+  const auto printer = make_printer(options.format, out, false);  // a batch is never coloured
   RenderedResult rendered;
   SearchRequest request = options.request;
   request.text = item.query.text;
@@ -138,11 +60,12 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
       throw UsageError("the qid '" + item.query.qid + "' has a space, which the TREC run format cannot carry");
     }
     const SearchResult result = searcher.search(request);
-    writer.result(item.query, result);
+    if (request.count_only) printer->batch_count(item.query, result);
+    else printer->batch_result(item.query, result);
     if (options.explain_query) rendered.explanation = query_explanation(result, query_lead(options, item));
   } catch (const UsageError& e) {
     rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.what()) + "\n";
-    writer.error(item.query, e);
+    printer->batch_error(item.query, e);
   }
   rendered.out = std::move(out).str();
   return rendered;
@@ -159,11 +82,7 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned w = 0; w < jobs; ++w) searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
 
-  if (options.format == OutputFormat::csv) {
-    DelimitedPrinter csv(out, DelimitedPrinter::Style::csv);
-    if (options.request.count_only) csv.batch_count_header();
-    else csv.batch_header();
-  }
+  make_printer(options.format, out, false)->batch_begin(options.request.count_only);
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;

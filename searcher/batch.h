@@ -4,19 +4,16 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "error.h"
+#include "output/printer.h"
 #include "search.h"
 #include "search_options.h"
 
 namespace dipnews {
-
-struct BatchQuery {
-  std::string qid;   // given, or the line number
-  std::string text;
-};
 
 // nullopt for a line to skip. Throws nothing: any text is a query.
 std::optional<BatchQuery> parse_batch_line(const std::string& line, long number);
@@ -25,7 +22,7 @@ std::optional<BatchQuery> parse_batch_line(const std::string& line, long number)
 unsigned default_jobs();
 
 // Runs the queries on options.jobs workers, each with its own handle on options.dbs, and
-// writes their results on `out` in input order as they complete. Returns failure when any
+// writes their results on `out` (printed by output/) in input order as they complete. Returns failure when any
 // query failed (each is reported on stderr as FILE:LINE: query QID: ...).
 ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionary, std::istream& in, std::ostream& out);
 

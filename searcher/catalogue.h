@@ -1,8 +1,6 @@
 // dipnews-search --list-actors / --list-topics: what the dictionaries and the index
-// know, with the number of indexed articles tagged with each.
+// know, with the number of indexed articles tagged with each (printed by output/).
 #pragma once
-
-#include <ostream>
 
 #include <xapian.h>
 
@@ -11,9 +9,6 @@
 
 namespace dipnews {
 
-enum class CatalogueKind { actors, topics };
-
-void print_catalogue(CatalogueKind kind, const Dictionary& dictionary, const Xapian::Database& db,
-                     OutputFormat format, std::ostream& out);
+Catalogue make_catalogue(CatalogueKind kind, const Dictionary& dictionary, const Xapian::Database& db);
 
 }  // namespace dipnews

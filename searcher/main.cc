@@ -26,7 +26,8 @@ int run(const dipnews::SearchOptions& options) {
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
-    print_catalogue(kind, dictionary.get(), db, options.format, std::cout);
+    const auto printer = make_printer(options.format, std::cout, use_color(options.color));
+    printer->catalogue(make_catalogue(kind, dictionary.get(), db));
     ensure_written(std::cout);
     return static_cast<int>(ExitCode::success);
   }
@@ -62,10 +63,7 @@ int main(int argc, char* argv[]) {
     auto options = parse_search_options(argc, argv, std::cout);
     if (!options) return static_cast<int>(ExitCode::success);
     return run(*options);
-  } catch (const UsageError& e) {
-    std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
-    return static_cast<int>(e.code());
-  } catch (const Error& e) {
+  } catch (const Error& e) {  // UsageError (exit 2), RuntimeFailure (1), DatabaseBusy (75)
     std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const Xapian::DatabaseModifiedError& e) {

@@ -1,5 +1,7 @@
 #include "output/printer.h"
 
+#include <stdexcept>
+
 #include "output/printer_json.h"
 #include "output/printer_lines.h"
 #include "output/printer_text.h"
@@ -7,17 +9,22 @@
 
 namespace dipnews {
 
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color) {
+std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color) {
   switch (format) {
     case OutputFormat::text: return std::make_unique<TextPrinter>(out, color);
     case OutputFormat::json: return std::make_unique<JsonPrinter>(out);
     case OutputFormat::jsonl: return std::make_unique<JsonlPrinter>(out);
-    case OutputFormat::tsv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::tsv);
-    case OutputFormat::csv: return std::make_unique<DelimitedPrinter>(out, DelimitedPrinter::Style::csv);
+    case OutputFormat::tsv: return std::make_unique<TsvPrinter>(out);
+    case OutputFormat::csv: return std::make_unique<CsvPrinter>(out);
     case OutputFormat::ids: return std::make_unique<IdsPrinter>(out);
-    case OutputFormat::trec: break;  // a batch format: rejected for single searches when options are read
+    case OutputFormat::trec: return std::make_unique<TrecPrinter>(out);
   }
-  return nullptr;
+  throw std::logic_error("make_printer: no printer for output format " + std::to_string(static_cast<int>(format)));
+}
+
+void refused_mode(std::string_view format, std::string_view mode) {
+  throw std::logic_error("--format=" + std::string(format) + " has no form for " + std::string(mode) +
+                         " (refused when options are read)");
 }
 
 std::string query_explanation(const SearchResult& result, const std::string& lead) {

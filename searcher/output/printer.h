@@ -1,5 +1,5 @@
-// One printer interface, one back-end per output format (as notmuch's sprinter): the
-// search code hands over results and never formats anything itself.
+// One printer interface, one back-end per output format (as notmuch's sprinter): single
+// searches, batch runs and the catalogues hand their data over and format nothing themselves.
 #pragma once
 
 #include <memory>
@@ -7,7 +7,11 @@
 #include <utility>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
+#include <xapian.h>
+
+#include "error.h"
 #include "search.h"
 
 namespace dipnews {
@@ -23,14 +27,55 @@ inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
 inline constexpr int json_format_version = 2;
 
-class ResultPrinter {
- public:
-  virtual ~ResultPrinter() = default;
-  virtual void result(const SearchResult& result) = 0;
-  virtual void count(const SearchResult& result) = 0;  // --count: totals only
+// One query of a --batch file.
+struct BatchQuery {
+  std::string qid;   // given, or the line number
+  std::string text;
 };
 
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, bool color);
+// --list-actors / --list-topics: what the dictionaries and the index know.
+enum class CatalogueKind { actors, topics };
+
+struct CatalogueEntry {
+  std::string id;
+  std::string type;  // actor type, "topic", or "" for a tag the dictionaries do not know
+  std::string name;
+  Xapian::doccount articles = 0;  // indexed articles tagged with it
+};
+
+struct Catalogue {
+  CatalogueKind kind = CatalogueKind::actors;
+  std::string dictionary_version;
+  std::vector<CatalogueEntry> entries;  // by decreasing number of articles, then id
+};
+
+// Every format implements every method. A mode a format cannot carry (--format=trec for a
+// single search, json or ids with --batch, --count with trec) is refused where options are
+// read (search_options.cc); its method here throws std::logic_error, a bug if ever reached.
+class Printer {
+ public:
+  virtual ~Printer() = default;
+
+  // A single search: its page of hits, or with --count its number of matches.
+  virtual void result(const SearchResult& result) = 0;
+  virtual void count(const SearchResult& result) = 0;
+
+  // --batch: batch_begin once before the first query (counts: with --count), then each query
+  // in input order, by its hits, its number of matches (--count) or its error. An error also
+  // goes to stderr, from the batch runner: formats with no room for it write nothing.
+  virtual void batch_begin(bool counts) = 0;
+  virtual void batch_result(const BatchQuery& query, const SearchResult& result) = 0;
+  virtual void batch_count(const BatchQuery& query, const SearchResult& result) = 0;
+  virtual void batch_error(const BatchQuery& query, const Error& error) = 0;
+
+  // --list-actors, --list-topics.
+  virtual void catalogue(const Catalogue& catalogue) = 0;
+};
+
+std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color);
+
+// What a printer method of a refused mode does: throws std::logic_error naming both.
+[[noreturn]] void refused_mode(std::string_view format, std::string_view mode);
 
 // --explain-query: how the query was understood (fields resolved, feedback words added, the
 // parsed query), one "dipnews-search: LEAD..." line each, for stderr. `lead` names the

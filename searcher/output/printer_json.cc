@@ -92,6 +92,12 @@ json header_json(const SearchResult& r) {
 
 void write(std::ostream& out, const json& j) { out << json_text(j) << "\n"; }
 
+bool has_aggregations(const Aggregations& a) { return !a.facets.empty() || a.timeline || a.cooccur_field; }
+
+json entry_json(const CatalogueEntry& e) {
+  return {{"id", e.id}, {"type", optional_string(e.type)}, {"name", e.name}, {"articles", e.articles}};
+}
+
 }  // namespace
 
 void JsonPrinter::result(const SearchResult& r) {
@@ -107,10 +113,54 @@ void JsonPrinter::result(const SearchResult& r) {
 void JsonPrinter::count(const SearchResult& r) {
   json j = header_json(r);
   j["count"] = r.total.estimated;
-  if (!r.aggregations.facets.empty() || r.aggregations.timeline || r.aggregations.cooccur_field) {
-    add_aggregations(j, r.aggregations);
-  }
+  if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
   write(out_, j);
+}
+
+void JsonPrinter::batch_begin(bool) { refused_mode("json", "--batch"); }
+void JsonPrinter::batch_result(const BatchQuery&, const SearchResult&) { refused_mode("json", "--batch"); }
+void JsonPrinter::batch_count(const BatchQuery&, const SearchResult&) { refused_mode("json", "--batch"); }
+void JsonPrinter::batch_error(const BatchQuery&, const Error&) { refused_mode("json", "--batch"); }
+
+void JsonPrinter::catalogue(const Catalogue& c) {
+  json entries = json::array();
+  for (const auto& e : c.entries) entries.push_back(entry_json(e));
+  write(out_, {{"format_version", json_format_version},
+               {"dictionary_version", c.dictionary_version},
+               {c.kind == CatalogueKind::actors ? "actors" : "topics", std::move(entries)}});
+}
+
+void JsonlPrinter::result(const SearchResult& r) {
+  for (const auto& hit : r.hits) write(out_, hit_to_json(hit));
+}
+
+void JsonlPrinter::count(const SearchResult& r) { write(out_, {{"query", r.query}, {"count", r.total.estimated}}); }
+
+void JsonlPrinter::batch_begin(bool) {}
+
+void JsonlPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
+  json hits = json::array();
+  for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
+  json j = {{"qid", q.qid},
+            {"query", q.text},
+            {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
+            {"hits", std::move(hits)}};
+  if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
+  write(out_, j);
+}
+
+void JsonlPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
+  json j = {{"qid", q.qid}, {"query", q.text}, {"count", r.total.estimated}};
+  if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
+  write(out_, j);
+}
+
+void JsonlPrinter::batch_error(const BatchQuery& q, const Error& e) {
+  write(out_, {{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.what()}}}});
+}
+
+void JsonlPrinter::catalogue(const Catalogue& c) {
+  for (const auto& e : c.entries) write(out_, entry_json(e));
 }
 
 }  // namespace dipnews

@@ -2,8 +2,7 @@
 
 #include <cstdio>
 
-#include "json_text.h"
-#include "output/printer_json.h"
+#include "output/printer_text.h"
 
 namespace dipnews {
 
@@ -43,16 +42,6 @@ const std::vector<std::string> columns = {"rank", "id", "score", "date", "source
 
 }  // namespace
 
-void JsonlPrinter::result(const SearchResult& r) {
-  for (const auto& hit : r.hits) {
-    out_ << json_text(hit_to_json(hit)) << "\n";
-  }
-}
-
-void JsonlPrinter::count(const SearchResult& r) {
-  out_ << nlohmann::ordered_json{{"query", r.query}, {"count", r.total.estimated}}.dump() << "\n";
-}
-
 void DelimitedPrinter::row(const std::vector<std::string>& fields) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -62,44 +51,105 @@ void DelimitedPrinter::row(const std::vector<std::string>& fields) {
   out_ << line << (style_ == Style::csv ? "\r\n" : "\n");
 }
 
-std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) const {
+std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) {
   const Article& a = h.article;
   return {std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, ' '),
           join(a.topics, ' ')};
 }
 
-void DelimitedPrinter::result(const SearchResult& r) {
-  if (style_ == Style::csv) row(columns);
+void DelimitedPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+
+void DelimitedPrinter::batch_error(const BatchQuery&, const Error&) {}
+
+void DelimitedPrinter::catalogue_rows(const Catalogue& c) {
+  for (const auto& e : c.entries) row({e.id, e.type, e.name, std::to_string(e.articles)});
+}
+
+void TsvPrinter::result(const SearchResult& r) {
   for (const auto& h : r.hits) row(fields_of(h));
 }
 
-void DelimitedPrinter::batch_header() {
+void TsvPrinter::batch_begin(bool) {}
+
+// Ids and scores only: a tsv batch reads no stored fields (search_options.cc asks for ids only).
+void TsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
+  for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score_text(h.score) << '\n';
+}
+
+void TsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
+  out_ << q.qid << '\t' << r.total.estimated << '\n';
+}
+
+void TsvPrinter::catalogue(const Catalogue& c) { catalogue_rows(c); }
+
+void CsvPrinter::result(const SearchResult& r) {
+  row(columns);
+  for (const auto& h : r.hits) row(fields_of(h));
+}
+
+void CsvPrinter::batch_begin(bool counts) {
+  if (counts) {
+    row({"qid", "count"});
+    return;
+  }
   std::vector<std::string> header = {"qid"};
   header.insert(header.end(), columns.begin(), columns.end());
   row(header);
 }
 
-void DelimitedPrinter::batch_rows(const std::string& qid, const SearchResult& r) {
+void CsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   for (const auto& h : r.hits) {
-    std::vector<std::string> fields = {qid};
+    std::vector<std::string> fields = {q.qid};
     const auto rest = fields_of(h);
     fields.insert(fields.end(), rest.begin(), rest.end());
     row(fields);
   }
 }
 
-void DelimitedPrinter::batch_count_header() { row({"qid", "count"}); }
-
-void DelimitedPrinter::batch_count(const std::string& qid, const SearchResult& r) {
-  row({qid, std::to_string(r.total.estimated)});
+void CsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
+  row({q.qid, std::to_string(r.total.estimated)});
 }
 
-void DelimitedPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+void CsvPrinter::catalogue(const Catalogue& c) {
+  row({"id", "type", "name", "articles"});
+  catalogue_rows(c);
+}
 
 void IdsPrinter::result(const SearchResult& r) {
   for (const auto& h : r.hits) out_ << h.article.id << "\n";
 }
 
 void IdsPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+
+void IdsPrinter::batch_begin(bool) { refused_mode("ids", "--batch"); }
+void IdsPrinter::batch_result(const BatchQuery&, const SearchResult&) { refused_mode("ids", "--batch"); }
+void IdsPrinter::batch_count(const BatchQuery&, const SearchResult&) { refused_mode("ids", "--batch"); }
+void IdsPrinter::batch_error(const BatchQuery&, const Error&) { refused_mode("ids", "--batch"); }
+
+void IdsPrinter::catalogue(const Catalogue& c) {
+  for (const auto& e : c.entries) out_ << e.id << "\n";
+}
+
+void TrecPrinter::result(const SearchResult&) { refused_mode("trec", "a single search"); }
+void TrecPrinter::count(const SearchResult&) { refused_mode("trec", "a single search"); }
+
+void TrecPrinter::batch_begin(bool counts) {
+  if (counts) refused_mode("trec", "--count");
+}
+
+// The qid has no space: run_batch refuses such a query for trec.
+void TrecPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
+  for (const auto& h : r.hits) {
+    out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score_text(h.score) << " dipnews\n";
+  }
+}
+
+void TrecPrinter::batch_count(const BatchQuery&, const SearchResult&) { refused_mode("trec", "--count"); }
+
+void TrecPrinter::batch_error(const BatchQuery&, const Error&) {}
+
+// A run has no catalogue form, yet --list-actors and --list-topics accept --format=trec:
+// they write the text table.
+void TrecPrinter::catalogue(const Catalogue& c) { TextPrinter(out_, false).catalogue(c); }
 
 }  // namespace dipnews

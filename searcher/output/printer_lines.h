@@ -1,8 +1,10 @@
-// Line-oriented formats for scripts: --format=jsonl (one hit object per line), tsv and
-// csv (one hit per row), ids (one article id per line). Aggregations need --format=json.
+// Line-oriented formats for scripts: tsv and csv (one hit per row), ids (one article id
+// per line), trec (a TREC run, --batch only). Aggregations need --format=json or text.
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "output/printer.h"
 
@@ -12,46 +14,78 @@ namespace dipnews {
 // scores stay apart and a run reads the same in tsv, csv and trec.
 std::string score_text(double score);
 
-class JsonlPrinter : public ResultPrinter {
+// What tsv and csv share: rows of fields, escaped for the format.
+class DelimitedPrinter : public Printer {
  public:
-  explicit JsonlPrinter(std::ostream& out) : out_(out) {}
-  void result(const SearchResult& result) override;
   void count(const SearchResult& result) override;
+  void batch_error(const BatchQuery& query, const Error& error) override;  // stderr only
 
- private:
-  std::ostream& out_;
-};
-
-// tsv: no header, fields with tabs and newlines turned into spaces (the usual Unix way);
-// csv: RFC 4180, with a header row and quoted fields.
-class DelimitedPrinter : public ResultPrinter {
- public:
+ protected:
   enum class Style { tsv, csv };
   DelimitedPrinter(std::ostream& out, Style style) : out_(out), style_(style) {}
-  void result(const SearchResult& result) override;
-  void count(const SearchResult& result) override;
-
-  // Batch CSV: one header row for the whole batch, then each query's rows led by its qid.
-  void batch_header();
-  void batch_rows(const std::string& qid, const SearchResult& result);
-  // Batch --count: a header row "qid,count", then one row per query.
-  void batch_count_header();
-  void batch_count(const std::string& qid, const SearchResult& result);
-
-  // One row of any table (the actor and topic catalogues too), escaped for the style.
+  // One row of any table, escaped for the style.
   void row(const std::vector<std::string>& fields);
+  static std::vector<std::string> fields_of(const Hit& hit);
+  void catalogue_rows(const Catalogue& catalogue);
+
+  std::ostream& out_;
 
  private:
-  std::vector<std::string> fields_of(const Hit& hit) const;
-  std::ostream& out_;
   Style style_;
 };
 
-class IdsPrinter : public ResultPrinter {
+// No header; tabs and newlines in fields turned into spaces (the usual Unix way). A batch
+// gives "qid rank id score" rows (--count: "qid count").
+class TsvPrinter final : public DelimitedPrinter {
+ public:
+  explicit TsvPrinter(std::ostream& out) : DelimitedPrinter(out, Style::tsv) {}
+  void result(const SearchResult& result) override;
+  void batch_begin(bool counts) override;
+  void batch_result(const BatchQuery& query, const SearchResult& result) override;
+  void batch_count(const BatchQuery& query, const SearchResult& result) override;
+  void catalogue(const Catalogue& catalogue) override;
+};
+
+// RFC 4180: a header row and quoted fields. A batch has one header for the whole run, then
+// each query's rows led by its qid (--count: a "qid,count" header, a row per query).
+class CsvPrinter final : public DelimitedPrinter {
+ public:
+  explicit CsvPrinter(std::ostream& out) : DelimitedPrinter(out, Style::csv) {}
+  void result(const SearchResult& result) override;
+  void batch_begin(bool counts) override;
+  void batch_result(const BatchQuery& query, const SearchResult& result) override;
+  void batch_count(const BatchQuery& query, const SearchResult& result) override;
+  void catalogue(const Catalogue& catalogue) override;
+};
+
+// No batch form: tsv and trec give a batch's ids.
+class IdsPrinter final : public Printer {
  public:
   explicit IdsPrinter(std::ostream& out) : out_(out) {}
   void result(const SearchResult& result) override;
   void count(const SearchResult& result) override;
+  void batch_begin(bool counts) override;
+  void batch_result(const BatchQuery& query, const SearchResult& result) override;
+  void batch_count(const BatchQuery& query, const SearchResult& result) override;
+  void batch_error(const BatchQuery& query, const Error& error) override;
+  void catalogue(const Catalogue& catalogue) override;
+
+ private:
+  std::ostream& out_;
+};
+
+// A TREC run ("qid Q0 id rank score dipnews"), for trec_eval: --batch only, and without
+// --count. Errors have no place in a run (stderr only).
+class TrecPrinter final : public Printer {
+ public:
+  explicit TrecPrinter(std::ostream& out) : out_(out) {}
+  void result(const SearchResult& result) override;
+  void count(const SearchResult& result) override;
+  void batch_begin(bool counts) override;
+  void batch_result(const BatchQuery& query, const SearchResult& result) override;
+  void batch_count(const BatchQuery& query, const SearchResult& result) override;
+  void batch_error(const BatchQuery& query, const Error& error) override;
+  void catalogue(const Catalogue& catalogue) override;
 
  private:
   std::ostream& out_;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "output/terminal.h"
+#include "text_util.h"
 
 namespace dipnews {
 
@@ -164,6 +165,38 @@ void TextPrinter::timeline(const Timeline& t) {
 void TextPrinter::count(const SearchResult& r) {
   out_ << r.total.estimated << "\n";
   aggregations(r.aggregations);
+}
+
+void TextPrinter::batch_begin(bool) {}
+
+void TextPrinter::heading(const BatchQuery& q) { out_ << "## " << one_line(q.qid + ": " + q.text) << "\n"; }
+
+void TextPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
+  heading(q);
+  result(r);
+  out_ << "\n";
+}
+
+void TextPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
+  heading(q);
+  count(r);
+  out_ << "\n";
+}
+
+void TextPrinter::batch_error(const BatchQuery& q, const Error& e) {
+  heading(q);
+  out_ << "error: " << one_line(e.what()) << "\n\n";
+}
+
+// One entry a line: "      12  deu  country  Germany".
+void TextPrinter::catalogue(const Catalogue& c) {
+  char line[64];
+  for (const auto& e : c.entries) {
+    std::snprintf(line, sizeof line, "%8u  ", e.articles);
+    out_ << line << e.id << "  " << (e.type.empty() ? "(not in the dictionaries)" : e.type);
+    if (!e.name.empty()) out_ << "  " << e.name;
+    out_ << "\n";
+  }
 }
 
 }  // namespace dipnews

@@ -277,6 +277,19 @@ TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][searc
     last = v["lift"];
   }
   CHECK(search_json({"--count", "--cooccur=topic", "actor:putin"})["cooccur"]["field"] == "topic");
+  // A value is left out when the query names it, by its exact term: country:germany
+  // (XCOUNTRYdeu) leaves out deu, not eu; source:"Meridian Post" leaves out Meridian Post.
+  const json germany = search_json({"--count", "--facets=actor", "--cooccur=actor", "country:germany"});
+  auto listed = [](const json& values, const std::string& id) {  // in two matches or more
+    return std::any_of(values.begin(), values.end(),
+                       [&](const json& v) { return v["id"] == id && v["count"].get<int>() >= 2; });
+  };
+  REQUIRE(listed(germany["facets"]["actor"], "eu"));
+  CHECK(listed(germany["cooccur"]["values"], "eu"));
+  CHECK_FALSE(listed(germany["cooccur"]["values"], "deu"));
+  const json meridian = search_json({"--count", "--facets=source", "--cooccur=source", "source:\"Meridian Post\""});
+  REQUIRE(listed(meridian["facets"]["source"], "Meridian Post"));
+  CHECK_FALSE(listed(meridian["cooccur"]["values"], "Meridian Post"));
   CHECK(run_search({"--db", corpus_db(), "--timeline=decade", "x"}).exit_code == 2);
 }
 

@@ -97,7 +97,62 @@ TEST_CASE_METHOD(Fixture, "co-occurrence: lift against the whole index, query's 
   CHECK(a.cooccur[0].count == 2);
   CHECK(a.cooccur[0].total == 3);
   CHECK(a.cooccur[0].lift == Approx((2.0 / 2) / (3.0 / 4)));
-  // The queried actor does not co-occur with itself.
-  const auto self = aggregate(db, Xapian::Query("XACTORrus"), r, test::test_dictionary());
-  for (const auto& c : self.cooccur) CHECK(c.id != "rus");
+  // The queried actor does not co-occur with itself: the same two matches, rus named in the
+  // query (under XACTOR or under its type's prefix), and rus is gone.
+  const Xapian::Query ceasefire("XTOPICceasefire");
+  for (const auto& named : {Xapian::Query(Xapian::Query::OP_AND, ceasefire, Xapian::Query("XACTORrus")),
+                            Xapian::Query(Xapian::Query::OP_AND_MAYBE, ceasefire, Xapian::Query("XCOUNTRYrus"))}) {
+    INFO(named.get_description());
+    const auto self = aggregate(db, named, r, test::test_dictionary());
+    REQUIRE(self.matches == a.matches);
+    CHECK(self.cooccur.empty());
+  }
+}
+
+namespace {
+
+std::vector<std::string> cooccurring(const Aggregations& a) {
+  std::vector<std::string> ids;
+  for (const auto& c : a.cooccur) ids.push_back(c.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("co-occurrence leaves out the values the query names, not those whose id ends a named one",
+          "[aggregations]") {
+  test::TempDir dir;
+  {
+    IndexWriter w(dir / "db", 100);
+    auto add = [&](std::string id, std::vector<std::string> actors, std::vector<std::string> topics, std::string source) {
+      Article a = test::make_article(std::move(id), "T", "talks", "2025-12-15", std::move(source));
+      a.actors = std::move(actors);
+      a.topics = std::move(topics);
+      w.write(a);
+    };
+    add("x1", {"deu", "eu"}, {"peace-talks", "talks"}, "Meridian Post");
+    add("x2", {"deu", "eu"}, {"peace-talks", "talks"}, "Meridian Post");
+    add("x3", {"eu"}, {"talks"}, "Post");
+    add("x4", {"fra"}, {}, "Post");
+    w.commit();
+  }
+  const Xapian::Database db = open_for_search({dir / "db"});
+  AggregationRequest r;
+
+  r.cooccur = FacetField::actor;  // XACTORdeu ends in "eu"; eu is still an association
+  CHECK(cooccurring(aggregate(db, Xapian::Query("XACTORdeu"), r, test::test_dictionary())) ==
+        std::vector<std::string>{"eu"});
+  const Xapian::Query by_type(Xapian::Query::OP_AND_MAYBE, Xapian::Query("XACTORdeu"), Xapian::Query("XCOUNTRYdeu"));
+  CHECK(cooccurring(aggregate(db, by_type, r, test::test_dictionary())) == std::vector<std::string>{"eu"});
+
+  r.cooccur = FacetField::topic;  // XTOPICpeace-talks ends in "talks"
+  CHECK(cooccurring(aggregate(db, Xapian::Query("XTOPICpeace-talks"), r, test::test_dictionary())) ==
+        std::vector<std::string>{"talks"});
+
+  r.cooccur = FacetField::source;  // a source is named by its slug: XSOURCEmeridian-post is Meridian Post
+  const Xapian::Query deu_or_fra(Xapian::Query::OP_OR, Xapian::Query("XACTORdeu"), Xapian::Query("XACTORfra"));
+  CHECK(cooccurring(aggregate(db, deu_or_fra, r, test::test_dictionary())) ==
+        std::vector<std::string>{"Meridian Post"});
+  const Xapian::Query named_source(Xapian::Query::OP_AND_MAYBE, deu_or_fra, Xapian::Query("XSOURCEmeridian-post"));
+  CHECK(cooccurring(aggregate(db, named_source, r, test::test_dictionary())).empty());
 }

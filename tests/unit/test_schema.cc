@@ -11,6 +11,11 @@ TEST_CASE("terms are built from the schema's prefixes and canonical values", "[s
   CHECK(schema::source_term("Meridian Post") == "XSOURCEmeridian-post");
   CHECK(schema::source_term("MERIDIAN-POST") == schema::source_term("meridian post"));
   CHECK(schema::language_term("EN") == "Len");
+  CHECK(schema::topic_term("ceasefire") == "XTOPICceasefire");
+  CHECK(schema::actor_term("deu") == "XACTORdeu");
+  CHECK(schema::actor_term(ActorType::country, "deu") == "XCOUNTRYdeu");
+  CHECK(schema::actor_term(ActorType::person, "friedrich-merz") == "XPERSONfriedrich-merz");
+  CHECK(schema::actor_term(ActorType::organisation, "eu") == "XORGeu");
 }
 
 TEST_CASE("no prefix starts another, so a whole term names its field", "[schema]") {
