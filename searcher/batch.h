@@ -1,6 +1,6 @@
 // dipnews-search --batch FILE|-: one query per line ("QUERY" or "QID<TAB>QUERY"; blank
 // lines and '#' comments skipped), every option applied to every query, the database
-// opened once. A bad query is reported for its qid and the batch goes on (SPEC §5).
+// opened once. A bad query is reported for its qid and the batch goes on (docs/reference.md, Batch).
 #pragma once
 
 #include <istream>

@@ -180,6 +180,7 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   if (vm.count("list-actors") && vm.count("list-topics")) throw UsageError("--list-actors and --list-topics do not go together");
   if (vm.count("list-actors") || vm.count("list-topics")) {
     if (!raw.words.empty()) throw UsageError("--list-actors and --list-topics take no QUERY");
+    if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch (a catalogue has no TREC form)");
     o.mode = vm.count("list-actors") ? SearchOptions::Mode::list_actors : SearchOptions::Mode::list_topics;
     return o;
   }

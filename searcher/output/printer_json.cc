@@ -8,7 +8,7 @@ namespace dipnews {
 
 namespace {
 
-// ordered_json keeps the field order of SPEC §4, which people reading the output expect.
+// ordered_json keeps the field order of docs/output-format.md, which people reading the output expect.
 using json = nlohmann::ordered_json;
 
 // Absent optional fields are null rather than "", so scripts can test for them.

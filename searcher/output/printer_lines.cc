@@ -148,8 +148,6 @@ void TrecPrinter::batch_count(const BatchQuery&, const SearchResult&) { refused_
 
 void TrecPrinter::batch_error(const BatchQuery&, const Error&) {}
 
-// A run has no catalogue form, yet --list-actors and --list-topics accept --format=trec:
-// they write the text table.
-void TrecPrinter::catalogue(const Catalogue& c) { TextPrinter(out_, false).catalogue(c); }
+void TrecPrinter::catalogue(const Catalogue&) { refused_mode("trec", "--list-actors and --list-topics"); }
 
 }  // namespace dipnews
