@@ -20,6 +20,7 @@
 
 namespace dipnews {
 
+// unchanged: the caller found the same content hash stored and skipped the article.
 enum class WriteOutcome { added, replaced, unchanged };
 
 // When to commit: after `articles` changes, or once the changes held in memory are
@@ -36,9 +37,9 @@ struct CommitPolicy {
 // Everything has a default: IndexWriterOptions{.commit = {100}, .shards = 3}.
 struct IndexWriterOptions {
   CommitPolicy commit{};
-  // The dictionaries the articles were tagged with (Dictionary::version()), recorded in the
-  // index for --retag and the catalogues. nullopt: articles without a tagger, which keep only
-  // the tags given in the input; nothing is recorded.
+  // The dictionaries the articles are tagged with (Dictionary::version()), recorded in the
+  // index's metadata (schema::metadata::dictionary_version). nullopt: articles stored without
+  // a tagger, with only the tags given in the input; nothing is recorded.
   std::optional<std::string> tagged_with{};
   double wait_lock_seconds = 0;  // how long a locked index is waited for
   // 0 writes the index the path is (a new one: plain); N a sharded index of N shards (new,
