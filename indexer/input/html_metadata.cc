@@ -17,62 +17,75 @@ namespace {
 
 // Everything the page's metadata says, gathered in one walk over the tree; metadata_fields()
 // then chooses among the places that give each field.
-struct PageMetadata {
-  std::map<std::string, std::string> meta;  // first content for each lower-case property/name/itemprop
-  std::string canonical;
-  std::string title_element;
-  std::string html_lang;
-  std::vector<std::string> json_ld;
-
-  std::string get(const std::string& key) const {
-    auto it = meta.find(key);
-    return it == meta.end() ? std::string() : it->second;
+class PageMetadata {
+ public:
+  explicit PageMetadata(const GumboNode* document) {
+    walk(document, [&](const GumboNode* n) {
+      if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
+      if (n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return false;  // <svg><title> is not the page's
+      return read_element(n);
+    });
   }
-};
 
-PageMetadata read_metadata(const GumboNode* document) {
-  PageMetadata m;
-  auto remember = [&](std::string_view key, std::string_view value) {
-    value = trim(value);
-    if (!key.empty() && !value.empty()) m.meta.emplace(to_lower_ascii(trim(key)), std::string(value));
-  };
-  walk(document, [&](const GumboNode* n) {
-    if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
-    const GumboElement& e = n->v.element;
-    if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return false;  // <svg><title> is not the page's
-    switch (e.tag) {
+  // The first non-blank content given for a lower-case <meta> property, name or itemprop.
+  std::string get(const std::string& key) const {
+    auto it = meta_.find(key);
+    return it == meta_.end() ? std::string() : it->second;
+  }
+
+  std::string canonical;      // <link rel=canonical href>
+  std::string title_element;  // <title>
+  std::string html_lang;      // <html lang>
+  std::vector<std::string> json_ld;  // the text of each application/ld+json script
+
+ private:
+  // Reads what one HTML element says; returns whether to look inside it.
+  bool read_element(const GumboNode* n) {
+    switch (n->v.element.tag) {
       case GUMBO_TAG_HTML:
-        m.html_lang = std::string(trim(attribute(n, "lang")));
+        html_lang = std::string(trim(attribute(n, "lang")));
         break;
       case GUMBO_TAG_META:
         for (const char* key : {"property", "name", "itemprop"}) remember(attribute(n, key), attribute(n, "content"));
         remember(attribute(n, "http-equiv"), attribute(n, "content"));
         return false;
       case GUMBO_TAG_LINK:
-        if (m.canonical.empty() && has_token(attribute(n, "rel"), "canonical")) {
-          m.canonical = std::string(trim(attribute(n, "href")));
+        if (canonical.empty() && has_token(attribute(n, "rel"), "canonical")) {
+          canonical = std::string(trim(attribute(n, "href")));
         }
         return false;
       case GUMBO_TAG_TITLE:
-        if (m.title_element.empty()) m.title_element = inline_text(n);
+        if (title_element.empty()) title_element = inline_text(n);
         return false;
       case GUMBO_TAG_SCRIPT:
-        if (to_lower_ascii(trim(attribute(n, "type"))) == "application/ld+json") m.json_ld.push_back(raw_text(n));
+        if (to_lower_ascii(trim(attribute(n, "type"))) == "application/ld+json") json_ld.push_back(raw_text(n));
         return false;
       default:
         break;
     }
-    // Microdata on ordinary elements: <time itemprop="datePublished" datetime="...">.
-    if (const auto prop = attribute(n, "itemprop"); !prop.empty()) {
-      for (const auto& p : tokens(prop)) {
-        if (p == "datepublished") remember(p, has_attribute(n, "datetime") ? attribute(n, "datetime") : attribute(n, "content"));
-        if (p == "headline") remember(p, has_attribute(n, "content") ? std::string(attribute(n, "content")) : inline_text(n));
-      }
-    }
+    read_microdata(n);
     return true;
-  });
-  return m;
-}
+  }
+
+  // Microdata on ordinary elements: <time itemprop="datePublished" datetime="...">, or an
+  // <h1 itemprop="headline"> whose text is the headline.
+  void read_microdata(const GumboNode* n) {
+    const auto prop = attribute(n, "itemprop");
+    if (prop.empty()) return;
+    for (const auto& p : tokens(prop)) {
+      if (p == "datepublished") remember(p, has_attribute(n, "datetime") ? attribute(n, "datetime") : attribute(n, "content"));
+      if (p == "headline") remember(p, has_attribute(n, "content") ? std::string(attribute(n, "content")) : inline_text(n));
+    }
+  }
+
+  // The first non-blank value of a key is kept (emplace leaves an existing one).
+  void remember(std::string_view key, std::string_view value) {
+    value = trim(value);
+    if (!key.empty() && !value.empty()) meta_.emplace(to_lower_ascii(trim(key)), std::string(value));
+  }
+
+  std::map<std::string, std::string> meta_;
+};
 
 // What a schema.org JSON-LD block says about the article, if it describes one.
 struct JsonLdArticle {
@@ -209,7 +222,7 @@ std::string publication_date(const PageMetadata& m, const JsonLdArticle& ld) {
 }  // namespace
 
 Article metadata_fields(const GumboNode* document) {
-  const PageMetadata m = read_metadata(document);
+  const PageMetadata m(document);
   const JsonLdArticle ld = json_ld_article(m.json_ld);
   Article a;
   a.url = first_of(is_absolute_url(m.canonical) ? m.canonical : "", m.get("og:url"), ld.url, m.canonical);
