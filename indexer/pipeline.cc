@@ -9,6 +9,7 @@
 
 #include "input/article_source.h"
 #include "dictionary.h"
+#include "writing/content_hash.h"
 #include "writing/document_preparer.h"
 #include "writing/existing_articles.h"
 #include "index_stats.h"
@@ -72,8 +73,10 @@ class IndexRun {
   IndexRun(const IndexOptions& options, std::ostream& diag)
       : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
         tagger_(dictionary_),
-        writer_(options.db, CommitPolicy{options.commit_interval, options.memory_bytes}, &tagger_, dictionary_.version(),
-                options.wait_lock_seconds, options.shards),
+        writer_(options.db, {.commit = {options.commit_interval, options.memory_bytes},
+                             .tagged_with = dictionary_.version(),
+                             .wait_lock_seconds = options.wait_lock_seconds,
+                             .shards = options.shards}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));
@@ -141,7 +144,7 @@ class IndexRun {
       PipelineItem item;
       item.article = existing_->given_article(stale[i]);
       item.article.origin_file = options_.db;
-      item.hash = writer_.hash_of(item.article);
+      item.hash = content_hash(item.article, dictionary_.version());
       item.existed = true;
       item.bytes_read = i + 1;
       pool.submit(std::move(item));
@@ -161,7 +164,7 @@ class IndexRun {
       if (options_.strict) stopping_ = true;
       return item;
     }
-    item.hash = writer_.hash_of(a);
+    item.hash = content_hash(a, dictionary_.version());
     const auto stored = existing_->hash_of(a.id);
     item.existed = stored.has_value();
     item.kind = stored == item.hash ? PipelineItem::Kind::unchanged : PipelineItem::Kind::article;

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <thread>
 #include <set>
 
 #include "database.h"
 #include "document_data.h"
 #include "error.h"
+#include "reopen_retry.h"
 #include "schema.h"
 #include "query/query_text.h"
 #include "query/spelling.h"
@@ -151,24 +151,15 @@ Searcher::Searcher(Xapian::Database db, const LazyDictionary& dictionary)
 // race again, hence a few attempts, a little apart. (A writer that commits more often than a
 // search takes to run can still starve it: Xapian readers need two commits' time.)
 SearchResult Searcher::search(const SearchRequest& request) {
-  constexpr int attempts = 10;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return search_once(request);
-    } catch (const Xapian::WildcardError& e) {
-      // "Wildcard a* expands to more than 1000 terms"
-      throw UsageError("query error: " + e.get_msg() + "; make the part before '*' longer");
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == attempts) throw;
-    } catch (const Xapian::DatabaseCorruptError&) {
-      if (attempt == attempts) throw;
-    } catch (const UnreadableDocumentData&) {
-      // Empty data read from a block the writer reused (seen under continuous indexing).
-      if (attempt == attempts) throw;
-    }
-    // A moment for the writer to finish its commit, longer each time.
-    std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
-    db_.reopen();
+  // Ten attempts, the n-th reopen after n² ms: a moment for the writer to finish its commit.
+  constexpr ReopenRetry retry{10, std::chrono::milliseconds(1)};
+  try {
+    // UnreadableDocumentData: empty data read from a block the writer reused.
+    return read_with_reopen<Xapian::DatabaseCorruptError, UnreadableDocumentData>(
+        db_, retry, [&] { return search_once(request); });
+  } catch (const Xapian::WildcardError& e) {
+    // "Wildcard a* expands to more than 1000 terms"
+    throw UsageError("query error: " + e.get_msg() + "; make the part before '*' longer");
   }
 }
 

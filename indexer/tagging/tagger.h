@@ -47,8 +47,16 @@ struct Tags {
   std::vector<TopicTag> topics;  // by decreasing score
 };
 
-// Builds its phrase tries once from a dictionary (which must outlive it). One Tagger is
-// used by one thread at a time: its stemmer keeps state between calls.
+// Builds its phrase tries once from a dictionary (which must outlive it, unchanged).
+//
+// Thread safety: once constructed, one Tagger may be shared by any number of threads calling
+// tag() at the same time, as the indexer's preparing workers do (each through its own
+// DocumentPreparer). tag() is const and only reads what the constructor built (the tries,
+// the title and office tables) and the dictionary's const lookups, none of which keeps a
+// cache. The one Xapian object it uses, the Xapian::Stem that stems topic words, is not
+// shared: a Stem keeps state while it stems and its reference count is not atomic, so
+// tagger.cc keeps one per thread (thread_local). The Tagger holds no other Xapian object.
+// Construction and destruction must not overlap with any call.
 class Tagger {
  public:
   explicit Tagger(const Dictionary& dictionary);

@@ -1,6 +1,7 @@
 #include "writing/existing_articles.h"
 
 #include "document_data.h"
+#include "reopen_retry.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -11,14 +12,7 @@ ExistingArticles::ExistingArticles(const std::string& path) : db_(path) {}
 // revision (Xapian's DatabaseModifiedError), reopens at the newest and reads again.
 template <typename Read>
 auto ExistingArticles::reading(Read read) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return read();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 3) throw;
-      db_.reopen();
-    }
-  }
+  return read_with_reopen(db_, ReopenRetry{}, read);
 }
 
 std::optional<std::string> ExistingArticles::hash_of(const std::string& id) {

@@ -6,7 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include "writing/content_hash.h"
 #include "database.h"
 #include "error.h"
 #include "schema.h"
@@ -127,13 +126,11 @@ class ShardWriter {
   std::thread thread_;  // last: started once everything above exists
 };
 
-IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger,
-                         std::string tagging_version, double wait_lock_seconds, unsigned shards)
-    : preparer_(tagger, tagging_version), tagging_version_(std::move(tagging_version)), policy_(policy) {
+IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : policy_(options.commit) {
   if (policy_.articles == 0) policy_.articles = 1;
-  const WriteLayout layout = layout_for_writing(path, shards);
-  for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, wait_lock_seconds)) {
-    if (tagger) db.set_metadata(schema::metadata::dictionary_version, tagging_version_);
+  const WriteLayout layout = layout_for_writing(path, options.shards);
+  for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds)) {
+    if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
     shards_.push_back(std::make_unique<ShardWriter>(std::move(db)));
   }
   stories_.emplace(layout.paths);
@@ -143,23 +140,6 @@ IndexWriter::~IndexWriter() = default;
 
 ShardWriter& IndexWriter::shard_for(const std::string& id) {
   return *shards_[shard_of(id, static_cast<unsigned>(shards_.size()))];
-}
-
-std::string IndexWriter::hash_of(const Article& article) const { return content_hash(article, tagging_version_); }
-
-std::optional<std::string> IndexWriter::stored_hash(const std::string& id) {
-  Xapian::WritableDatabase& db = shard_for(id).drained();
-  const std::string id_term = schema::id_term(id);
-  auto existing = db.postlist_begin(id_term);
-  if (existing == db.postlist_end(id_term)) return std::nullopt;
-  return db.get_document(*existing).get_value(schema::slot::content_hash);
-}
-
-WriteOutcome IndexWriter::write(const Article& article) {
-  std::string hash = hash_of(article);
-  const auto stored = stored_hash(article.id);
-  if (stored == hash) return WriteOutcome::unchanged;
-  return store(preparer_.prepare(article, std::move(hash)), stored.has_value());
 }
 
 WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {

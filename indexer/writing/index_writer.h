@@ -1,6 +1,8 @@
 // Writes prepared articles into an index, plain or sharded (shards.h): replaces an article
 // with the same id, groups wire copies into stories, and commits in batches (by count and by
-// estimated memory) so that a killed run leaves the last committed state intact.
+// estimated memory) so that a killed run leaves the last committed state intact. Preparing an
+// article (DocumentPreparer) and deciding whether it changed (ExistingArticles) are the
+// caller's part: indexer/pipeline.cc puts the three together.
 //
 // Each database (the index, or each shard) is written by a thread of its own: the caller
 // queues documents and returns at once, so the Xapian work of N shards runs in parallel, and
@@ -13,15 +15,12 @@
 #include <string>
 #include <vector>
 
-#include <xapian.h>
-
-#include "article.h"
 #include "writing/document_preparer.h"
 #include "writing/story_index.h"
-#include "tagging/tagger.h"
 
 namespace dipnews {
 
+// unchanged: the caller found the same content hash stored and skipped the article.
 enum class WriteOutcome { added, replaced, unchanged };
 
 // When to commit: after `articles` changes, or once the changes held in memory are
@@ -35,27 +34,25 @@ struct CommitPolicy {
   std::uint64_t memory_bytes = 64ull << 20;
 };
 
+// Everything has a default: IndexWriterOptions{.commit = {100}, .shards = 3}.
+struct IndexWriterOptions {
+  CommitPolicy commit{};
+  // The dictionaries the articles are tagged with (Dictionary::version()), recorded in the
+  // index's metadata (schema::metadata::dictionary_version). nullopt: articles stored without
+  // a tagger, with only the tags given in the input; nothing is recorded.
+  std::optional<std::string> tagged_with{};
+  double wait_lock_seconds = 0;  // how long a locked index is waited for
+  // 0 writes the index the path is (a new one: plain); N a sharded index of N shards (new,
+  // or one of N).
+  unsigned shards = 0;
+};
+
 class ShardWriter;
 
 class IndexWriter {
  public:
-  // Without a tagger, articles are stored with only the tags given in the input. A locked
-  // index is waited for up to `wait_lock_seconds`. `shards`: 0 writes the index `path` is
-  // (a new one: plain), N a sharded index of N shards (new, or one of N).
-  IndexWriter(const std::string& path, CommitPolicy policy, const Tagger* tagger = nullptr,
-              std::string tagging_version = "", double wait_lock_seconds = 0, unsigned shards = 0);
-  IndexWriter(const std::string& path, unsigned commit_interval, const Tagger* tagger = nullptr,
-              std::string tagging_version = "")
-      : IndexWriter(path, CommitPolicy{commit_interval}, tagger, std::move(tagging_version)) {}
+  explicit IndexWriter(const std::string& path, IndexWriterOptions options = {});
   ~IndexWriter();
-
-  // The whole path in one call, for callers that do not prepare in parallel.
-  WriteOutcome write(const Article& article);
-
-  // The hash stored with an article (nullopt: no article with this id), and the hash an
-  // article would be stored with: equal hashes mean there is nothing to rewrite.
-  std::optional<std::string> stored_hash(const std::string& id);
-  std::string hash_of(const Article& article) const;
 
   // Writes a prepared article (replacing one with its id), with the story of its copies.
   // `existed` says whether it replaces an article (the caller looked it up).
@@ -73,8 +70,6 @@ class IndexWriter {
 
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::optional<StoryIndex> stories_;
-  DocumentPreparer preparer_;  // for write()
-  std::string tagging_version_;
   CommitPolicy policy_;
   unsigned changes_since_commit_ = 0;
   std::uint64_t memory_since_commit_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reopen_retry.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -22,14 +23,7 @@ StoryIndex::StoryIndex(const std::vector<std::string>& shard_paths) {
 // own flushes between ours), reopens at the newest and reads again.
 template <typename Read>
 auto StoryIndex::reading(Read read) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return read();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 3) throw;
-      committed_.reopen();
-    }
-  }
+  return read_with_reopen(committed_, ReopenRetry{}, read);
 }
 
 // The most similar wins; among equals the later one, as the articles were written.

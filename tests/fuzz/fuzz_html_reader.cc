@@ -1,4 +1,4 @@
-// The HTML reader (indexer/input/html_reader.*: charset, gumbo, metadata, JSON-LD, body extraction)
+// The HTML reader (indexer/input/html_*: charset, gumbo, metadata, JSON-LD, body extraction)
 // and the cleaner behind it, on any bytes, read both as a named file and as stdin.
 #include <sstream>
 

@@ -9,7 +9,7 @@
 
 #include "error.h"
 #include "fuzz_support.h"
-#include "writing/index_writer.h"
+#include "index_run.h"
 #include "search.h"
 #include "tagging/tagger.h"
 
@@ -27,7 +27,8 @@ Article article(std::string id, std::string title, std::string body, std::string
   return a;
 }
 
-// Written once per fuzzing process through the real writer, with tags, and removed at exit.
+// Written once per fuzzing process as dipnews-index writes (index_run.h), with tags, and removed
+// at exit.
 struct SampleIndex {
   std::string path;
   SampleIndex() {
@@ -35,7 +36,9 @@ struct SampleIndex {
     path = std::string(tmp && *tmp ? tmp : "/tmp") + "/dipnews-fuzz-search-" + std::to_string(getpid()) + ".db";
     std::filesystem::remove_all(path);
     static const Tagger tagger(fuzz::bundled_dictionary());
-    IndexWriter writer(path, CommitPolicy{1000, std::uint64_t{1} << 30}, &tagger, fuzz::bundled_dictionary().version());
+    test::IndexRun run(path,
+                       {.commit = {1000, std::uint64_t{1} << 30}, .tagged_with = fuzz::bundled_dictionary().version()},
+                       &tagger);
     const Article articles[] = {
         article("berlin-1", "Ceasefire talks open in Berlin",
                 "Envoys met in Berlin to discuss security guarantees for Ukraine. Chancellor Merz hosted "
@@ -55,8 +58,8 @@ struct SampleIndex {
         article("sudan-1", "Aid convoys reach Darfur",
                 "Humanitarian aid convoys crossed into Darfur after a pause in fighting.", "2024-11-03", "Levant Review"),
     };
-    for (const auto& a : articles) writer.write(a);
-    writer.commit();
+    for (const auto& a : articles) run.write(a);
+    run.writer().commit();
   }
   ~SampleIndex() { std::filesystem::remove_all(path); }
 };

@@ -1,11 +1,11 @@
-// A small index written through the real IndexWriter, for search and writer tests.
+// A small index written as dipnews-index writes one (index_run.h), for search and writer tests.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "article.h"
-#include "writing/index_writer.h"
+#include "index_run.h"
 #include "temp_dir.h"
 
 namespace dipnews::test {
@@ -42,9 +42,9 @@ inline std::vector<Article> sample_articles() {
 
 inline std::string write_sample_index(const TempDir& dir) {
   const std::string path = dir / "index.db";
-  IndexWriter writer(path, 100);
-  for (const auto& a : sample_articles()) writer.write(a);
-  writer.commit();
+  IndexRun run(path, {.commit = {100}});
+  for (const auto& a : sample_articles()) run.write(a);
+  run.writer().commit();
   return path;
 }
 

@@ -24,19 +24,19 @@ struct Fixture {
   test::TempDir dir;
   Xapian::Database db;
   Fixture() {
-    IndexWriter w(dir / "db", 100);  // no tagger: the input's tags are the article's tags
+    test::IndexRun run(dir / "db", {.commit = {100}});  // no tagger: the input's tags are the article's tags
     auto add = [&](std::string id, std::string date, std::vector<std::string> actors, std::vector<std::string> topics,
                    std::string source) {
       Article a = test::make_article(std::move(id), "T", "ceasefire talks", std::move(date), std::move(source));
       a.actors = std::move(actors);
       a.topics = std::move(topics);
-      w.write(a);
+      run.write(a);
     };
     add("a", "2025-12-14", {"rus", "ukr", "vladimir-putin"}, {"ceasefire"}, "Meridian Post");
     add("b", "2025-12-15", {"rus", "friedrich-merz"}, {"ceasefire", "sanctions"}, "Meridian Post");
     add("c", "2025-11-02", {"ukr"}, {}, "Atlantic Courier");
     add("d", "", {"rus"}, {"sanctions"}, "");
-    w.commit();
+    run.writer().commit();
     db = open_for_search({dir / "db"});
   }
   static std::vector<std::pair<std::string, Xapian::doccount>> values(const Facet& f) {

@@ -15,15 +15,19 @@ TEST_CASE("writer adds - skips unchanged - replaces changed and removes by id", 
   const std::string path = dir / "db";
   Article a = test::make_article("a1", "Title", "Body one.", "2025-12-15", "Meridian Post");
   {
-    IndexWriter w(path, 10);
-    CHECK(w.write(a) == WriteOutcome::added);
-    CHECK(w.write(a) == WriteOutcome::unchanged);
+    test::IndexRun run(path, {.commit = {10}});
+    CHECK(run.write(a) == WriteOutcome::added);
+    run.writer().commit();
+  }
+  {
+    test::IndexRun run(path, {.commit = {10}});
+    CHECK(run.write(a) == WriteOutcome::unchanged);
     a.body = "Body two.";
-    CHECK(w.write(a) == WriteOutcome::replaced);
-    CHECK(w.write(test::make_article("a2", "Other", "Text.")) == WriteOutcome::added);
-    CHECK(w.remove("a2"));
-    CHECK_FALSE(w.remove("a2"));
-    w.commit();
+    CHECK(run.write(a) == WriteOutcome::replaced);
+    CHECK(run.write(test::make_article("a2", "Other", "Text.")) == WriteOutcome::added);
+    CHECK(run.writer().remove("a2"));
+    CHECK_FALSE(run.writer().remove("a2"));
+    run.writer().commit();
   }
   Xapian::Database db(path);
   CHECK(db.get_doccount() == 1);
@@ -43,9 +47,9 @@ TEST_CASE("title words weigh twice and the title: field adds nothing to the docu
   test::TempDir dir;
   const std::string path = dir / "db";
   {
-    IndexWriter w(path, 10);
-    w.write(test::make_article("a1", "peace plan", "talks on the plan went on.", "2025-12-15", "Meridian Post"));
-    w.commit();
+    test::IndexRun run(path, {.commit = {10}});
+    run.write(test::make_article("a1", "peace plan", "talks on the plan went on.", "2025-12-15", "Meridian Post"));
+    run.writer().commit();
   }
   Xapian::Database db(path);
   const Xapian::docid docid = *db.postlist_begin(schema::id_term("a1"));
@@ -66,8 +70,8 @@ TEST_CASE("title words weigh twice and the title: field adds nothing to the docu
 
 TEST_CASE("a second writer on the same index is refused as busy", "[writer]") {
   test::TempDir dir;
-  IndexWriter first(dir / "db", 10);
-  CHECK_THROWS_AS(IndexWriter(dir / "db", 10), DatabaseBusy);
+  IndexWriter first(dir / "db");
+  CHECK_THROWS_AS(IndexWriter(dir / "db"), DatabaseBusy);
 }
 
 TEST_CASE("an index of another schema version is refused for writing and searching", "[writer]") {
@@ -78,7 +82,7 @@ TEST_CASE("an index of another schema version is refused for writing and searchi
     db.add_document(Xapian::Document());
     db.commit();
   }
-  CHECK_THROWS_AS(IndexWriter(dir / "db", 10), RuntimeFailure);
+  CHECK_THROWS_AS(IndexWriter(dir / "db"), RuntimeFailure);
   CHECK_THROWS_WITH(open_for_search({dir / "db"}), Catch::Contains("schema version 999"));
 }
 
@@ -86,10 +90,10 @@ TEST_CASE("readers see only committed batches while a writer is still writing", 
   test::TempDir dir;
   const std::string path = dir / "db";
   {
-    IndexWriter w(path, 2);  // commits after every second change
-    w.write(test::make_article("c1", "One", "x"));
-    w.write(test::make_article("c2", "Two", "x"));
-    w.write(test::make_article("c3", "Three", "x"));
+    test::IndexRun run(path, {.commit = {2}});  // commits after every second change
+    run.write(test::make_article("c1", "One", "x"));
+    run.write(test::make_article("c2", "Two", "x"));
+    run.write(test::make_article("c3", "Three", "x"));
     // Reading while the writer is open sees the last commit only: c1 and c2.
     CHECK(Xapian::Database(path).get_doccount() == 2);
   }
@@ -101,10 +105,7 @@ TEST_CASE("the memory budget commits before the article count does", "[writer]")
   // Each article's text is about 20 KB, estimated at 20 bytes a byte (400 KB) in memory:
   // a 1 MB budget commits after the third, long before the 1,000-article interval.
   const std::string text(20000, 'w');
-  CommitPolicy policy;
-  policy.articles = 1000;
-  policy.memory_bytes = 1u << 20;
-  IndexWriter w(path, policy);
-  for (const char* id : {"m1", "m2", "m3", "m4"}) w.write(test::make_article(id, "Title", text));
+  test::IndexRun run(path, {.commit = {.articles = 1000, .memory_bytes = 1u << 20}});
+  for (const char* id : {"m1", "m2", "m3", "m4"}) run.write(test::make_article(id, "Title", text));
   CHECK(Xapian::Database(path).get_doccount() == 3);
 }

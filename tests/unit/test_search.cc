@@ -116,9 +116,9 @@ TEST_CASE("initials match however they are typed", "[search]") {
   test::TempDir dir;
   const auto path = dir / "db";
   {
-    IndexWriter w(path, 10);
-    w.write(test::make_article("aid-1", "Aid", "The U.S. aid package was signed."));
-    w.write(test::make_article("other-1", "Aid", "A package of aid for us all."));
+    test::IndexRun run(path, {.commit = {10}});
+    run.write(test::make_article("aid-1", "Aid", "The U.S. aid package was signed."));
+    run.write(test::make_article("other-1", "Aid", "A package of aid for us all."));
   }
   const LazyDictionary dictionary{Dictionary{}};
   Searcher s(open_for_search({path}), dictionary);
@@ -137,10 +137,10 @@ TEST_CASE("several databases are searched as one", "[search]") {
   const auto path_a = a / "db";
   const auto path_b = b / "db";
   {
-    IndexWriter wa(path_a, 10);
-    wa.write(test::make_article("a-1", "Summit in Rome", "Leaders met."));
-    IndexWriter wb(path_b, 10);
-    wb.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
+    test::IndexRun run_a(path_a, {.commit = {10}});
+    run_a.write(test::make_article("a-1", "Summit in Rome", "Leaders met."));
+    test::IndexRun run_b(path_b, {.commit = {10}});
+    run_b.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
   }
   const LazyDictionary dictionary{Dictionary{}};
   Searcher s(open_for_search({path_a, path_b}), dictionary);
@@ -203,8 +203,8 @@ std::vector<std::string> feedback_words(const std::vector<Article>& articles, co
   test::TempDir dir;
   const auto path = dir / "db";
   {
-    IndexWriter w(path, 10);
-    for (const auto& a : articles) w.write(a);
+    test::IndexRun run(path, {.commit = {10}});
+    for (const auto& a : articles) run.write(a);
   }
   const LazyDictionary dictionary{Dictionary{}};
   Searcher s(open_for_search({path}), dictionary);

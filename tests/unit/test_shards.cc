@@ -118,19 +118,23 @@ TEST_CASE("sharded writer: each article in its id's shard and replaced there - w
   test::TempDir dir;
   const std::string path = dir / "news.db";
   const auto ids = ids_in_distinct_shards(3);
+  std::string edited = "BERLIN (Wire) - " + wire_story;
+  edited.replace(edited.find("acting as host"), 14, "who hosted the talks");
   {
-    IndexWriter writer(path, CommitPolicy{100}, nullptr, "", 0, 3);
-    CHECK(writer.shard_count() == 3);
-    std::string edited = "BERLIN (Wire) - " + wire_story;
-    edited.replace(edited.find("acting as host"), 14, "who hosted the talks");
-    CHECK(writer.write(test::make_article(ids[0], "Guarantees offered", wire_story)) == WriteOutcome::added);
-    writer.commit();  // the first copy committed, the next two not: both places are searched
-    CHECK(writer.write(test::make_article(ids[1], "Berlin talks", edited)) == WriteOutcome::added);
-    CHECK(writer.write(test::make_article(ids[2], "Berlin talks end", "Agency: " + edited)) == WriteOutcome::added);
-    CHECK(writer.write(test::make_article(ids[1], "Berlin talks", edited)) == WriteOutcome::unchanged);
-    CHECK(writer.write(test::make_article(ids[1], "Berlin talks (updated)", edited)) == WriteOutcome::replaced);
-    CHECK(writer.write(test::make_article("other", "Loan", "Leaders agreed a loan for Kyiv.")) == WriteOutcome::added);
-    writer.commit();
+    test::IndexRun run(path, {.commit = {100}, .shards = 3});
+    CHECK(run.writer().shard_count() == 3);
+    CHECK(run.write(test::make_article(ids[0], "Guarantees offered", wire_story)) == WriteOutcome::added);
+    run.writer().commit();  // the first copy committed, the next two not: both places are searched
+    CHECK(run.write(test::make_article(ids[1], "Berlin talks", edited)) == WriteOutcome::added);
+    CHECK(run.write(test::make_article(ids[2], "Berlin talks end", "Agency: " + edited)) == WriteOutcome::added);
+    run.writer().commit();
+  }
+  {
+    test::IndexRun run(path);  // the next run: the index's own layout, compared with what it holds
+    CHECK(run.write(test::make_article(ids[1], "Berlin talks", edited)) == WriteOutcome::unchanged);
+    CHECK(run.write(test::make_article(ids[1], "Berlin talks (updated)", edited)) == WriteOutcome::replaced);
+    CHECK(run.write(test::make_article("other", "Loan", "Leaders agreed a loan for Kyiv.")) == WriteOutcome::added);
+    run.writer().commit();
   }
   for (unsigned k = 0; k < 3; ++k) {
     const Xapian::Database shard(path + "/shard-" + std::to_string(k));
@@ -146,15 +150,15 @@ TEST_CASE("sharded writer: each article in its id's shard and replaced there - w
   std::filesystem::rename(path + "/shard-0", path + "/tmp");
   std::filesystem::rename(path + "/shard-1", path + "/shard-0");
   std::filesystem::rename(path + "/tmp", path + "/shard-1");
-  CHECK_THROWS_WITH(IndexWriter(path, 100), Catch::Contains("moved or mixed by hand"));
+  CHECK_THROWS_WITH(IndexWriter(path), Catch::Contains("moved or mixed by hand"));
 }
 
 TEST_CASE("a database given twice is refused - by two spellings of its path, in a stub, or as a copy", "[shards]") {
   test::TempDir dir;
   const std::string path = dir / "news.db";
   {
-    IndexWriter writer(path, CommitPolicy{100});
-    for (const auto& a : test::sample_articles()) writer.write(a);
+    test::IndexRun run(path, {.commit = {100}});
+    for (const auto& a : test::sample_articles()) run.write(a);
   }
   CHECK(open_for_search({path}).get_doccount() == test::sample_articles().size());
   CHECK_THROWS_WITH(open_for_search({path, dir / "./news.db"}), Catch::Contains("are the same database"));
@@ -168,9 +172,9 @@ TEST_CASE("searching shards: every shard's schema checked - one listed twice ref
   test::TempDir dir;
   const std::string path = dir / "news.db";
   {
-    IndexWriter writer(path, CommitPolicy{100}, nullptr, "", 0, 3);
-    for (const auto& a : test::sample_articles()) writer.write(a);
-    writer.commit();
+    test::IndexRun run(path, {.commit = {100}, .shards = 3});
+    for (const auto& a : test::sample_articles()) run.write(a);
+    run.writer().commit();
   }
   std::vector<std::string> warnings;
   CHECK(open_for_search({path}, &warnings).get_doccount() == test::sample_articles().size());

@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include <xapian.h>
+
+#include "reopen_retry.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+
+namespace {
+
+// A database with one committed document, and a reader opened on that revision.
+struct WrittenWhileRead {
+  test::TempDir dir;
+  Xapian::WritableDatabase writer{dir / "db", Xapian::DB_CREATE};
+  Xapian::Database reader;
+
+  WrittenWhileRead() {
+    writer.add_document(Xapian::Document());
+    writer.commit();
+    reader = Xapian::Database(dir / "db");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("read_with_reopen: a read that fails once as modified is read again on the newest revision",
+          "[reopen_retry]") {
+  WrittenWhileRead db;
+  db.writer.add_document(Xapian::Document());
+  db.writer.commit();  // the reader still sees one document until it reopens
+  int calls = 0;
+  const Xapian::doccount seen = read_with_reopen(db.reader, ReopenRetry{}, [&] {
+    if (++calls == 1) throw Xapian::DatabaseModifiedError("the revision was overwritten");
+    return db.reader.get_doccount();
+  });
+  CHECK(calls == 2);
+  CHECK(seen == 2);
+}
+
+TEST_CASE("read_with_reopen: a read that keeps failing gives up after its attempts with the last error",
+          "[reopen_retry]") {
+  WrittenWhileRead db;
+  int calls = 0;
+  auto always_modified = [&]() -> int {
+    ++calls;
+    throw Xapian::DatabaseModifiedError("attempt " + std::to_string(calls));
+  };
+  std::string message;
+  try {
+    read_with_reopen(db.reader, ReopenRetry{}, always_modified);
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    message = e.get_msg();
+  }
+  CHECK(calls == 4);  // the default: four reads in all
+  CHECK(message == "attempt 4");
+
+  calls = 0;
+  CHECK_THROWS_AS(read_with_reopen(db.reader, ReopenRetry{10}, always_modified), Xapian::DatabaseModifiedError);
+  CHECK(calls == 10);
+}
+
+TEST_CASE("read_with_reopen: other errors pass at once unless named as retried", "[reopen_retry]") {
+  WrittenWhileRead db;
+  int calls = 0;
+  auto corrupt_once = [&] {
+    if (++calls == 1) throw Xapian::DatabaseCorruptError("Expected block 3 to be level 1, not 0");
+    return 7;
+  };
+  CHECK_THROWS_AS(read_with_reopen(db.reader, ReopenRetry{}, corrupt_once), Xapian::DatabaseCorruptError);
+  CHECK(calls == 1);
+
+  calls = 0;
+  CHECK(read_with_reopen<Xapian::DatabaseCorruptError>(db.reader, ReopenRetry{}, corrupt_once) == 7);
+  CHECK(calls == 2);
+
+  calls = 0;
+  CHECK_THROWS_AS(read_with_reopen<Xapian::DatabaseCorruptError>(db.reader, ReopenRetry{}, [&]() -> int {
+                    ++calls;
+                    throw Xapian::InvalidArgumentError("not a race");
+                  }),
+                  Xapian::InvalidArgumentError);
+  CHECK(calls == 1);
+}
+
+TEST_CASE("read_with_reopen: the pause grows with each attempt", "[reopen_retry]") {
+  WrittenWhileRead db;
+  int calls = 0;
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(read_with_reopen(db.reader, ReopenRetry{3, std::chrono::milliseconds(5)},
+                                   [&]() -> int {
+                                     ++calls;
+                                     throw Xapian::DatabaseModifiedError("again");
+                                   }),
+                  Xapian::DatabaseModifiedError);
+  CHECK(calls == 3);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(5 * 1 + 5 * 4));
+}
