@@ -123,18 +123,18 @@ TEST_CASE("co-occurrence leaves out the values the query names, not those whose 
           "[aggregations]") {
   test::TempDir dir;
   {
-    IndexWriter w(dir / "db", 100);
+    test::IndexRun run(dir / "db", {.commit = {100}});
     auto add = [&](std::string id, std::vector<std::string> actors, std::vector<std::string> topics, std::string source) {
       Article a = test::make_article(std::move(id), "T", "talks", "2025-12-15", std::move(source));
       a.actors = std::move(actors);
       a.topics = std::move(topics);
-      w.write(a);
+      run.write(a);
     };
     add("x1", {"deu", "eu"}, {"peace-talks", "talks"}, "Meridian Post");
     add("x2", {"deu", "eu"}, {"peace-talks", "talks"}, "Meridian Post");
     add("x3", {"eu"}, {"talks"}, "Post");
     add("x4", {"fra"}, {}, "Post");
-    w.commit();
+    run.writer().commit();
   }
   const Xapian::Database db = open_for_search({dir / "db"});
   AggregationRequest r;
