@@ -53,6 +53,8 @@ Xapian::MSet sorted_page(Xapian::Enquire& enquire, SortOrder sort, Xapian::docco
 }
 
 // The actor and topic ids a query names (actor:, person:, ..., topic:, --actor, --topic).
+// The actor and topic ids the query names, read back from its terms: a term is a tag prefix
+// followed by the id, and no prefix starts another (common/schema.h), so the rest is the id.
 struct QueriedTags {
   std::set<std::string> actors, topics;
   explicit QueriedTags(const Xapian::Query& query) {

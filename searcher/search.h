@@ -82,8 +82,10 @@ class Searcher {
  public:
   // The dictionary resolves actor:/topic: values; it must outlive the searcher.
   Searcher(Xapian::Database db, const LazyDictionary& dictionary);
-  // Throws UsageError for bad queries. If the index is rewritten while being read
-  // (Xapian's DatabaseModifiedError), reopens it at the new revision and retries.
+  // Throws UsageError for bad queries. If the index is rewritten while being read (Xapian's
+  // DatabaseModifiedError, or the transient DatabaseCorruptError and unreadable document data
+  // a reader can meet mid-commit), reopens it at the newest revision and retries
+  // (common/reopen_retry.h).
   SearchResult search(const SearchRequest& request);
 
  private:

@@ -34,8 +34,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
   if (!article.language.empty()) doc.add_boolean_term(schema::language_term(article.language));
   for (const auto& actor : tags.actors) {
-    doc.add_boolean_term(schema::prefix::actor + actor.id);
-    if (actor.type) doc.add_boolean_term(std::string(schema::actor_type_prefix(*actor.type)) + actor.id);
+    doc.add_boolean_term(schema::actor_term(actor.id));
+    if (actor.type) doc.add_boolean_term(schema::actor_term(*actor.type, actor.id));
   }
   for (const auto& topic : tags.topics) doc.add_boolean_term(schema::topic_term(topic.id));
   if (!article.date.empty()) doc.add_value(schema::slot::date, article.date);
