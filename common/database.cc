@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 
 #include "build_config.h"
 #include "error.h"
+#include "index_directory.h"
 #include "schema.h"
 #include "shards.h"
 
@@ -54,9 +56,17 @@ constexpr unsigned remote_connect_timeout_ms = 10'000;
 class SearchOpening {
  public:
   // `listed_at`: the stub line naming `path`, if any.
-  void add(const std::string& path, const std::string& listed_at = "", int depth = 0) {
+  // `stub_dir`: the directory of that stub.
+  void add(const std::string& path, const std::string& listed_at = "", int depth = 0,
+           const std::filesystem::path& stub_dir = {}) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
+      // A shard `dipnews-index --shards` had not created yet when it was killed.
+      const std::filesystem::path listed(path);
+      if (!stub_dir.empty() && listed.filename().string().rfind("shard-", 0) == 0 &&
+          (stub_dir / listed.filename()).lexically_normal() == listed.lexically_normal()) {
+        throw RuntimeFailure(unfinished_index_message(stub_dir.string()));
+      }
       if (!listed_at.empty()) throw RuntimeFailure("no database at '" + path + "' (listed at " + listed_at + ")");
       throw RuntimeFailure("no database at '" + path + "' (create one with: dipnews-index --db " + path + " FILE...)");
     }
@@ -65,7 +75,7 @@ class SearchOpening {
       for (const auto& entry : read_stub(*stub)) {
         const std::string where = *stub + ":" + std::to_string(entry.line);
         if (entry.kind == StubEntry::Kind::local) {
-          add(entry.path, where, depth + 1);
+          add(entry.path, where, depth + 1, std::filesystem::path(*stub).parent_path());
         } else {
           add_database(open_remote(entry, where), entry.describe() + " (" + where + ")");
         }
@@ -96,6 +106,13 @@ class SearchOpening {
 
  private:
   static Xapian::Database open_local(const std::string& path) {
+    // An index whose creation was killed: Xapian would say "Failed to open glass revision file".
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec) && !std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec)) {
+      if (inspect_index_directory(path).state == IndexDirectory::State::unfinished || only_stub_leftover(path)) {
+        throw RuntimeFailure(unfinished_index_message(path));
+      }
+    }
     try {
       Xapian::Database db(path);
       check_schema(db, "'" + path + "'");
@@ -188,8 +205,52 @@ namespace {
 // can say who holds the lock (Xapian's lock does not tell).
 std::string writer_pid_file(const std::string& path) { return path + "/dipnews-writer.pid"; }
 
+// The pid files this process wrote, removed when it exits normally (a killed writer's stays,
+// harmless: only a live dipnews-index it names is reported).
+std::vector<std::string>& noted_pid_files() {
+  static std::vector<std::string> files;
+  return files;
+}
+
+void remove_noted_pid_files() {
+  for (const auto& file : noted_pid_files()) {
+    long pid = 0;
+    std::ifstream(file) >> pid;
+    if (pid == getpid()) std::remove(file.c_str());  // not another writer's, written since
+  }
+}
+
 void note_writer_pid(const std::string& path) {
-  std::ofstream(writer_pid_file(path)) << getpid() << "\n";
+  const std::string file = writer_pid_file(path);
+  std::ofstream(file) << getpid() << "\n";
+  auto& files = noted_pid_files();
+  if (files.empty()) std::atexit(remove_noted_pid_files);
+  if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+}
+
+// Before Xapian opens `path` for writing: only a new or empty directory, or one holding
+// nothing but an index, is written; an index whose creation was killed before its first
+// commit (index files, no iamglass: Xapian can neither open nor create it) starts again.
+// Returns what the directory was.
+IndexDirectory::State check_directory_for_writing(const std::string& path) {
+  const IndexDirectory d = inspect_index_directory(path);
+  switch (d.state) {
+    case IndexDirectory::State::absent:
+    case IndexDirectory::State::empty:
+    case IndexDirectory::State::index:
+      return d.state;
+    case IndexDirectory::State::unfinished:
+      restart_unfinished_index(path);
+      return d.state;
+    case IndexDirectory::State::foreign:
+      if (d.others.empty()) {
+        throw RuntimeFailure("'" + path + "' is not a dipnews index: it holds " + d.reason +
+                             "; refusing to write there (give --db a new or empty directory)");
+      }
+      throw RuntimeFailure("'" + path + "' is not a dipnews index: it holds " + d.reason + " (" + d.others_text() +
+                           "); refusing to write there (give --db a new or empty directory, or move those out)");
+  }
+  return d.state;
 }
 
 // "another dipnews-index (pid N)" when the pid file names a live dipnews-index.
@@ -220,9 +281,9 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 }  // namespace
 
 Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds) {
+  check_directory_for_writing(path);
   try {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds);
-    note_writer_pid(path);
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");
@@ -230,6 +291,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
     if (!found.empty() && found != std::to_string(schema::version)) {
       throw RuntimeFailure(schema_mismatch("'" + path + "'", found));
     }
+    note_writer_pid(path);
     if (found.empty()) {
       // Committed at once, so no later failure can leave articles in an unversioned index.
       db.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));

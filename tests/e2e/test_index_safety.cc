@@ -1,0 +1,217 @@
+// Nothing lost, nothing run (issue 17): what the indexer may write, compact or restart, and
+// what an index directory may make a search do. Each case was a defect found by an attack on
+// the binaries; docs/reliability.md's hostile-input table lists them.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "cli.h"
+#include "temp_dir.h"
+
+using namespace dipnews;
+using test::run_index;
+using test::run_search;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string two_articles =
+    "{\"id\":\"a1\",\"title\":\"Oil talks\",\"body\":\"oil price talks in vienna\"}\n"
+    "{\"id\":\"a2\",\"title\":\"Ceasefire\",\"body\":\"ceasefire holds on the border\"}\n";
+
+std::set<std::string> entries(const std::string& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+unsigned mode_of(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+int count(const std::string& db, const std::string& query = "*") {
+  auto r = run_search({"--db", db, "--count", query});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return std::stoi(r.out);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// 1. --compact and foreign directories.
+
+TEST_CASE("safety: --db naming a directory of other files is refused - nothing written, nothing deleted", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto s = dir / "s";
+  fs::create_directories(s);
+  dir.write("s/today.jsonl", two_articles);
+  dir.write("s/notes.txt", "my notes\n");
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--db", s, "--compact", s},
+                                               std::vector<std::string>{"--db", s, s},
+                                               std::vector<std::string>{"--db", s, "--compact"}}) {
+    auto r = run_index(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dipnews-index: '" + s +
+                       "' is not a dipnews index: it holds files that are not an index's (notes.txt and today.jsonl); "
+                       "refusing to write there (give --db a new or empty directory, or move those out)\n");
+    CHECK(entries(s) == std::set<std::string>{"notes.txt", "today.jsonl"});
+  }
+  // A sub-directory is not an index's either; an empty directory is a new index.
+  fs::remove(s + "/notes.txt");
+  fs::remove(s + "/today.jsonl");
+  fs::create_directories(s + "/keep");
+  CHECK(run_index({"--db", s, "-"}, two_articles).exit_code == 1);
+  CHECK(fs::exists(s + "/keep"));
+  fs::remove(s + "/keep");
+  CHECK(run_index({"--db", s, "-"}, two_articles).exit_code == 0);
+  CHECK(count(s) == 2);
+}
+
+TEST_CASE("safety: --compact refuses an index beside other files - and keeps modes and a symbolic link", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto db = dir / "real.db";
+  REQUIRE(run_index({"--db", db, "-"}, two_articles).exit_code == 0);
+
+  SECTION("a file put into the index directory is never deleted") {
+    dir.write("real.db/notes.txt", "mine\n");
+    auto r = run_index({"--db", db, "--compact"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("(notes.txt)"));
+    CHECK(fs::exists(db + "/notes.txt"));
+    CHECK(count(db) == 2);
+  }
+  SECTION("directory and file modes survive") {
+    fs::permissions(db, fs::perms::owner_all, fs::perm_options::replace);
+    for (const auto& e : fs::directory_iterator(db)) {
+      fs::permissions(e.path(), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    }
+    auto r = run_index({"--db", db, "--compact"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(mode_of(db) == 0700);
+    for (const auto& e : fs::directory_iterator(db)) {
+      INFO(e.path());
+      CHECK(mode_of(e.path()) == 0600);
+    }
+    CHECK(count(db) == 2);
+  }
+  SECTION("a symbolic link stays a link to the compacted index") {
+    const auto link = dir / "link.db";
+    fs::create_directory_symlink("real.db", link);
+    auto r = run_index({"--db", link, "--compact"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(fs::is_symlink(link));
+    CHECK(fs::read_symlink(link) == "real.db");
+    CHECK(count(link) == 2);
+    CHECK(entries(dir.path().string()) == std::set<std::string>{"link.db", "real.db"});
+  }
+  SECTION("the current directory is refused - no copy left beside it") {
+    auto r = test::run_process({"/bin/sh", "-c", "cd \"$1\" && exec \"$0\" --db . --compact", DIPNEWS_INDEX_BIN, db});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("while it is the current directory"));
+    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db"});
+  }
+  SECTION("a copy left by a killed compaction is removed by the next one") {
+    fs::create_directories(db + ".compacting-999999999");  // no such pid
+    dir.write("real.db.compacting-999999999/postlist.glass", "x");
+    REQUIRE(run_index({"--db", db, "--compact"}).exit_code == 0);
+    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db"});
+  }
+  // No run leaves its pid file behind.
+  CHECK_FALSE(fs::exists(db + "/dipnews-writer.pid"));
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. An index whose creation was killed before its first commit.
+
+namespace {
+
+// What a run SIGKILLed while Xapian creates a glass database leaves (seen with strace
+// -e inject=rename:signal=KILL on the first rename of v.tmp to iamglass): the lock file, the
+// version file not yet renamed into place, and the first two tables, empty.
+void leave_unfinished_index(const test::TempDir& dir, const std::string& name) {
+  fs::create_directories(dir / name);
+  dir.write(name + "/flintlock", "");
+  dir.write(name + "/v.tmp", std::string("\x0f\x0dXapian Glass", 14));
+  dir.write(name + "/termlist.glass", "");
+  dir.write(name + "/postlist.glass", "");
+}
+
+}  // namespace
+
+TEST_CASE("safety: an index killed before its first commit is started again - a search says so", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto db = dir / "new.db";
+  leave_unfinished_index(dir, "new.db");
+  auto search = run_search({"--db", db, "oil"});
+  CHECK(search.exit_code == 1);
+  CHECK(search.err == "dipnews-search: '" + db +
+                          "': index was never completed (an indexing run was interrupted before its first commit): "
+                          "re-run dipnews-index\n");
+  auto r = run_index({"--db", db, "-"}, two_articles);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(count(db) == 2);
+  CHECK_FALSE(fs::exists(db + "/v.tmp"));
+
+  SECTION("a file of the user's in it is never taken for a leftover") {
+    leave_unfinished_index(dir, "mixed.db");
+    dir.write("mixed.db/notes.txt", "mine\n");
+    CHECK(run_index({"--db", dir / "mixed.db", "-"}, two_articles).exit_code == 1);
+    CHECK(fs::exists(dir / "mixed.db/notes.txt"));
+    CHECK(fs::exists(dir / "mixed.db/postlist.glass"));
+  }
+  SECTION("tables too big for a first commit are a damaged index, kept") {
+    leave_unfinished_index(dir, "lost.db");
+    dir.write("lost.db/postlist.glass", std::string(2 << 20, 'x'));
+    auto lost = run_index({"--db", dir / "lost.db", "-"}, two_articles);
+    CHECK(lost.exit_code == 1);
+    CHECK_THAT(lost.err, Catch::Contains("without their version file iamglass"));
+    CHECK(fs::file_size(dir / "lost.db/postlist.glass") == 2u << 20);
+  }
+}
+
+TEST_CASE("safety: a sharded index killed before every shard was created is completed by the next run", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto s = dir / "s.db";
+  std::string input;
+  for (int i = 0; i < 40; ++i) input += "{\"id\":\"n" + std::to_string(i) + "\",\"body\":\"oil talks " + std::to_string(i) + "\"}\n";
+  REQUIRE(run_index({"--db", s, "--shards", "4", "-"}, input).exit_code == 0);
+
+  SECTION("a shard created halfway, the shards after it missing") {
+    fs::remove_all(s + "/shard-2");
+    fs::remove_all(s + "/shard-3");
+    leave_unfinished_index(dir, "s.db/shard-2");
+    auto search = run_search({"--db", s, "oil"});
+    CHECK(search.exit_code == 1);
+    CHECK_THAT(search.err, Catch::Contains("shard-2': index was never completed"));
+    fs::remove_all(s + "/shard-2");
+    search = run_search({"--db", s, "oil"});
+    CHECK(search.err == "dipnews-search: '" + s +
+                            "': index was never completed (an indexing run was interrupted before its first commit): "
+                            "re-run dipnews-index\n");
+    leave_unfinished_index(dir, "s.db/shard-2");
+  }
+  SECTION("only the stub's temporary file written") {
+    fs::remove_all(s);
+    fs::create_directories(s);
+    dir.write("s.db/XAPIANDB.new", "# dipnews-index --shards 4");
+    CHECK_THAT(run_search({"--db", s, "oil"}).err, Catch::Contains("index was never completed"));
+  }
+  auto r = run_index({"--db", s, "--shards", "4", "-"}, input);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(count(s) == 40);
+}
+
