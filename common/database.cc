@@ -46,6 +46,7 @@ void check_schema(const Xapian::Database& db, const std::string& label) {
 }
 
 std::atomic<bool> opened_remote{false};
+std::atomic<bool> remote_programs_allowed{false};
 
 // Remote shards: a query waits up to this long for a server's answer (facets over a large
 // shard take seconds), a connection attempt much less.
@@ -76,6 +77,10 @@ class SearchOpening {
         const std::string where = *stub + ":" + std::to_string(entry.line);
         if (entry.kind == StubEntry::Kind::local) {
           add(entry.path, where, depth + 1, std::filesystem::path(*stub).parent_path());
+        } else if (entry.kind == StubEntry::Kind::remote_program && !remote_programs_allowed) {
+          throw RuntimeFailure(where + ": error: this stub database line would run the program '" + entry.program +
+                               "' (remote :PROGRAM); refused: a database must not run programs unless you allow it "
+                               "with --allow-remote-programs");
         } else {
           add_database(open_remote(entry, where), entry.describe() + " (" + where + ")");
         }
@@ -106,15 +111,19 @@ class SearchOpening {
 
  private:
   static Xapian::Database open_local(const std::string& path) {
-    // An index whose creation was killed: Xapian would say "Failed to open glass revision file".
+    // A directory is opened as the glass index it holds, named so: Xapian never reads a stub
+    // in it by itself (add() has read and checked any, through stub_file_of).
+    int backend = 0;
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec) && !std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec)) {
-      if (inspect_index_directory(path).state == IndexDirectory::State::unfinished || only_stub_leftover(path)) {
+    if (std::filesystem::is_directory(path, ec)) {
+      if (std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec)) {
+        backend = Xapian::DB_BACKEND_GLASS;
+      } else if (inspect_index_directory(path).state == IndexDirectory::State::unfinished || only_stub_leftover(path)) {
         throw RuntimeFailure(unfinished_index_message(path));
       }
     }
     try {
-      Xapian::Database db(path);
+      Xapian::Database db(path, backend);
       check_schema(db, "'" + path + "'");
       return db;
     } catch (const Xapian::DatabaseVersionError& e) {
@@ -192,6 +201,8 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
 
 bool searching_remote_databases() { return opened_remote; }
 
+void allow_remote_programs(bool allowed) { remote_programs_allowed = allowed; }
+
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
   SearchOpening opening;
   for (const auto& path : paths) opening.add(path);
@@ -267,7 +278,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
   for (;;) {
     try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      // Glass named explicitly: Xapian never reads a stub file (XAPIANDB) here.
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     } catch (const Xapian::DatabaseLockError&) {
       if (std::chrono::steady_clock::now() >= deadline) {
         throw DatabaseBusy("database '" + path + "' is locked by " + lock_holder(path) +

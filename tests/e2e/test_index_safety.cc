@@ -133,6 +133,70 @@ TEST_CASE("safety: --compact refuses an index beside other files - and keeps mod
 }
 
 // ---------------------------------------------------------------------------------------
+// 2. Stub lines that run programs.
+
+TEST_CASE("safety: a stub line 'remote :PROGRAM' runs nothing unless --allow-remote-programs", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto marker = dir / "PWNED";
+  const auto x = dir / "x.db";
+  fs::create_directories(x);
+  dir.write("x.db/XAPIANDB", "# looks harmless\nremote :/usr/bin/touch " + marker + "\n");
+  const std::string refusal = "dipnews-search: " + x + "/XAPIANDB:2: error: this stub database line would run the program "
+                              "'/usr/bin/touch' (remote :PROGRAM); refused: a database must not run programs unless you "
+                              "allow it with --allow-remote-programs\n";
+  SECTION("named by --db, searched or listed (bash completion lists actors)") {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--db", x, "oil"},
+                                                 std::vector<std::string>{"--db", x, "--list-actors"},
+                                                 std::vector<std::string>{"--db", x, "--batch", "-"}}) {
+      auto r = run_search(args, "oil\n");
+      CHECK(r.exit_code == 1);
+      CHECK(r.err == refusal);
+      CHECK_FALSE(fs::exists(marker));
+    }
+  }
+  SECTION("the default ./dipnews.db") {
+    fs::rename(x, dir / "dipnews.db");
+    auto r = test::run_process({"/bin/sh", "-c", "cd \"$1\" && exec \"$0\" oil", DIPNEWS_SEARCH_BIN, dir.path().string()},
+                               "", {"DIPNEWS_DB="});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("dipnews.db/XAPIANDB:2: error: this stub database line would run the program"));
+    CHECK_FALSE(fs::exists(marker));
+  }
+  SECTION("behind a stub listing a stub") {
+    dir.write("outer", "auto x.db\n");
+    auto r = run_search({"--db", dir / "outer", "oil"});
+    CHECK(r.err == refusal);
+    CHECK_FALSE(fs::exists(marker));
+  }
+  SECTION("the indexer never runs one: a stub it did not write, or one put into a shard, is refused") {
+    CHECK(run_index({"--db", x, "-"}, two_articles).exit_code == 2);
+    const auto s = dir / "s.db";
+    REQUIRE(run_index({"--db", s, "--shards", "2", "-"}, two_articles).exit_code == 0);
+    fs::remove_all(s + "/shard-1");
+    fs::create_directories(s + "/shard-1");
+    dir.write("s.db/shard-1/XAPIANDB", "remote :/usr/bin/touch " + marker + "\n");
+    auto r = run_index({"--db", s, "-"}, two_articles);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("shard-1' is not a dipnews index: it holds a stub database (XAPIANDB)"));
+    CHECK(run_index({"--db", s, "--compact"}).exit_code == 1);
+    CHECK(run_search({"--db", s, "oil"}).exit_code == 1);
+    CHECK_FALSE(fs::exists(marker));
+  }
+  SECTION("allowed, the program runs (and, not being a Xapian server, fails)") {
+    auto r = run_search({"--db", x, "--allow-remote-programs", "oil"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("cannot reach remote database /usr/bin/touch"));
+    CHECK(fs::exists(marker));
+  }
+  SECTION("remote tcp lines stay allowed") {
+    dir.write("x.db/XAPIANDB", "remote tcp 127.0.0.1:1\n");
+    auto r = run_search({"--db", x, "oil"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("cannot reach remote database 127.0.0.1:1"));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // 3. An index whose creation was killed before its first commit.
 
 namespace {
