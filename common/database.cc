@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -264,6 +265,28 @@ IndexDirectory::State check_directory_for_writing(const std::string& path) {
   return d.state;
 }
 
+std::string corrupt_index_message(const std::string& path, const std::string& problem) {
+  return "'" + path + "': index is corrupt: " + problem + " (run xapian-check " + path +
+         " for details; rebuild it with dipnews-index into a new --db); nothing was written";
+}
+
+// Xapian's own consistency check (xapian-check's) of every table, before anything is written:
+// a damaged table made Xapian 1.4 crash (SIGSEGV, double free) or loop forever inside
+// commit(), and writing on top of damage spreads it. Reads every block once: about 1 s per
+// 100 MB of index (docs/reliability.md).
+void check_not_corrupt(const std::string& path) {
+  std::string problem;
+  try {
+    std::ostringstream details;
+    const std::size_t errors = Xapian::Database::check(path, 0, &details);
+    if (errors == 0) return;
+    problem = std::to_string(errors) + (errors == 1 ? " error" : " errors") + " found by Xapian's check";
+  } catch (const Xapian::Error& e) {
+    problem = e.get_msg();
+  }
+  throw RuntimeFailure(corrupt_index_message(path, problem));
+}
+
 // "another dipnews-index (pid N)" when the pid file names a live dipnews-index.
 std::string lock_holder(const std::string& path) {
   long pid = 0;
@@ -293,9 +316,10 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 }  // namespace
 
 Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds) {
-  check_directory_for_writing(path);
+  const auto before = check_directory_for_writing(path);
   try {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds);
+    if (before == IndexDirectory::State::index) check_not_corrupt(path);  // under the lock: no commit meanwhile
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");
@@ -312,7 +336,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
     }
     return db;
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
+    throw RuntimeFailure(corrupt_index_message(path, e.get_msg()));
   } catch (const Xapian::DatabaseError& e) {
     throw RuntimeFailure("cannot open database '" + path + "' for writing: " + e.get_msg());
   }
