@@ -357,7 +357,16 @@ std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector
                                                                double wait_seconds) {
   std::vector<Xapian::WritableDatabase> dbs;
   for (const auto& path : paths) dbs.push_back(open_for_indexing(path, wait_seconds));
-  if (!sharded) return dbs;
+  if (!sharded) {
+    // One shard written as a plain index would get articles of other shards: duplicates
+    // across shards, and articles the next run looks for in the wrong place.
+    if (const auto id = parse_shard_identity(dbs.front().get_metadata(shard_metadata::key))) {
+      throw UsageError("'" + paths.front() + "' is shard " + std::to_string(id->index) + " of " +
+                       std::to_string(id->count) + " of a sharded index: index into the whole index (its parent "
+                       "directory, which holds XAPIANDB), so that each article goes to its own shard");
+    }
+    return dbs;
+  }
   // Shards are stamped when created; a layout half-created by a killed run gets the set id
   // its existing shards carry.
   std::vector<std::optional<ShardIdentity>> stamps;

@@ -283,6 +283,19 @@ TEST_CASE("safety: a sharded index killed before every shard was created is comp
 }
 
 // ---------------------------------------------------------------------------------------
+// 8. One shard of a sharded index.
+
+TEST_CASE("safety: --db naming one shard of a sharded index is refused", "[e2e][safety]") {
+  test::TempDir dir;
+  const auto s = dir / "s.db";
+  REQUIRE(run_index({"--db", s, "--shards", "3", "-"}, two_articles).exit_code == 0);
+  auto r = run_index({"--db", s + "/shard-1", "-"}, "{\"id\":\"x\",\"body\":\"oil\"}\n");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("shard-1' is shard 1 of 3 of a sharded index: index into the whole index"));
+  CHECK(count(s) == 2);
+}
+
+// ---------------------------------------------------------------------------------------
 // 4. A damaged index.
 
 namespace {
