@@ -10,7 +10,6 @@
 #include <map>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -18,6 +17,7 @@
 
 #include "build_config.h"
 #include "error.h"
+#include "index_check.h"
 #include "index_directory.h"
 #include "schema.h"
 #include "shards.h"
@@ -272,19 +272,9 @@ std::string corrupt_index_message(const std::string& path, const std::string& pr
 
 // Xapian's own consistency check (xapian-check's) of every table, before anything is written:
 // a damaged table made Xapian 1.4 crash (SIGSEGV, double free) or loop forever inside
-// commit(), and writing on top of damage spreads it. Reads every block once: about 1 s per
-// 100 MB of index (docs/reliability.md).
+// commit(), and writing on top of damage spreads it (index_check.h).
 void check_not_corrupt(const std::string& path) {
-  std::string problem;
-  try {
-    std::ostringstream details;
-    const std::size_t errors = Xapian::Database::check(path, 0, &details);
-    if (errors == 0) return;
-    problem = std::to_string(errors) + (errors == 1 ? " error" : " errors") + " found by Xapian's check";
-  } catch (const Xapian::Error& e) {
-    problem = e.get_msg();
-  }
-  throw RuntimeFailure(corrupt_index_message(path, problem));
+  if (const auto problem = index_damage(path)) throw RuntimeFailure(corrupt_index_message(path, *problem));
 }
 
 // "another dipnews-index (pid N)" when the pid file names a live dipnews-index.
