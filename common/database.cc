@@ -255,6 +255,10 @@ IndexDirectory::State check_directory_for_writing(const std::string& path) {
       restart_unfinished_index(path);
       return d.state;
     case IndexDirectory::State::foreign:
+      if (d.reason == IndexDirectory::not_a_directory) {
+        throw RuntimeFailure("'" + path + "' is not a directory: dipnews-index writes an index into a directory "
+                             "(give --db a new or empty directory)");
+      }
       if (d.others.empty()) {
         throw RuntimeFailure("'" + path + "' is not a dipnews index: it holds " + d.reason +
                              "; refusing to write there (give --db a new or empty directory)");

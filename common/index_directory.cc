@@ -61,7 +61,7 @@ IndexDirectory inspect_index_directory(const std::string& path) {
   }
   if (!fs::is_directory(status)) {
     d.state = IndexDirectory::State::foreign;
-    d.reason = "not a directory";
+    d.reason = IndexDirectory::not_a_directory;
     return d;
   }
   bool version_file = false, any = false, big_table = false;

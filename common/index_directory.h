@@ -24,7 +24,8 @@ struct IndexDirectory {
     foreign,     // anything else: files that are not an index's, a stub, a non-directory
   } state = State::absent;
   std::vector<std::string> others;  // foreign: the entries that are not index files (sorted)
-  std::string reason;               // foreign: what the directory is, in a few words
+  std::string reason;               // foreign: what the directory holds, in a few words
+  static constexpr const char* not_a_directory = "not a directory";  // the reason for a file
 
   // "today.jsonl, notes.txt and 3 more"
   std::string others_text() const;

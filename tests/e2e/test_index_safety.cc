@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -77,6 +78,13 @@ TEST_CASE("safety: --db naming a directory of other files is refused - nothing w
   CHECK(fs::exists(s + "/keep"));
   fs::remove(s + "/keep");
   CHECK(run_index({"--db", s, "-"}, two_articles).exit_code == 0);
+  // A single-file database (xapian-compact --single-file) is read, never written.
+  REQUIRE(std::system(("xapian-compact --single-file " + s + " " + dir / "single.db >/dev/null").c_str()) == 0);
+  auto single = run_index({"--db", dir / "single.db", "-"}, two_articles);
+  CHECK(single.exit_code == 1);
+  CHECK(single.err == "dipnews-index: '" + dir / "single.db" +
+                          "' is not a directory: dipnews-index writes an index into a directory (give --db a new or "
+                          "empty directory)\n");
   CHECK(count(s) == 2);
 }
 
