@@ -313,7 +313,9 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
   const auto before = check_directory_for_writing(path);
   try {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds);
-    if (before == IndexDirectory::State::index) check_not_corrupt(path);  // under the lock: no commit meanwhile
+    // Under the lock: no commit meanwhile.
+    if (before == IndexDirectory::State::index && !unchanged_since_checked(path)) check_not_corrupt(path);
+    note_checked(path);
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");

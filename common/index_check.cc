@@ -4,13 +4,18 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <filesystem>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,7 +51,70 @@ std::string run_check(const std::string& path) {
   }
 }
 
+// "NAME SIZE MTIME CTIME INODE" per file (times in nanoseconds), sorted; the lock, the pid
+// file and the record itself left out.
+std::string file_states(const std::string& path) {
+  std::vector<std::string> lines;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name == "flintlock" || name == "dipnews-writer.pid" || name == checked_record_name) continue;
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0) return "";
+    char line[512];
+    std::snprintf(line, sizeof line, " %lld %lld.%09ld %lld.%09ld %llu", static_cast<long long>(st.st_size),
+                  static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec, static_cast<long long>(st.st_ctim.tv_sec),
+                  st.st_ctim.tv_nsec, static_cast<unsigned long long>(st.st_ino));
+    lines.push_back(name + line);
+  }
+  if (ec || lines.empty()) return "";
+  std::sort(lines.begin(), lines.end());
+  std::string text = "dipnews-checked 1\n";
+  for (const auto& l : lines) text += l + "\n";
+  return text;
+}
+
+std::vector<std::string>& checked_paths() {
+  static std::vector<std::string> paths;
+  return paths;
+}
+
 }  // namespace
+
+bool unchanged_since_checked(const std::string& path) {
+  std::ifstream in(path + "/" + checked_record_name, std::ios::binary);
+  if (!in) return false;
+  const std::string recorded((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string now = file_states(path);
+  return !now.empty() && recorded == now;
+}
+
+void note_checked(const std::string& path) {
+  auto& paths = checked_paths();
+  if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+}
+
+void record_checked_indexes() {
+  for (const auto& path : checked_paths()) {
+    const std::string record = path + "/" + checked_record_name;
+    const std::string states = file_states(path);
+    if (states.empty()) continue;
+    {
+      std::ofstream out(record + ".new", std::ios::binary);
+      out << states;
+      if (!out.flush()) continue;  // no record: the next run checks, as it would anyway
+    }
+    struct stat version {};
+    if (::stat((path + "/iamglass").c_str(), &version) == 0) {  // the index's own files' mode and owner
+      ::chmod((record + ".new").c_str(), version.st_mode & 07777);
+      if (::chown((record + ".new").c_str(), version.st_uid, version.st_gid) != 0) {
+        // not ours to give: the record stays the writing user's
+      }
+    }
+    std::rename((record + ".new").c_str(), record.c_str());
+  }
+  checked_paths().clear();
+}
 
 std::optional<std::string> index_damage(const std::string& path) {
   const unsigned limit = time_limit_seconds(path);

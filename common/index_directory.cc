@@ -32,7 +32,10 @@ bool is_table_file(const std::string& name) {
 
 bool is_index_file(const std::string& name) {
   if (is_table_file(name)) return true;
-  if (name == "iamglass" || name == "v.tmp" || name == "flintlock" || name == "dipnews-writer.pid") return true;
+  if (name == "iamglass" || name == "v.tmp" || name == "flintlock" || name == "dipnews-writer.pid" ||
+      name == "dipnews-checked" || name == "dipnews-checked.new") {
+    return true;
+  }
   // Replication changesets (XAPIAN_MAX_CHANGESETS): "changes" and a revision number.
   return name.size() > 7 && name.compare(0, 7, "changes") == 0 &&
          std::all_of(name.begin() + 7, name.end(), [](char c) { return c >= '0' && c <= '9'; });

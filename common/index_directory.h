@@ -12,7 +12,7 @@ namespace dipnews {
 
 // The files of one dipnews index directory: Xapian glass's tables, its version file
 // (iamglass, written as v.tmp first), its lock (flintlock), replication changesets, and the
-// indexer's own dipnews-writer.pid.
+// indexer's own dipnews-writer.pid and dipnews-checked (index_check.h).
 bool is_index_file(const std::string& name);
 
 struct IndexDirectory {
