@@ -316,6 +316,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
     // Under the lock: no commit meanwhile.
     if (before == IndexDirectory::State::index && !unchanged_since_checked(path)) check_not_corrupt(path);
     note_checked(path);
+    remove_stale_compaction_copies(path);
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");

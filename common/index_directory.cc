@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -20,6 +21,8 @@ namespace {
 // A table file of a first commit that never completed holds a block or two: a larger one
 // without iamglass is an index that lost its version file, which must not be thrown away.
 constexpr std::uintmax_t max_unfinished_table_bytes = 1u << 20;
+
+constexpr const char* copy_infix = ".compacting-";
 
 bool is_table_file(const std::string& name) {
   for (const char* table : {"postlist", "termlist", "docdata", "position", "spelling", "synonym"}) {
@@ -96,6 +99,40 @@ IndexDirectory inspect_index_directory(const std::string& path) {
     d.state = IndexDirectory::State::unfinished;
   }
   return d;
+}
+
+std::string compaction_copy_of(const std::string& index, long pid) {
+  return index + copy_infix + std::to_string(pid);
+}
+
+bool remove_index_directory(const std::string& dir) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind_ec;
+    if (is_index_file(it->path().filename().string()) && it->is_regular_file(kind_ec)) files.push_back(it->path());
+  }
+  for (const auto& file : files) fs::remove(file, ec);
+  return fs::remove(dir, ec) && !ec;
+}
+
+void remove_stale_compaction_copies(const std::string& path) {
+  std::error_code ec;
+  const fs::path index = fs::canonical(path, ec);  // the copies are beside the directory a link names
+  if (ec || !index.has_parent_path()) return;
+  const std::string prefix = index.filename().string() + copy_infix;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(index.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) stale.push_back(it->path());
+  }
+  for (const auto& dir : stale) {
+    if (fs::is_directory(fs::symlink_status(dir, ec))) remove_index_directory(dir.string());
+  }
 }
 
 std::string unfinished_index_message(const std::string& path) {

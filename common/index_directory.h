@@ -33,6 +33,17 @@ struct IndexDirectory {
 
 IndexDirectory inspect_index_directory(const std::string& path);
 
+// Removes a directory of index files only: anything else in it is kept, and so is the
+// directory then. False when something was kept.
+bool remove_index_directory(const std::string& dir);
+
+// Where --compact builds the compacted copy of the index directory `index` (canonical).
+std::string compaction_copy_of(const std::string& index, long pid);
+
+// Removes the copies of compactions killed before they finished (INDEX.compacting-PID beside
+// the directory `path` names, PID no longer running), their index files only.
+void remove_stale_compaction_copies(const std::string& path);
+
 // The exact message a search gives for an unfinished index, and the hint with it.
 std::string unfinished_index_message(const std::string& path);
 

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -25,7 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* copy_infix = ".compacting-";
 
 std::uintmax_t bytes_under(const std::string& path) {
   std::uintmax_t total = 0;
@@ -40,38 +38,6 @@ std::uintmax_t bytes_under(const std::string& path) {
 void exchange(const std::string& a, const std::string& b) {
   if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0) {
     throw RuntimeFailure("cannot put the compacted index in place of '" + a + "': " + std::strerror(errno));
-  }
-}
-
-// Removes a directory of index files only: anything else in it is kept, and so is the
-// directory then. False when something was kept.
-bool remove_index_files(const fs::path& dir) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code kind_ec;
-    if (is_index_file(it->path().filename().string()) && it->is_regular_file(kind_ec)) files.push_back(it->path());
-  }
-  for (const auto& file : files) fs::remove(file, ec);
-  return fs::remove(dir, ec) && !ec;
-}
-
-// The copies of compactions killed before they finished ("INDEX.compacting-PID" beside the
-// index, PID no longer running) are removed, index files only.
-void remove_stale_copies(const fs::path& index) {
-  const std::string prefix = index.filename().string() + copy_infix;
-  std::error_code ec;
-  std::vector<fs::path> stale;
-  for (fs::directory_iterator it(index.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string digits = name.substr(prefix.size());
-    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(digits));
-    if (pid == getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) stale.push_back(it->path());
-  }
-  for (const auto& dir : stale) {
-    if (fs::is_directory(fs::symlink_status(dir, ec))) remove_index_files(dir);
   }
 }
 
@@ -111,8 +77,8 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
                      "the compacted copy): run it from another directory");
   }
   if (!index.has_parent_path() || index == index.root_path()) throw UsageError("cannot compact '" + path + "'");
-  remove_stale_copies(index);
-  const std::string copy = index.string() + copy_infix + std::to_string(getpid());
+  remove_stale_compaction_copies(index.string());
+  const std::string copy = compaction_copy_of(index.string(), getpid());
   const std::uintmax_t before = bytes_under(index);
   {
     // The lock, held to the end; refuses a directory holding anything but the index.
@@ -120,14 +86,14 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
     try {
       db.compact(copy);
     } catch (const Xapian::Error& e) {
-      remove_index_files(copy);
+      remove_index_directory(copy);
       throw RuntimeFailure("compacting '" + path + "': " + e.get_type() + ": " + e.get_msg() + " (the index is unchanged)");
     }
     copy_modes(index, copy);
     try {
       exchange(index.string(), copy);
     } catch (...) {
-      remove_index_files(copy);
+      remove_index_directory(copy);
       throw;
     }
   }
@@ -141,7 +107,7 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
   for (const auto& stray : strays) {
     if (!fs::exists(index / stray.filename(), ec)) fs::rename(stray, index / stray.filename(), ec);
   }
-  if (!remove_index_files(copy)) {
+  if (!remove_index_directory(copy)) {
     diag << "dipnews-index: warning: '" << copy << "' (the index before compaction) holds files that are not an "
          << "index's; it was left in place\n";
   }

@@ -133,11 +133,18 @@ TEST_CASE("safety: --compact refuses an index beside other files - and keeps mod
     CHECK_THAT(r.err, Catch::Contains("while it is the current directory"));
     CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db"});
   }
-  SECTION("a copy left by a killed compaction is removed by the next one") {
+  SECTION("a copy left by a killed compaction is removed by the next run, its index files only") {
     fs::create_directories(db + ".compacting-999999999");  // no such pid
     dir.write("real.db.compacting-999999999/postlist.glass", "x");
+    fs::create_directories(db + ".compacting-999999998");
+    dir.write("real.db.compacting-999999998/postlist.glass", "x");
+    dir.write("real.db.compacting-999999998/mine.txt", "x");
+    fs::create_directories(db + ".compacting-1");  // a live process's (init)
+    REQUIRE(run_index({"--db", db, "-"}, two_articles).exit_code == 0);
+    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
+    CHECK(entries(db + ".compacting-999999998") == std::set<std::string>{"mine.txt"});
     REQUIRE(run_index({"--db", db, "--compact"}).exit_code == 0);
-    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db"});
+    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
   }
   // No run leaves its pid file behind.
   CHECK_FALSE(fs::exists(db + "/dipnews-writer.pid"));
