@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,8 @@
 
 #include "build_config.h"
 #include "error.h"
+#include "index_check.h"
+#include "index_directory.h"
 #include "schema.h"
 #include "shards.h"
 
@@ -44,6 +47,7 @@ void check_schema(const Xapian::Database& db, const std::string& label) {
 }
 
 std::atomic<bool> opened_remote{false};
+std::atomic<bool> remote_programs_allowed{false};
 
 // Remote shards: a query waits up to this long for a server's answer (facets over a large
 // shard take seconds), a connection attempt much less.
@@ -54,9 +58,17 @@ constexpr unsigned remote_connect_timeout_ms = 10'000;
 class SearchOpening {
  public:
   // `listed_at`: the stub line naming `path`, if any.
-  void add(const std::string& path, const std::string& listed_at = "", int depth = 0) {
+  // `stub_dir`: the directory of that stub.
+  void add(const std::string& path, const std::string& listed_at = "", int depth = 0,
+           const std::filesystem::path& stub_dir = {}) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
+      // A shard `dipnews-index --shards` had not created yet when it was killed.
+      const std::filesystem::path listed(path);
+      if (!stub_dir.empty() && listed.filename().string().rfind("shard-", 0) == 0 &&
+          (stub_dir / listed.filename()).lexically_normal() == listed.lexically_normal()) {
+        throw RuntimeFailure(unfinished_index_message(stub_dir.string()));
+      }
       if (!listed_at.empty()) throw RuntimeFailure("no database at '" + path + "' (listed at " + listed_at + ")");
       throw RuntimeFailure("no database at '" + path + "' (create one with: dipnews-index --db " + path + " FILE...)");
     }
@@ -65,7 +77,11 @@ class SearchOpening {
       for (const auto& entry : read_stub(*stub)) {
         const std::string where = *stub + ":" + std::to_string(entry.line);
         if (entry.kind == StubEntry::Kind::local) {
-          add(entry.path, where, depth + 1);
+          add(entry.path, where, depth + 1, std::filesystem::path(*stub).parent_path());
+        } else if (entry.kind == StubEntry::Kind::remote_program && !remote_programs_allowed) {
+          throw RuntimeFailure(where + ": error: this stub database line would run the program '" + entry.program +
+                               "' (remote :PROGRAM); refused: a database must not run programs unless you allow it "
+                               "with --allow-remote-programs");
         } else {
           add_database(open_remote(entry, where), entry.describe() + " (" + where + ")");
         }
@@ -96,8 +112,19 @@ class SearchOpening {
 
  private:
   static Xapian::Database open_local(const std::string& path) {
+    // A directory is opened as the glass index it holds, named so: Xapian never reads a stub
+    // in it by itself (add() has read and checked any, through stub_file_of).
+    int backend = 0;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      if (std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec)) {
+        backend = Xapian::DB_BACKEND_GLASS;
+      } else if (inspect_index_directory(path).state == IndexDirectory::State::unfinished || only_stub_leftover(path)) {
+        throw RuntimeFailure(unfinished_index_message(path));
+      }
+    }
     try {
-      Xapian::Database db(path);
+      Xapian::Database db(path, backend);
       check_schema(db, "'" + path + "'");
       return db;
     } catch (const Xapian::DatabaseVersionError& e) {
@@ -175,6 +202,8 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
 
 bool searching_remote_databases() { return opened_remote; }
 
+void allow_remote_programs(bool allowed) { remote_programs_allowed = allowed; }
+
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
   SearchOpening opening;
   for (const auto& path : paths) opening.add(path);
@@ -188,8 +217,68 @@ namespace {
 // can say who holds the lock (Xapian's lock does not tell).
 std::string writer_pid_file(const std::string& path) { return path + "/dipnews-writer.pid"; }
 
+// The pid files this process wrote, removed when it exits normally (a killed writer's stays,
+// harmless: only a live dipnews-index it names is reported).
+std::vector<std::string>& noted_pid_files() {
+  static std::vector<std::string> files;
+  return files;
+}
+
+void remove_noted_pid_files() {
+  for (const auto& file : noted_pid_files()) {
+    long pid = 0;
+    std::ifstream(file) >> pid;
+    if (pid == getpid()) std::remove(file.c_str());  // not another writer's, written since
+  }
+}
+
 void note_writer_pid(const std::string& path) {
-  std::ofstream(writer_pid_file(path)) << getpid() << "\n";
+  const std::string file = writer_pid_file(path);
+  std::ofstream(file) << getpid() << "\n";
+  auto& files = noted_pid_files();
+  if (files.empty()) std::atexit(remove_noted_pid_files);
+  if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+}
+
+// Before Xapian opens `path` for writing: only a new or empty directory, or one holding
+// nothing but an index, is written; an index whose creation was killed before its first
+// commit (index files, no iamglass: Xapian can neither open nor create it) starts again.
+// Returns what the directory was.
+IndexDirectory::State check_directory_for_writing(const std::string& path) {
+  const IndexDirectory d = inspect_index_directory(path);
+  switch (d.state) {
+    case IndexDirectory::State::absent:
+    case IndexDirectory::State::empty:
+    case IndexDirectory::State::index:
+      return d.state;
+    case IndexDirectory::State::unfinished:
+      restart_unfinished_index(path);
+      return d.state;
+    case IndexDirectory::State::foreign:
+      if (d.reason == IndexDirectory::not_a_directory) {
+        throw RuntimeFailure("'" + path + "' is not a directory: dipnews-index writes an index into a directory "
+                             "(give --db a new or empty directory)");
+      }
+      if (d.others.empty()) {
+        throw RuntimeFailure("'" + path + "' is not a dipnews index: it holds " + d.reason +
+                             "; refusing to write there (give --db a new or empty directory)");
+      }
+      throw RuntimeFailure("'" + path + "' is not a dipnews index: it holds " + d.reason + " (" + d.others_text() +
+                           "); refusing to write there (give --db a new or empty directory, or move those out)");
+  }
+  return d.state;
+}
+
+std::string corrupt_index_message(const std::string& path, const std::string& problem) {
+  return "'" + path + "': index is corrupt: " + problem + " (run xapian-check " + path +
+         " for details; rebuild it with dipnews-index into a new --db); nothing was written";
+}
+
+// Xapian's own consistency check (xapian-check's) of every table, before anything is written:
+// a damaged table made Xapian 1.4 crash (SIGSEGV, double free) or loop forever inside
+// commit(), and writing on top of damage spreads it (index_check.h).
+void check_not_corrupt(const std::string& path) {
+  if (const auto problem = index_damage(path)) throw RuntimeFailure(corrupt_index_message(path, *problem));
 }
 
 // "another dipnews-index (pid N)" when the pid file names a live dipnews-index.
@@ -206,7 +295,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
   for (;;) {
     try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      // Glass named explicitly: Xapian never reads a stub file (XAPIANDB) here.
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     } catch (const Xapian::DatabaseLockError&) {
       if (std::chrono::steady_clock::now() >= deadline) {
         throw DatabaseBusy("database '" + path + "' is locked by " + lock_holder(path) +
@@ -220,9 +310,13 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 }  // namespace
 
 Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_seconds) {
+  const auto before = check_directory_for_writing(path);
   try {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds);
-    note_writer_pid(path);
+    // Under the lock: no commit meanwhile.
+    if (before == IndexDirectory::State::index && !unchanged_since_checked(path)) check_not_corrupt(path);
+    note_checked(path);
+    remove_stale_compaction_copies(path);
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     if (found.empty() && db.get_doccount() != 0) {
       throw RuntimeFailure("'" + path + "' is a Xapian database but not a dipnews index; refusing to write");
@@ -230,6 +324,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
     if (!found.empty() && found != std::to_string(schema::version)) {
       throw RuntimeFailure(schema_mismatch("'" + path + "'", found));
     }
+    note_writer_pid(path);
     if (found.empty()) {
       // Committed at once, so no later failure can leave articles in an unversioned index.
       db.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));
@@ -238,7 +333,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
     }
     return db;
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
+    throw RuntimeFailure(corrupt_index_message(path, e.get_msg()));
   } catch (const Xapian::DatabaseError& e) {
     throw RuntimeFailure("cannot open database '" + path + "' for writing: " + e.get_msg());
   }
@@ -259,7 +354,16 @@ std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector
                                                                double wait_seconds) {
   std::vector<Xapian::WritableDatabase> dbs;
   for (const auto& path : paths) dbs.push_back(open_for_indexing(path, wait_seconds));
-  if (!sharded) return dbs;
+  if (!sharded) {
+    // One shard written as a plain index would get articles of other shards: duplicates
+    // across shards, and articles the next run looks for in the wrong place.
+    if (const auto id = parse_shard_identity(dbs.front().get_metadata(shard_metadata::key))) {
+      throw UsageError("'" + paths.front() + "' is shard " + std::to_string(id->index) + " of " +
+                       std::to_string(id->count) + " of a sharded index: index into the whole index (its parent "
+                       "directory, which holds XAPIANDB), so that each article goes to its own shard");
+    }
+    return dbs;
+  }
   // Shards are stamped when created; a layout half-created by a killed run gets the set id
   // its existing shards carry.
   std::vector<std::optional<ShardIdentity>> stamps;

@@ -20,6 +20,14 @@ std::vector<std::string> resolve_database_paths(const std::vector<std::string>& 
 // without all its shards is allowed (results cover the shards given) and said in `warnings`.
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings = nullptr);
 
+// Stub entries of Xapian's program kind ("remote :PROGRAM ARGS") run PROGRAM. Anyone who can
+// write a file into an index directory (or into ./dipnews.db, searched by default, or a
+// directory where bash completion runs the searcher) could make every search run a program
+// of theirs: open_for_search refuses them, naming the stub file and line, unless this was
+// set (dipnews-search --allow-remote-programs) for the whole process. `remote tcp` and
+// `remote HOST:PORT` entries run nothing and stay allowed.
+void allow_remote_programs(bool allowed);
+
 // True once open_for_search has opened a remote database in this process. Searches then leave
 // out what would cost a network round trip per word, and make up for what Xapian 1.4's remote
 // backend does not report (docs/scaling.md).

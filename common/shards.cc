@@ -89,6 +89,13 @@ void write_stub(const fs::path& dir, unsigned shards) {
 
 }  // namespace
 
+bool only_stub_leftover(const std::string& dir) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec || it == end || it->path().filename() != std::string(stub_name) + ".new") return false;
+  return it.increment(ec) == end && !ec;
+}
+
 std::string StubEntry::describe() const {
   switch (kind) {
     case Kind::local: return path;
@@ -212,6 +219,9 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
   const bool exists = fs::exists(path, ec);
   if (requested_shards == 0) return {{path}, false};
   if (exists) {
+    // A run killed while it wrote the stub (the stub is the first thing written) left only
+    // the stub's temporary file: a layout never begun.
+    if (fs::is_directory(path, ec) && only_stub_leftover(path)) fs::remove(fs::path(path) / (std::string(stub_name) + ".new"), ec);
     if (fs::is_directory(path, ec) && is_database_directory(path)) {
       throw UsageError("'" + path + "' is a single index, not a sharded one: --shards " + std::to_string(requested_shards) +
                        " needs a new --db (re-index the articles into it), or leave --shards out");

@@ -33,6 +33,10 @@ struct StubEntry {
 // directory that is a stub directory rather than an index; nullopt otherwise.
 std::optional<std::string> stub_file_of(const std::string& path);
 
+// True for a directory holding nothing but XAPIANDB.new: `--shards` was killed while it
+// wrote the stub of a new sharded index, its first step.
+bool only_stub_leftover(const std::string& dir);
+
 // Reads a stub file as Xapian 1.4 does ("auto|glass|chert PATH", "remote HOST:PORT", "remote
 // :PROGRAM ARGS", "#" comments), and also "remote tcp HOST:PORT" (SPEC §1's form, which
 // Xapian 1.4 itself rejects) and "[IPv6]:PORT". Throws RuntimeFailure FILE:LINE on a bad line.

@@ -4,6 +4,7 @@
 
 #include "writing/compaction.h"
 #include "error.h"
+#include "index_check.h"
 #include "text_util.h"
 #include "explain.h"
 #include "lint.h"
@@ -30,6 +31,7 @@ int main(int argc, char* argv[]) {
         compact_index(dir, options->wait_lock_seconds, std::cerr, options->quiet);
       }
     }
+    record_checked_indexes();  // the next run need not check them again unless they change
     return static_cast<int>(status);
   } catch (const UsageError& e) {
     std::cerr << "dipnews-index: " << one_line(e.what()) << "\nTry 'dipnews-index --help' for more information.\n";

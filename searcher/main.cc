@@ -21,6 +21,7 @@ namespace {
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
   const LazyDictionary dictionary(options.dictionaries);
+  allow_remote_programs(options.allow_remote_programs);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
   Xapian::Database db = open_for_search(options.dbs, &warnings);
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";

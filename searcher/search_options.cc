@@ -51,6 +51,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("db", po::value(&o.dbs)->value_name("PATH"), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
+      ("allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
+       "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")
       ("format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
        "output format; trec is for --batch")
       ("limit", po::value(&raw.limit)->value_name("N")->default_value(10), "number of hits to show")

@@ -22,6 +22,7 @@ struct SearchOptions {
   bool explain_query = false;  // how the query was understood, on stderr
   std::string batch;           // --batch FILE ("-" for stdin): one query per line
   unsigned jobs = 0;           // batch workers; 0: one per core
+  bool allow_remote_programs = false;  // stub entries "remote :PROGRAM ARGS" may run PROGRAM
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

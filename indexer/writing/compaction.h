@@ -9,8 +9,16 @@ namespace dipnews {
 
 // Holds the index's write lock throughout, so no writer can change the original while it is
 // copied; the copy then replaces it in one atomic exchange of the two directories, so
-// searchers and writers never find the index missing. Searchers that had the old one open
-// keep reading it until they reopen. Throws Error on failure (the original stays).
+// searchers and writers never find the index missing, nor tables of two versions mixed.
+// Searchers that had the old one open keep reading it until they reopen. Throws Error on
+// failure (the original stays).
+//
+// Only an index is compacted: a directory holding anything else is refused before anything
+// is written (open_for_indexing), and a file that appears in it meanwhile is moved back
+// beside the compacted index, never deleted. The copy gets the original's directory and file
+// modes (and owner, where allowed); a symbolic link to the index stays a link, and the
+// directory it names is compacted. Copies left by killed compactions (INDEX.compacting-PID,
+// PID no longer running) are removed first.
 void compact_index(const std::string& path, double wait_lock_seconds, std::ostream& diag, bool quiet);
 
 }  // namespace dipnews
