@@ -88,7 +88,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       ("list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")
       ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
       ("color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
-       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set)");
+       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
   return desc;
 }
 

@@ -6,15 +6,21 @@
 
 namespace dipnews {
 
-bool use_color(ColorMode mode) {
+bool color_wanted(ColorMode mode, bool terminal, const char* no_color, const char* term) {
   switch (mode) {
     case ColorMode::always: return true;
     case ColorMode::never: return false;
     case ColorMode::automatic: break;
   }
-  const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
-  return isatty(STDOUT_FILENO) == 1;
+  // TERM=dumb is a terminal that cannot show escape sequences (Emacs' shell buffers, some
+  // CI consoles): grep, ls and git leave colour off for it too.
+  if (term && std::string_view(term) == "dumb") return false;
+  return terminal;
+}
+
+bool use_color(ColorMode mode) {
+  return color_wanted(mode, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"));
 }
 
 }  // namespace dipnews

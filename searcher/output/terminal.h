@@ -10,8 +10,10 @@ enum class ColorMode { automatic, always, never };
 inline constexpr std::pair<std::string_view, ColorMode> color_modes[] = {
     {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 
-// --color=auto follows isatty(stdout) and the NO_COLOR convention (https://no-color.org).
+// --color=auto colours only a terminal, and not when NO_COLOR is set (https://no-color.org)
+// or TERM is "dumb". use_color() asks the process; color_wanted() is the rule itself.
 bool use_color(ColorMode mode);
+bool color_wanted(ColorMode mode, bool terminal, const char* no_color, const char* term);
 
 namespace ansi {
 inline constexpr std::string_view reset = "\x1b[0m";
