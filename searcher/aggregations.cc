@@ -67,17 +67,42 @@ std::optional<ActorType> type_of(FacetField field) {
   return std::nullopt;
 }
 
+// Whether an id counts as a value of the field: an actor of the field's type, for person,
+// country and org; any id otherwise.
+bool counts_for(FacetField field, const std::string& id, const Dictionary& dictionary) {
+  const auto type = type_of(field);
+  if (!type) return true;
+  const Actor* a = dictionary.actor(id);
+  return a && a->type == *type;
+}
+
+// Matching articles with at least one value of the field, from the spy's raw values (one per
+// distinct list): what is left of the matches has none, and is shown as "(none)" so that a
+// facet's counts add up to the matches.
+Xapian::doccount articles_with(FacetField field, const Xapian::ValueCountMatchSpy& spy, const Dictionary& dictionary) {
+  Xapian::doccount with = 0;
+  for (const auto& [value, n] : spy_counts(spy)) {
+    if (!slot_of(field).list) {
+      with += n;
+      continue;
+    }
+    const auto ids = schema::split_list_value(value);
+    if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return counts_for(field, id, dictionary); })) {
+      with += n;
+    }
+  }
+  return with;
+}
+
 Facet make_facet(FacetField field, const Counts& counts, const Dictionary& dictionary) {
   Facet facet{field, {}};
-  const auto type = type_of(field);
   for (const auto& [id, n] : counts) {
+    if (!counts_for(field, id, dictionary)) continue;
     std::string name = id;
     if (field == FacetField::topic) {
       if (const Topic* t = dictionary.topic(id)) name = t->name;
     } else if (field != FacetField::source) {
-      const Actor* a = dictionary.actor(id);
-      if (type && (!a || a->type != *type)) continue;
-      if (a) name = a->name;
+      if (const Actor* a = dictionary.actor(id)) name = a->name;
     }
     facet.values.push_back({id, name, n});
   }
@@ -222,7 +247,11 @@ Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, c
     if (it == counted.end()) it = counted.emplace(slot, field_counts(field, spies.at(slot))).first;
     return it->second;
   };
-  for (FacetField field : request.facets) out.facets.push_back(make_facet(field, counts_of(field), dictionary));
+  for (FacetField field : request.facets) {
+    Facet facet = make_facet(field, counts_of(field), dictionary);
+    facet.without = out.matches - articles_with(field, spies.at(slot_of(field).slot), dictionary);
+    out.facets.push_back(std::move(facet));
+  }
   if (request.timeline) {
     out.timeline = make_timeline(*request.timeline, spy_counts(spies.at(schema::slot::date)), out.matches, db);
   }

@@ -61,6 +61,7 @@ struct FacetValue {
 struct Facet {
   FacetField field;
   std::vector<FacetValue> values;  // by decreasing count, then id
+  Xapian::doccount without = 0;    // matching articles with no value of this field ("(none)")
 };
 
 struct TimelinePeriod {

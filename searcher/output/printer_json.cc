@@ -48,6 +48,7 @@ json facets_json(const Aggregations& a) {
   for (const auto& facet : a.facets) {
     json values = json::array();
     for (const auto& v : facet.values) values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+    if (facet.without > 0) values.push_back({{"id", nullptr}, {"name", "(none)"}, {"count", facet.without}});
     facets[std::string(facet_field_name(facet.field))] = std::move(values);
   }
   return facets;

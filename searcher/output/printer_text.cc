@@ -122,11 +122,12 @@ void TextPrinter::aggregations(const Aggregations& a) {
   constexpr std::size_t shown = 12;
   for (const auto& facet : a.facets) {
     out_ << "  " << facet_field_name(facet.field) << ":";
-    if (facet.values.empty()) out_ << " none";
     for (std::size_t i = 0; i < facet.values.size() && i < shown; ++i) {
       out_ << (i ? " · " : " ") << facet.values[i].id << " " << facet.values[i].count;
     }
     if (facet.values.size() > shown) out_ << " · (" << facet.values.size() - shown << " more: --format=json)";
+    if (facet.without > 0) out_ << (facet.values.empty() ? " " : " · ") << "(none) " << facet.without;
+    if (facet.values.empty() && facet.without == 0) out_ << " none";
     out_ << "\n";
   }
   if (a.timeline) timeline(*a.timeline);

@@ -64,6 +64,25 @@ TEST_CASE_METHOD(Fixture, "facets count every matching article once per value", 
   CHECK(values(a.facets[4]) == Values{{"Meridian Post", 2}, {"Atlantic Courier", 1}});
 }
 
+TEST_CASE_METHOD(Fixture, "a facet counts the matching articles without a value apart, so it adds up", "[aggregations]") {
+  AggregationRequest r;
+  r.facets = {FacetField::actor, FacetField::country, FacetField::person, FacetField::topic, FacetField::source};
+  const auto a = aggregate(db, Xapian::Query::MatchAll, r, test::test_dictionary());
+  REQUIRE(a.facets.size() == 5);
+  CHECK(a.facets[0].without == 0);  // every article has an actor
+  CHECK(a.facets[1].without == 0);  // and a country
+  CHECK(a.facets[2].without == 2);  // c and d name no person, though they name countries
+  CHECK(a.facets[3].without == 1);  // c has no topic
+  CHECK(a.facets[4].without == 1);  // d has no source
+  // A single-valued field's counts and its "(none)" add up to the matches.
+  Xapian::doccount sources = a.facets[4].without;
+  for (const auto& v : a.facets[4].values) sources += v.count;
+  CHECK(sources == a.matches);
+  // Narrowed by the query: of the two articles naming Ukraine, c has no topic.
+  r.facets = {FacetField::topic};
+  CHECK(aggregate(db, Xapian::Query("XACTORukr"), r, test::test_dictionary()).facets[0].without == 1);
+}
+
 TEST_CASE_METHOD(Fixture, "facets and timeline follow the query, undated articles apart", "[aggregations]") {
   AggregationRequest r;
   r.facets = {FacetField::actor};
