@@ -368,3 +368,13 @@ TEST_CASE("hostile query: invalid UTF-8 - exit 2 naming it - in a batch that que
   CHECK_THAT(b.out, Catch::StartsWith("q1\t1\t"));
   CHECK_THAT(b.out, Catch::Contains("q3\t1\t"));
 }
+
+TEST_CASE("hostile query: NEAR/n or ADJ/n over the window limit - exit 2 - never another window", "[e2e][hostile]") {
+  for (const std::string op : {"NEAR/4294967295", "NEAR/4294967296", "ADJ/4294967297", "NEAR/1001"}) {
+    auto r = run_search({"--db", corpus_db(), "oil " + op + " price"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "dipnews-search: query error: " + op + ": the window may be at most " +
+                       std::to_string(limits::max_proximity_window) + " words\n");
+  }
+  CHECK(run_search({"--db", corpus_db(), "--count", "ceasefire NEAR/1000 talks"}).exit_code == 0);
+}
