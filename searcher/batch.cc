@@ -7,6 +7,7 @@
 
 #include "bounded_read.h"
 #include "database.h"
+#include "output/printer_lines.h"
 #include "ordered_pool.h"
 #include "resource_limits.h"
 #include "text_util.h"
@@ -40,8 +41,10 @@ struct RenderedResult {
 };
 
 // "FILE:LINE: query QID: ", how stderr names a batch query, one line whatever the input holds.
+// A line with an empty qid has no "query QID: ".
 std::string query_lead(const SearchOptions& options, const NumberedQuery& item) {
-  return one_line(options.batch + ":" + std::to_string(item.line) + ": query " + item.query.qid + ": ");
+  const std::string query = item.query.qid.empty() ? "" : "query " + item.query.qid + ": ";
+  return one_line(options.batch + ":" + std::to_string(item.line) + ": " + query);
 }
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
@@ -55,9 +58,14 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
       throw UsageError("the line is longer than " + limits::describe_bytes(limits::max_batch_line_bytes) +
                        ", the most a batch line may have");
     }
+    // "\tquery": a qid column left empty (by a spreadsheet export?). Numbering the line instead
+    // could give two queries one qid ("3" written on another line).
+    if (item.query.qid.empty()) throw UsageError("empty qid before the tab (write QID<TAB>QUERY, or the query alone)");
     if (trim(item.query.text).empty()) throw UsageError("empty query");
-    if (options.format == OutputFormat::trec && item.query.qid.find_first_of(" \t") != std::string::npos) {
-      throw UsageError("the qid '" + item.query.qid + "' has a space, which the TREC run format cannot carry");
+    if (options.format == OutputFormat::trec) {
+      if (auto problem = trec_field_problem(item.query.qid)) {  // before searching; the printer checks the ids
+        throw UsageError("the qid '" + item.query.qid + "' " + *problem + ", which the TREC run format cannot carry");
+      }
     }
     const SearchResult result = searcher.search(request);
     if (request.count_only) printer->batch_count(item.query, result);
