@@ -72,7 +72,7 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
     else printer->batch_result(item.query, result);
     if (options.explain_query) rendered.explanation = query_explanation(result, query_lead(options, item));
   } catch (const UsageError& e) {
-    rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.what()) + "\n";
+    rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.message()) + "\n";
     printer->batch_error(item.query, e);
   }
   rendered.out = std::move(out).str();
@@ -94,10 +94,11 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;
-    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes)) != LineRead::end;) {
+    // Lines end at LF, CRLF or a lone CR (old Mac files): each CR-ended line is a query, as
+    // an editor shows it, never one long query with the rest folded into it.
+    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes, LineEnds::any)) != LineRead::end;) {
       ++number;
       if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
-      if (!line.empty() && line.back() == '\r') line.pop_back();
       // A byte-order mark, as some Windows editors save UTF-8: not part of the first qid.
       if (number == 1 && line.rfind(utf8_bom, 0) == 0) line.erase(0, utf8_bom.size());
       if (auto query = parse_batch_line(line, number)) return NumberedQuery{number, std::move(*query)};

@@ -194,7 +194,7 @@ void TextPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
 
 void TextPrinter::batch_error(const BatchQuery& q, const Error& e) {
   heading(q);
-  out_ << "error: " << one_line(e.what()) << "\n\n";
+  out_ << "error: " << one_line(e.message()) << "\n\n";
 }
 
 // One entry a line: "      12  deu  country  Germany".

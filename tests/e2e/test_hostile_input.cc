@@ -458,6 +458,31 @@ TEST_CASE("hostile batch: an empty qid - an error for its line - never a TREC li
   }
 }
 
+TEST_CASE("hostile batch: CR-only line ends (old Mac) - each line a query", "[e2e][hostile]") {
+  auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"},
+                      "q1\tceasefire\rq2\tsanctions\r\rq4\ttruce\r");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Matches("q1\t1\t\\S+\t[0-9.]+\nq2\t1\t\\S+\t[0-9.]+\nq4\t1\t\\S+\t[0-9.]+\n"));
+  auto bad = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv"}, "q1\tceasefire\rq2\tacter:x\r");
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("-:2: query q2: query error: unknown field 'acter:'"));
+}
+
+TEST_CASE("hostile batch: a NUL byte in a line - the whole line in the message, escaped", "[e2e][hostile]") {
+  static const char bytes[] = "q1\tactor:\"zel\0insky\"\n";
+  const std::string line(bytes, sizeof bytes - 1);
+  for (const std::string format : {"tsv", "text", "jsonl"}) {
+    auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=" + format}, line);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("-:1: query q1: query error: unknown actor 'zel\\x00insky'"));
+    CHECK(r.err.find('\0') == std::string::npos);
+    if (format == "text") CHECK_THAT(r.out, Catch::Contains("unknown actor 'zel\\x00insky'"));
+    if (format == "jsonl") CHECK(nlohmann::json::parse(r.out)["error"]["message"].get<std::string>().size() > 30);
+  }
+}
+
 TEST_CASE("hostile query: NEAR/n or ADJ/n over the window limit - exit 2 - never another window", "[e2e][hostile]") {
   for (const std::string op : {"NEAR/4294967295", "NEAR/4294967296", "ADJ/4294967297", "NEAR/1001"}) {
     auto r = run_search({"--db", corpus_db(), "oil " + op + " price"});
