@@ -4,7 +4,7 @@
 
 namespace dipnews {
 
-LineRead read_bounded_line(std::istream& in, std::string& line, std::size_t max_bytes) {
+LineRead read_bounded_line(std::istream& in, std::string& line, std::size_t max_bytes, LineEnds ends) {
   line.clear();
   std::istream::sentry ok(in, /*noskipws=*/true);
   if (!ok) return LineRead::end;
@@ -19,6 +19,10 @@ LineRead read_bounded_line(std::istream& in, std::string& line, std::size_t max_
     }
     any = true;
     if (c == '\n') break;
+    if (c == '\r' && ends == LineEnds::any) {
+      if (buf->sgetc() == '\n') buf->sbumpc();
+      break;
+    }
     if (too_long) continue;
     if (line.size() == max_bytes) {
       too_long = true;

@@ -21,11 +21,14 @@ enum class ExitCode : int {
 
 class Error : public std::runtime_error {
  public:
-  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code), message_(message) {}
   ExitCode code() const { return code_; }
+  // The whole message: what() is a C string, cut at the first NUL a query or a file may hold.
+  const std::string& message() const { return message_; }
 
  private:
   ExitCode code_;
+  std::string message_;
 };
 
 // A mistake on the command line or in a query: exit 2.

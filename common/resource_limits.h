@@ -22,6 +22,11 @@ inline constexpr std::size_t max_query_bytes = std::size_t{32} << 10;
 // would be matched as one huge OR); beyond it the query is refused with a message.
 inline constexpr unsigned max_wildcard_terms = 1000;
 
+// The window of NEAR/n and ADJ/n, in words. Xapian's parser reads n into an unsigned and
+// overflows without a word (NEAR/4294967296 became a window of 11); no sentence needs more
+// than a few dozen, and 1,000 words is a long article.
+inline constexpr unsigned max_proximity_window = 1000;
+
 // One line of a --batch file: a qid, a tab and a query, which has its own limits above; a
 // line beyond this is passed over without being kept in memory, and is an error for that line.
 inline constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;

@@ -95,37 +95,88 @@ std::string_view utf8_truncate(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, cut);
 }
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   // Well-formed UTF-8 as Unicode defines it (table 3-7): no overlong forms, no
   // surrogates, nothing above U+10FFFF. JSON writers and Xapian both rely on it.
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char lead = byte(i);
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (lead < 0x80) len = 1;
-    else if (in(lead, 0xC2, 0xDF)) len = 2;
-    else if (in(lead, 0xE0, 0xEF)) {
-      len = 3;
-      if (lead == 0xE0) lo = 0xA0;
-      if (lead == 0xED) hi = 0x9F;
-    } else if (in(lead, 0xF0, 0xF4)) {
-      len = 4;
-      if (lead == 0xF0) lo = 0x90;
-      if (lead == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    if (len > 1 && !in(byte(i + 1), lo, hi)) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (!in(byte(i + k), 0x80, 0xBF)) return false;
-    }
-    i += len;
+  const unsigned char lead = byte(i);
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (lead < 0x80) return 1;
+  if (in(lead, 0xC2, 0xDF)) len = 2;
+  else if (in(lead, 0xE0, 0xEF)) {
+    len = 3;
+    if (lead == 0xE0) lo = 0xA0;
+    if (lead == 0xED) hi = 0x9F;
+  } else if (in(lead, 0xF0, 0xF4)) {
+    len = 4;
+    if (lead == 0xF0) lo = 0x90;
+    if (lead == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (!in(byte(i + 1), lo, hi)) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (!in(byte(i + k), 0x80, 0xBF)) return 0;
+  }
+  return len;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0, len; i < s.size(); i += len) {
+    if ((len = utf8_sequence_length(s, i)) == 0) return false;
   }
   return true;
+}
+
+namespace {
+
+// The code point of the well-formed sequence of `len` bytes at s[i].
+char32_t code_point_at(std::string_view s, std::size_t i, std::size_t len) {
+  const auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+  if (len == 1) return byte(i);
+  char32_t cp = byte(i) & (0xFFu >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+  return cp;
+}
+
+}  // namespace
+
+bool is_control_code_point(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool has_control_code_point(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    if (is_control_code_point(code_point_at(s, i, len))) return true;
+    i += len;
+  }
+  return false;
+}
+
+std::string controls_to_spaces(std::string_view s, std::string_view keep) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      out += s[i++];
+      continue;
+    }
+    const bool kept = len == 1 && keep.find(s[i]) != std::string_view::npos;
+    if (!kept && is_control_code_point(code_point_at(s, i, len))) out += ' ';
+    else out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -146,25 +197,57 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(row[b.size()], limit + 1);
 }
 
+std::string escape_json_controls(std::string_view json) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size();) {
+    const std::size_t len = std::max<std::size_t>(1, utf8_sequence_length(json, i));
+    const char32_t cp = len == 1 ? static_cast<unsigned char>(json[i]) : code_point_at(json, i, len);
+    // C0 controls are already escaped by the JSON writer (and in its own whitespace between
+    // values, allowed raw): only those above them here.
+    if (cp >= 0x7F && is_control_code_point(cp) && (len > 1 || cp == 0x7F)) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+    } else {
+      out.append(json.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 std::string one_line(std::string_view message) {
+  static const char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(message.size());
-  for (const char c : message) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x20 && b != 0x7F) {
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      static const char hex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < message.size();) {
+    const std::size_t len = utf8_sequence_length(message, i);
+    if (len == 0) {  // not UTF-8: the byte itself, which a Latin-1 terminal could take for a C1 control
+      const auto b = static_cast<unsigned char>(message[i++]);
       out += "\\x";
       out += hex[b >> 4];
       out += hex[b & 0xF];
+      continue;
     }
+    const char32_t cp = code_point_at(message, i, len);
+    if (!is_control_code_point(cp)) {
+      out.append(message.substr(i, len));
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp <= 0x7F) {
+      out += "\\x";
+      out += hex[cp >> 4];
+      out += hex[cp & 0xF];
+    } else {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+    }
+    i += len;
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include "bounded_read.h"
 #include "database.h"
+#include "output/printer_lines.h"
 #include "ordered_pool.h"
 #include "resource_limits.h"
 #include "text_util.h"
@@ -40,8 +41,10 @@ struct RenderedResult {
 };
 
 // "FILE:LINE: query QID: ", how stderr names a batch query, one line whatever the input holds.
+// A line with an empty qid has no "query QID: ".
 std::string query_lead(const SearchOptions& options, const NumberedQuery& item) {
-  return one_line(options.batch + ":" + std::to_string(item.line) + ": query " + item.query.qid + ": ");
+  const std::string query = item.query.qid.empty() ? "" : "query " + item.query.qid + ": ";
+  return one_line(options.batch + ":" + std::to_string(item.line) + ": " + query);
 }
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
@@ -55,16 +58,21 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
       throw UsageError("the line is longer than " + limits::describe_bytes(limits::max_batch_line_bytes) +
                        ", the most a batch line may have");
     }
+    // "\tquery": a qid column left empty (by a spreadsheet export?). Numbering the line instead
+    // could give two queries one qid ("3" written on another line).
+    if (item.query.qid.empty()) throw UsageError("empty qid before the tab (write QID<TAB>QUERY, or the query alone)");
     if (trim(item.query.text).empty()) throw UsageError("empty query");
-    if (options.format == OutputFormat::trec && item.query.qid.find_first_of(" \t") != std::string::npos) {
-      throw UsageError("the qid '" + item.query.qid + "' has a space, which the TREC run format cannot carry");
+    if (options.format == OutputFormat::trec) {
+      if (auto problem = trec_field_problem(item.query.qid)) {  // before searching; the printer checks the ids
+        throw UsageError("the qid '" + item.query.qid + "' " + *problem + ", which the TREC run format cannot carry");
+      }
     }
     const SearchResult result = searcher.search(request);
     if (request.count_only) printer->batch_count(item.query, result);
     else printer->batch_result(item.query, result);
     if (options.explain_query) rendered.explanation = query_explanation(result, query_lead(options, item));
   } catch (const UsageError& e) {
-    rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.what()) + "\n";
+    rendered.diagnostic = "dipnews-search: " + query_lead(options, item) + one_line(e.message()) + "\n";
     printer->batch_error(item.query, e);
   }
   rendered.out = std::move(out).str();
@@ -86,10 +94,11 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;
-    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes)) != LineRead::end;) {
+    // Lines end at LF, CRLF or a lone CR (old Mac files): each CR-ended line is a query, as
+    // an editor shows it, never one long query with the rest folded into it.
+    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes, LineEnds::any)) != LineRead::end;) {
       ++number;
       if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
-      if (!line.empty() && line.back() == '\r') line.pop_back();
       // A byte-order mark, as some Windows editors save UTF-8: not part of the first qid.
       if (number == 1 && line.rfind(utf8_bom, 0) == 0) line.erase(0, utf8_bom.size());
       if (auto query = parse_batch_line(line, number)) return NumberedQuery{number, std::move(*query)};

@@ -65,7 +65,7 @@ int main(int argc, char* argv[]) {
     if (!options) return static_cast<int>(ExitCode::success);
     return run(*options);
   } catch (const Error& e) {  // UsageError (exit 2), RuntimeFailure (1), DatabaseBusy (75)
-    std::cerr << "dipnews-search: " << one_line(e.what()) << "\n";
+    std::cerr << "dipnews-search: " << one_line(e.message()) << "\n";
     return static_cast<int>(e.code());
   } catch (const Xapian::DatabaseModifiedError& e) {
     std::cerr << "dipnews-search: the index changed while reading it; try again\n";

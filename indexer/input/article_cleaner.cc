@@ -12,13 +12,6 @@ namespace dipnews {
 
 namespace {
 
-bool has_control_char(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
 std::optional<std::string> invalid_utf8_field(const Article& a) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"id", &a.id},         {"title", &a.title}, {"body", &a.body},
@@ -99,7 +92,10 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   a.id = std::string(trim(a.id));
   if (a.id.empty()) return std::string("empty id");
   if (a.id.size() > schema::max_id_bytes) return "id longer than " + std::to_string(schema::max_id_bytes) + " bytes";
-  if (has_control_char(a.id)) return std::string("id contains control characters");
+  // An id is printed in every output format and typed in queries: a control character (C0,
+  // C1, bidi controls, line separators) could forge output or hide what it is. Spaces are
+  // allowed (ids made of file names have them); trec output refuses them per query.
+  if (has_control_code_point(a.id)) return std::string("id contains control characters (C0, C1 or bidi controls)");
   if (a.title.size() + a.body.size() > limits::max_article_bytes) {
     return "article longer than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have";
   }

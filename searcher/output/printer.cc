@@ -33,7 +33,10 @@ std::string query_explanation(const SearchResult& result, const std::string& lea
   for (const auto& r : result.resolutions) out += start + "field " + one_line(r) + "\n";
   if (!result.expansion.empty()) {
     out += start + "feedback added";
-    for (const auto& term : result.expansion) out += " " + term;
+    for (const auto& term : result.expansion) {
+      out += ' ';
+      out += one_line(term);
+    }
     out += "\n";
   }
   return out + start + "parsed " + one_line(result.parsed) + "\n";

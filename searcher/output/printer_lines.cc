@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "output/printer_text.h"
+#include "text_util.h"
 
 namespace dipnews {
 
@@ -23,15 +24,14 @@ std::string join(const std::vector<std::string>& items, char separator) {
   return out;
 }
 
-std::string tsv_field(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return out;
-}
+// Tabs, line ends and every other control code point (C0, C1, bidi controls: text_util.h)
+// become spaces: a field can neither add a column or a row nor act on the terminal.
+std::string tsv_field(std::string_view s) { return controls_to_spaces(s); }
 
-std::string csv_field(const std::string& s) {
+// Quoted when it holds a comma, a quote or a line break (RFC 4180), which it keeps; other
+// control code points become spaces, as in tsv.
+std::string csv_field(std::string_view field) {
+  const std::string s = controls_to_spaces(field, "\t\n\r");
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -73,11 +73,13 @@ void TsvPrinter::batch_begin(bool) {}
 
 // Ids and scores only: a tsv batch reads no stored fields (search_options.cc asks for ids only).
 void TsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
-  for (const auto& h : r.hits) out_ << q.qid << '\t' << h.rank << '\t' << h.article.id << '\t' << score_text(h.score) << '\n';
+  for (const auto& h : r.hits) {
+    out_ << tsv_field(q.qid) << '\t' << h.rank << '\t' << tsv_field(h.article.id) << '\t' << score_text(h.score) << '\n';
+  }
 }
 
 void TsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
-  out_ << q.qid << '\t' << r.total.estimated << '\n';
+  out_ << tsv_field(q.qid) << '\t' << r.total.estimated << '\n';
 }
 
 void TsvPrinter::catalogue(const Catalogue& c) { catalogue_rows(c); }
@@ -116,7 +118,7 @@ void CsvPrinter::catalogue(const Catalogue& c) {
 }
 
 void IdsPrinter::result(const SearchResult& r) {
-  for (const auto& h : r.hits) out_ << h.article.id << "\n";
+  for (const auto& h : r.hits) out_ << one_line(h.article.id) << "\n";
 }
 
 void IdsPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
@@ -127,7 +129,7 @@ void IdsPrinter::batch_count(const BatchQuery&, const SearchResult&) { refused_m
 void IdsPrinter::batch_error(const BatchQuery&, const Error&) { refused_mode("ids", "--batch"); }
 
 void IdsPrinter::catalogue(const Catalogue& c) {
-  for (const auto& e : c.entries) out_ << e.id << "\n";
+  for (const auto& e : c.entries) out_ << one_line(e.id) << "\n";
 }
 
 void TrecPrinter::result(const SearchResult&) { refused_mode("trec", "a single search"); }
@@ -137,8 +139,23 @@ void TrecPrinter::batch_begin(bool counts) {
   if (counts) refused_mode("trec", "--count");
 }
 
-// The qid has no space: run_batch refuses such a query for trec.
+std::optional<std::string> trec_field_problem(std::string_view value) {
+  if (value.empty()) return std::string("is empty");
+  if (value.find(' ') != std::string_view::npos) return std::string("has a space");
+  if (has_control_code_point(value)) return std::string("has a control character");
+  return std::nullopt;
+}
+
 void TrecPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
+  if (auto problem = trec_field_problem(q.qid)) {
+    throw UsageError("the qid '" + q.qid + "' " + *problem + ", which the TREC run format cannot carry");
+  }
+  for (const auto& h : r.hits) {
+    if (auto problem = trec_field_problem(h.article.id)) {
+      throw UsageError("the id '" + h.article.id + "' of hit " + std::to_string(h.rank) + " " + *problem +
+                       ", which the TREC run format cannot carry");
+    }
+  }
   for (const auto& h : r.hits) {
     out_ << q.qid << " Q0 " << h.article.id << ' ' << h.rank << ' ' << score_text(h.score) << " dipnews\n";
   }

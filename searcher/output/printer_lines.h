@@ -2,8 +2,10 @@
 // per line), trec (a TREC run, --batch only). Aggregations need --format=json or text.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output/printer.h"
@@ -74,8 +76,15 @@ class IdsPrinter final : public Printer {
   std::ostream& out_;
 };
 
+// What keeps a qid or an article id out of a TREC run, or nullopt: a run is split on
+// whitespace, so an empty value, a space or any control code point would shift its columns
+// ("has a space", "is empty", "has a control character").
+std::optional<std::string> trec_field_problem(std::string_view value);
+
 // A TREC run ("qid Q0 id rank score dipnews"), for trec_eval: --batch only, and without
-// --count. Errors have no place in a run (stderr only).
+// --count. Errors have no place in a run (stderr only). A query whose qid or one of whose
+// hits' ids the format cannot carry (trec_field_problem) is a UsageError for that query,
+// thrown before any of its lines is written.
 class TrecPrinter final : public Printer {
  public:
   explicit TrecPrinter(std::ostream& out) : out_(out) {}

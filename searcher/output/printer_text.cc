@@ -43,8 +43,16 @@ void TextPrinter::snippet(const Snippet& s) {
         inside = true;
       }
     }
-    out_ << s.text[i];
-    if (starts_code_point) ++cp;
+    if (starts_code_point) {
+      // One code point at a time, escaped as a whole (offsets count code points as stored).
+      std::size_t len = 1;
+      while (i + len < s.text.size() && (static_cast<unsigned char>(s.text[i + len]) & 0xC0) == 0x80) ++len;
+      out_ << one_line(std::string_view(s.text).substr(i, len));
+      i += len - 1;
+      ++cp;
+    } else {
+      out_ << one_line(std::string_view(s.text).substr(i, 1));  // a stray continuation byte
+    }
   }
   if (inside) out_ << ansi::reset;
 }
@@ -57,9 +65,9 @@ void TextPrinter::tag_line(std::string_view label, const std::vector<std::string
   styled(ansi::dim, std::string(label) + ":");
   for (const auto& id : ids) {
     out_ << " ";
-    if (std::find(matched.begin(), matched.end(), id) == matched.end()) styled(ansi::dim, id);
-    else if (color_) styled(ansi::highlight, id);
-    else out_ << "*" << id << "*";
+    if (std::find(matched.begin(), matched.end(), id) == matched.end()) styled(ansi::dim, one_line(id));
+    else if (color_) styled(ansi::highlight, one_line(id));
+    else out_ << "*" << one_line(id) << "*";
   }
   out_ << "\n";
 }
@@ -67,11 +75,11 @@ void TextPrinter::tag_line(std::string_view label, const std::vector<std::string
 void TextPrinter::hit(const Hit& h) {
   const Article& a = h.article;
   out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
-  styled(ansi::bold, a.title.empty() ? a.id : a.title);
+  styled(ansi::bold, one_line(a.title.empty() ? a.id : a.title));
   out_ << "\n    ";
   const std::string meta = (a.date.empty() ? "undated" : a.date) + " · " +
                            (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
-  styled(ansi::dim, meta);
+  styled(ansi::dim, one_line(meta));
   out_ << "\n";
   tag_line("actors", a.actors, h.matched_actors);
   tag_line("topics", a.topics, h.matched_topics);
@@ -80,7 +88,7 @@ void TextPrinter::hit(const Hit& h) {
                        (a.source.empty() ? a.id : a.source);
     for (const auto& c : h.copies) line += ", " + (c.source.empty() ? c.id : c.source);
     out_ << "    ";
-    styled(ansi::dim, line + " (--no-collapse lists each)");
+    styled(ansi::dim, one_line(line) + " (--no-collapse lists each)");
     out_ << "\n";
   }
   if (!h.snippet.text.empty()) {
@@ -90,7 +98,7 @@ void TextPrinter::hit(const Hit& h) {
   }
   if (!a.url.empty()) {
     out_ << "    ";
-    styled(ansi::dim, a.url);
+    styled(ansi::dim, one_line(a.url));
     out_ << "\n";
   }
 }
@@ -98,12 +106,12 @@ void TextPrinter::hit(const Hit& h) {
 void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
     out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total))
-         << " '" << r.query << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
-    if (r.suggestion) out_ << "Did you mean: " << *r.suggestion << "\n";
+         << " '" << one_line(r.query) << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    if (r.suggestion) out_ << "Did you mean: " << one_line(*r.suggestion) << "\n";
     aggregations(r.aggregations);
     return;
   }
-  out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << r.query << "' (showing "
+  out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << one_line(r.query) << "' (showing "
        << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
   if (r.relaxed) out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
   out_ << "\n";
@@ -123,7 +131,7 @@ void TextPrinter::aggregations(const Aggregations& a) {
   for (const auto& facet : a.facets) {
     out_ << "  " << facet_field_name(facet.field) << ":";
     for (std::size_t i = 0; i < facet.values.size() && i < shown; ++i) {
-      out_ << (i ? " · " : " ") << facet.values[i].id << " " << facet.values[i].count;
+      out_ << (i ? " · " : " ") << one_line(facet.values[i].id) << " " << facet.values[i].count;
     }
     if (facet.values.size() > shown) out_ << " · (" << facet.values.size() - shown << " more: --format=json)";
     if (facet.without > 0) out_ << (facet.values.empty() ? " " : " · ") << "(none) " << facet.without;
@@ -137,7 +145,8 @@ void TextPrinter::aggregations(const Aggregations& a) {
     for (std::size_t i = 0; i < a.cooccur.size() && i < 15; ++i) {
       const auto& c = a.cooccur[i];
       char line[160];
-      std::snprintf(line, sizeof line, "    %-28s %5u of %-5u lift %5.1f\n", c.id.c_str(), c.count, c.total, c.lift);
+      const std::string id = one_line(c.id);
+      std::snprintf(line, sizeof line, "    %-28s %5u of %-5u lift %5.1f\n", id.c_str(), c.count, c.total, c.lift);
       out_ << line;
     }
   }
@@ -186,7 +195,7 @@ void TextPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
 
 void TextPrinter::batch_error(const BatchQuery& q, const Error& e) {
   heading(q);
-  out_ << "error: " << one_line(e.what()) << "\n\n";
+  out_ << "error: " << one_line(e.message()) << "\n\n";
 }
 
 // One entry a line: "      12  deu  country  Germany".
@@ -194,8 +203,8 @@ void TextPrinter::catalogue(const Catalogue& c) {
   char line[64];
   for (const auto& e : c.entries) {
     std::snprintf(line, sizeof line, "%8u  ", e.articles);
-    out_ << line << e.id << "  " << (e.type.empty() ? "(not in the dictionaries)" : e.type);
-    if (!e.name.empty()) out_ << "  " << e.name;
+    out_ << line << one_line(e.id) << "  " << (e.type.empty() ? "(not in the dictionaries)" : one_line(e.type));
+    if (!e.name.empty()) out_ << "  " << one_line(e.name);
     out_ << "\n";
   }
 }

@@ -108,6 +108,9 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   if (auto problem = unknown_field(folded, field_names())) throw UsageError("query error: " + *problem);
   const std::string rewritten = rewrite_for_parser(folded);
   if (operator_before_proximity(rewritten)) throw operators_error(text);
+  if (auto problem = proximity_window_too_wide(rewritten, limits::max_proximity_window)) {
+    throw UsageError("query error: " + *problem);
+  }
   field_log_.clear();
   Xapian::Query parsed;
   try {

@@ -254,6 +254,23 @@ bool operator_before_proximity(std::string_view text) {
   return false;
 }
 
+std::optional<std::string> proximity_window_too_wide(std::string_view text, unsigned max_window) {
+  for (const auto& word : parser_words(text)) {
+    const std::size_t slash = word.find('/');
+    if (slash == std::string::npos || (word.compare(0, slash, "NEAR") != 0 && word.compare(0, slash, "ADJ") != 0)) continue;
+    // The digits the parser reads (it stops at the first other character), counted without
+    // overflowing: any window past max_window is refused, however long.
+    unsigned long long window = 0;
+    for (std::size_t i = slash + 1; i < word.size() && word[i] >= '0' && word[i] <= '9'; ++i) {
+      window = std::min<unsigned long long>(window * 10 + static_cast<unsigned>(word[i] - '0'), max_window + 1ull);
+    }
+    if (window > max_window) {
+      return word + ": the window may be at most " + std::to_string(max_window) + " words";
+    }
+  }
+  return std::nullopt;
+}
+
 bool uses_operators(std::string_view text) {
   for (const auto& t : scan_query(text)) {
     if (t.is_operator || (t.text.size() > 1 && t.text.front() == '-')) return true;

@@ -74,6 +74,11 @@ std::vector<std::string> parser_words(std::string_view text);
 // refused after parsing (fell_back_to_plain_words) and listed in tests/lsan-suppressions.txt.
 bool operator_before_proximity(std::string_view text);
 
+// "NEAR/4294967295: the window may be at most 1000 words" for a NEAR/n or ADJ/n whose n is
+// over `max_window`: Xapian's parser would overflow it silently into another window. Judged
+// on the parser's own words (parser_words).
+std::optional<std::string> proximity_window_too_wide(std::string_view text, unsigned max_window);
+
 // True when the text uses syntax that only FLAG_BOOLEAN or FLAG_LOVEHATE give meaning to
 // (AND, OR, NOT, XOR, NEAR, ADJ, or a word excluded with '-').
 bool uses_operators(std::string_view text);

@@ -6,11 +6,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "cli.h"
@@ -367,4 +369,126 @@ TEST_CASE("hostile query: invalid UTF-8 - exit 2 naming it - in a batch that que
   CHECK_THAT(b.err, Catch::Contains("-:2: query q2: query error: the query is not valid UTF-8"));
   CHECK_THAT(b.out, Catch::StartsWith("q1\t1\t"));
   CHECK_THAT(b.out, Catch::Contains("q3\t1\t"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Article data and batch lines that would forge output (issue 17, 6).
+
+namespace {
+
+// Raw bytes a terminal acts on: C0 other than `keep`, DEL, C1 (U+0080-U+009F) and the bidi
+// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), as UTF-8.
+bool has_raw_control(const std::string& s, std::string_view keep) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b < 0x20 || b == 0x7F) && keep.find(s[i]) == std::string_view::npos) return true;
+    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+    if (s.compare(i, 2, "\xE2\x80") == 0 && i + 2 < s.size() && s[i + 2] >= '\xAA' && s[i + 2] <= '\xAE') return true;
+    if (s.compare(i, 2, "\xE2\x81") == 0 && i + 2 < s.size() && s[i + 2] >= '\xA6' && s[i + 2] <= '\xA9') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("hostile input: article data that would forge output - every field escaped - ids with controls refused",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto jsonl = dir.write(
+      "in/forge.jsonl",
+      std::string("{\"id\":\"forged\",\"title\":\"Oil \\u202edrop\",\"source\":\"Post\\u0085Wire\",") +
+          "\"url\":\"https://x.example/a\\n\\n 2. Fake result\\n    2025-12-16 \\u00b7 Forged \\u00b7 f1\\n\"," +
+          "\"body\":\"pipeline ceasefire \\u009b31m \\u2066 isolate\"}\n" +
+          jsonl_line("csi\\u009b2J", "pipeline") + jsonl_line("nel\\u0085x", "pipeline") +
+          jsonl_line("rlo\\u202ex", "pipeline") + jsonl_line("lri\\u2066x", "pipeline") +
+          jsonl_line("my notes", "pipeline ceasefire"));
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  for (int line : {2, 3, 4, 5}) {
+    CHECK_THAT(r.err, Catch::Contains(jsonl + ":" + std::to_string(line) +
+                                      ": error: id contains control characters (C0, C1 or bidi controls)\n"));
+  }
+  CHECK(summary_counts(r.err) == Counts{4, 0, 0, 0, 4});  // an id with a space is indexed
+
+  // text: one block, the URL's lines on its own line, no control character acted on.
+  auto text = run_search({"--db", dir / "db", "--color=always", "pipeline"});
+  INFO(text.out);
+  CHECK(text.exit_code == 0);
+  CHECK_FALSE(has_raw_control(text.out, "\n\x1b"));
+  CHECK(text.out.find("\n 2. Fake") == std::string::npos);
+  CHECK_THAT(text.out, Catch::Contains("https://x.example/a\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\x1b[0m"));  // trimmed at the end
+  CHECK_THAT(text.out, Catch::Contains("Oil \\u202edrop"));
+  CHECK_THAT(text.out, Catch::Contains("Post\\u0085Wire"));
+  CHECK_THAT(text.out, Catch::Contains("\\u009b31m \\u2066 isolate"));
+  // tsv: one row per hit, nine columns; json: the same strings, escaped.
+  auto tsv = run_search({"--db", dir / "db", "--format=tsv", "id:forged"});
+  CHECK(tsv.exit_code == 0);
+  CHECK(std::count(tsv.out.begin(), tsv.out.end(), '\n') == 1);
+  CHECK(std::count(tsv.out.begin(), tsv.out.end(), '\t') == 8);
+  CHECK_FALSE(has_raw_control(tsv.out, "\t\n"));
+  auto json = run_search({"--db", dir / "db", "--format=json", "id:forged"});
+  CHECK(json.exit_code == 0);
+  CHECK_FALSE(has_raw_control(json.out, "\n"));
+  const auto hit = nlohmann::json::parse(json.out)["hits"][0];
+  CHECK(hit["url"] == "https://x.example/a\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1");
+  CHECK(hit["title"] == "Oil \xE2\x80\xAE" "drop");
+
+  // trec: a hit whose id has a space fails its query, as a qid with a space does; the rest run.
+  auto trec = run_search({"--db", dir / "db", "--batch", "-", "--format=trec"},
+                         "q1\tid:\"my notes\"\nq2\tid:forged\n");
+  CHECK(trec.exit_code == 1);
+  CHECK(trec.err == "dipnews-search: -:1: query q1: the id 'my notes' of hit 1 has a space, which the TREC run "
+                    "format cannot carry\n");
+  CHECK(trec.out == "q2 Q0 forged 1 " + trec.out.substr(15));
+  CHECK(std::count(trec.out.begin(), trec.out.end(), '\n') == 1);
+}
+
+TEST_CASE("hostile batch: an empty qid - an error for its line - never a TREC line led by a space", "[e2e][hostile]") {
+  for (const std::string format : {"trec", "tsv", "jsonl", "text"}) {
+    INFO(format);
+    auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=" + format, "--limit=1"},
+                        "\tceasefire\n  \tceasefire\nq3\tceasefire\n");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dipnews-search: -:1: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n"
+                   "dipnews-search: -:2: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n");
+    if (format == "trec") CHECK_THAT(r.out, Catch::Matches("q3 Q0 \\S+ 1 [0-9.]+ dipnews\n"));
+    if (format == "tsv") CHECK_THAT(r.out, Catch::Matches("q3\t1\t\\S+\t[0-9.]+\n"));
+  }
+}
+
+TEST_CASE("hostile batch: CR-only line ends (old Mac) - each line a query", "[e2e][hostile]") {
+  auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"},
+                      "q1\tceasefire\rq2\tsanctions\r\rq4\ttruce\r");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Matches("q1\t1\t\\S+\t[0-9.]+\nq2\t1\t\\S+\t[0-9.]+\nq4\t1\t\\S+\t[0-9.]+\n"));
+  auto bad = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv"}, "q1\tceasefire\rq2\tacter:x\r");
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("-:2: query q2: query error: unknown field 'acter:'"));
+}
+
+TEST_CASE("hostile batch: a NUL byte in a line - the whole line in the message, escaped", "[e2e][hostile]") {
+  static const char bytes[] = "q1\tactor:\"zel\0insky\"\n";
+  const std::string line(bytes, sizeof bytes - 1);
+  for (const std::string format : {"tsv", "text", "jsonl"}) {
+    auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=" + format}, line);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("-:1: query q1: query error: unknown actor 'zel\\x00insky'"));
+    CHECK(r.err.find('\0') == std::string::npos);
+    if (format == "text") CHECK_THAT(r.out, Catch::Contains("unknown actor 'zel\\x00insky'"));
+    if (format == "jsonl") CHECK(nlohmann::json::parse(r.out)["error"]["message"].get<std::string>().size() > 30);
+  }
+}
+
+TEST_CASE("hostile query: NEAR/n or ADJ/n over the window limit - exit 2 - never another window", "[e2e][hostile]") {
+  for (const std::string op : {"NEAR/4294967295", "NEAR/4294967296", "ADJ/4294967297", "NEAR/1001"}) {
+    auto r = run_search({"--db", corpus_db(), "oil " + op + " price"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "dipnews-search: query error: " + op + ": the window may be at most " +
+                       std::to_string(limits::max_proximity_window) + " words\n");
+  }
+  CHECK(run_search({"--db", corpus_db(), "--count", "ceasefire NEAR/1000 talks"}).exit_code == 0);
 }

@@ -50,8 +50,15 @@ TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
   CHECK(clean_article(bad_tag, f) == "field \"actors\" is not valid UTF-8");
   Article long_id = article(std::string(201, 'x'), "x");
   CHECK(clean_article(long_id, f) == "id longer than 200 bytes");
-  Article tab_id = article("a\tb", "x");
-  CHECK(clean_article(tab_id, f) == "id contains control characters");
+  // Ids are printed by every format: no control character of any kind (C0, C1, bidi).
+  for (const std::string id : {"a\tb", "a\nb", "a\x1b[2Jb", "a\xC2\x9B" "2Jb", "a\xC2\x85" "b", "a\xE2\x80\xAE" "b",
+                               "a\xE2\x81\xA6" "b", "a\xE2\x80\xA8" "b"}) {
+    INFO(id);
+    Article bad_id = article(id, "x");
+    CHECK(clean_article(bad_id, f) == "id contains control characters (C0, C1 or bidi controls)");
+  }
+  Article spaced_id = article("my notes 2025.html", "x");  // ids from file names have spaces
+  CHECK_FALSE(clean_article(spaced_id, f));
   Article latin1 = article("a", "caf\xE9");
   CHECK(clean_article(latin1, f) == "field \"body\" is not valid UTF-8");
 }

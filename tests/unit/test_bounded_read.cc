@@ -36,3 +36,16 @@ TEST_CASE("read_at_most reads a whole stream - or says it is longer than the lim
   std::istringstream empty("");
   CHECK(read_at_most(empty, 0) == "");
 }
+
+TEST_CASE("read_bounded_line with any line ends: LF, CRLF and a lone CR (old Mac) each end a line", "[bounded_read]") {
+  std::istringstream in("one\rtwo\r\nthree\n\rfive\r");
+  std::string line;
+  for (const char* expected : {"one", "two", "three", "", "five"}) {
+    CHECK(read_bounded_line(in, line, 100, LineEnds::any) == LineRead::ok);
+    CHECK(line == expected);
+  }
+  CHECK(read_bounded_line(in, line, 100, LineEnds::any) == LineRead::end);
+  std::istringstream lf("one\rtwo\r\n");  // the default: LF only, as the JSONL reader reads
+  CHECK(read_bounded_line(lf, line, 100) == LineRead::ok);
+  CHECK(line == "one\rtwo\r");
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -195,7 +196,7 @@ TEST_CASE("catalogues in each format", "[printer]") {
   CHECK(*printed(OutputFormat::text, Mode::catalogue) ==
         "      12  deu  country  Germany\n"
         "       3  some-group  (not in the dictionaries)\n"
-        "       0  a,\"b\"  person  Tab\there\n");
+        "       0  a,\"b\"  person  Tab\\there\n");  // escaped: one entry, one line
   CHECK_FALSE(printed(OutputFormat::trec, Mode::catalogue));  // refused: a catalogue has no TREC form
   CHECK(*printed(OutputFormat::ids, Mode::catalogue) == "deu\nsome-group\na,\"b\"\n");
   CHECK(*printed(OutputFormat::tsv, Mode::catalogue) ==
@@ -211,4 +212,136 @@ TEST_CASE("catalogues in each format", "[printer]") {
   CHECK(json["dictionary_version"] == "test.1");
   REQUIRE(json["actors"].size() == 3);
   CHECK(json["actors"][1] == nlohmann::json::parse(R"({"id":"some-group","type":null,"name":"","articles":3})"));
+}
+
+namespace {
+
+// An article whose stored fields try to forge output: a URL with a line that reads as a
+// second result, C1 controls (U+009B CSI, U+0085 NEL), a bidi override and isolate.
+SearchResult forging_result() {
+  SearchResult r;
+  r.query = "oil\xC2\x9B";
+  r.total = {1, 1, 1};
+  Hit h;
+  h.rank = 1;
+  h.score = 1.0;
+  h.article.id = "a 1";
+  h.article.title = "Oil \xE2\x80\xAE" "drop\xE2\x81\xA6";
+  h.article.date = "2025-12-15";
+  h.article.source = "Post\xC2\x85Wire";
+  h.article.url = "https://x.example/\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\r";
+  h.article.actors = {"act\x1b[2Jor"};
+  h.snippet.text = "the oil\xC2\x9B" "31m price \xE2\x80\xA8 fell";
+  h.snippet.highlights = {{4, 7}, {12, 17}};
+  h.copies = {{"c\xC2\x9B" "2", "Other\nsource"}};
+  r.hits.push_back(h);
+  return r;
+}
+
+bool has_raw_control(const std::string& s, std::string_view keep) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b < 0x20 || b == 0x7F) && keep.find(s[i]) == std::string_view::npos) return true;
+    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;  // C1
+    if (b == 0xE2 && i + 2 < s.size() && (s.compare(i, 2, "\xE2\x80") == 0 || s.compare(i, 2, "\xE2\x81") == 0)) {
+      const auto third = static_cast<unsigned char>(s[i + 2]);
+      if (s[i + 1] == '\x80' && third >= 0xA8 && third <= 0xAE) return true;  // U+2028-202E
+      if (s[i + 1] == '\x81' && third >= 0xA6 && third <= 0xA9) return true;  // U+2066-2069
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("article data cannot forge output: every field escaped for its format", "[printer]") {
+  SECTION("text: each stored field on its own line, control characters shown escaped") {
+    for (bool color : {false, true}) {
+      std::ostringstream out;
+      make_printer(OutputFormat::text, out, color)->result(forging_result());
+      const std::string text = out.str();
+      INFO(text);
+      CHECK_FALSE(has_raw_control(text, color ? "\n\x1b" : "\n"));
+      CHECK(text.find("\n 2. ") == std::string::npos);
+      CHECK_THAT(text, Catch::Contains("https://x.example/\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\\r"));
+      CHECK_THAT(text, Catch::Contains("Oil \\u202edrop\\u2066"));
+      CHECK_THAT(text, Catch::Contains("Post\\u0085Wire \xC2\xB7 a 1"));
+      CHECK_THAT(text, Catch::Contains("act\\x1b[2Jor"));
+      CHECK_THAT(text, Catch::Contains("carried by 2 outlets: Post\\u0085Wire, Other\\nsource"));
+      CHECK_THAT(text, Catch::Contains("'oil\\u009b'"));
+      if (color) {  // highlights still fall on the right code points
+        CHECK_THAT(text, Catch::Contains("the \x1b[1;33moil\x1b[0m\\u009b31m \x1b[1;33mprice\x1b[0m \\u2028 fell"));
+      } else {
+        CHECK_THAT(text, Catch::Contains("the oil\\u009b31m price \\u2028 fell"));
+      }
+    }
+  }
+  SECTION("tsv and csv: one row per hit, control characters become spaces") {
+    std::ostringstream tsv_out, csv_out;
+    make_printer(OutputFormat::tsv, tsv_out, false)->result(forging_result());
+    make_printer(OutputFormat::csv, csv_out, false)->result(forging_result());
+    const std::string tsv = tsv_out.str(), csv = csv_out.str();
+    CHECK_FALSE(has_raw_control(tsv, "\t\n"));
+    CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 1);
+    CHECK(std::count(tsv.begin(), tsv.end(), '\t') == 8);
+    CHECK_THAT(tsv, Catch::Contains("\tOil  drop \t"));
+    CHECK_THAT(tsv, Catch::Contains("\tPost Wire\t"));
+    // csv keeps line breaks inside quotes (RFC 4180), nothing else.
+    CHECK_FALSE(has_raw_control(csv, "\n\r"));
+    CHECK_THAT(csv, Catch::Contains(",\"https://x.example/\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\r\","));
+  }
+  SECTION("json and jsonl: C1 and bidi controls as \\u escapes, the same strings to a JSON reader") {
+    std::ostringstream json, jsonl;
+    make_printer(OutputFormat::json, json, false)->result(forging_result());
+    make_printer(OutputFormat::jsonl, jsonl, false)->result(forging_result());
+    for (const std::string& text : {json.str(), jsonl.str()}) {
+      INFO(text);
+      CHECK_FALSE(has_raw_control(text, "\n"));
+      CHECK(std::count(text.begin(), text.end(), '\n') == 1);
+      CHECK_THAT(text, Catch::Contains("Oil \\u202edrop\\u2066"));
+    }
+    const auto hit = nlohmann::json::parse(jsonl.str());
+    CHECK(hit["title"] == forging_result().hits[0].article.title);
+    CHECK(hit["source"] == forging_result().hits[0].article.source);
+    CHECK(hit["snippet"] == forging_result().hits[0].snippet.text);
+    CHECK(hit["url"] == forging_result().hits[0].article.url);
+  }
+  SECTION("ids: one line per hit") {
+    std::ostringstream ids;
+    make_printer(OutputFormat::ids, ids, false)->result(forging_result());
+    CHECK(ids.str() == "a 1\n");
+  }
+}
+
+TEST_CASE("trec: a hit whose id the format cannot carry fails its query - before any line is written", "[printer]") {
+  for (const std::string id : {"a 1", "a\tb", "a\xC2\x85"}) {
+    INFO(id);
+    std::ostringstream out;
+    auto p = make_printer(OutputFormat::trec, out, false);
+    SearchResult r = sample_result();
+    r.hits[1].article.id = id;
+    CHECK_THROWS_AS(p->batch_result({"q1", "ceasefire"}, r), UsageError);
+    CHECK(out.str().empty());
+  }
+  std::ostringstream out;
+  auto p = make_printer(OutputFormat::trec, out, false);
+  try {
+    SearchResult r = sample_result();
+    r.hits[1].article.id = "a 2";
+    p->batch_result({"q1", "ceasefire"}, r);
+    FAIL("no error");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()) == "the id 'a 2' of hit 2 has a space, which the TREC run format cannot carry");
+  }
+  CHECK_THROWS_AS(p->batch_result({"", "ceasefire"}, sample_result()), UsageError);
+  CHECK_THROWS_AS(p->batch_result({"q 1", "ceasefire"}, sample_result()), UsageError);
+  CHECK(out.str().empty());
+}
+
+TEST_CASE("tsv batch: a qid's control characters become spaces", "[printer]") {
+  std::ostringstream out;
+  auto p = make_printer(OutputFormat::tsv, out, false);
+  p->batch_result({"q\x1b" "1\xC2\x9B", "ceasefire"}, sample_result());
+  p->batch_count({"q\x0b" "2", "ceasefire"}, sample_result());
+  CHECK(out.str() == "q 1 \t1\ta1\t1.500000\nq 1 \t2\ta2\t1.500000\nq 2\t2\n");
 }

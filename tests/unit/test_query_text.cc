@@ -129,3 +129,16 @@ TEST_CASE("parser_words: the words Xapian's parser sees", "[query_text]") {
   CHECK(parser_words("café\tKyiv") == Words{"café", "Kyiv"});
   CHECK(parser_words("a/b") == Words{"a", "b"});
 }
+
+TEST_CASE("proximity_window_too_wide: a NEAR/n or ADJ/n window over the limit, however many digits", "[query_text]") {
+  CHECK_FALSE(proximity_window_too_wide("oil NEAR/4 price", 1000));
+  CHECK_FALSE(proximity_window_too_wide("oil NEAR/1000 price ADJ/1000 gas", 1000));
+  CHECK_FALSE(proximity_window_too_wide("oil NEAR price near/99999 gas", 1000));  // lower case: words
+  CHECK(proximity_window_too_wide("oil NEAR/1001 price", 1000) == "NEAR/1001: the window may be at most 1000 words");
+  CHECK(proximity_window_too_wide("oil NEAR/4294967295 price", 1000) ==
+        "NEAR/4294967295: the window may be at most 1000 words");
+  CHECK(proximity_window_too_wide("oil ADJ/4294967296 price", 1000) ==
+        "ADJ/4294967296: the window may be at most 1000 words");
+  CHECK(proximity_window_too_wide("a (b)NEAR/99999999999999999999999999(c)", 1000) ==
+        "NEAR/99999999999999999999999999: the window may be at most 1000 words");
+}

@@ -50,3 +50,38 @@ TEST_CASE("one_line: control characters from the input are shown, never acted on
   CHECK(one_line("zel\x1b[31minsky\x7f") == "zel\\x1b[31minsky\\x7f");
   CHECK(one_line("Zelenskyy — Зеленський") == "Zelenskyy — Зеленський");  // UTF-8 untouched
 }
+
+TEST_CASE("one_line: C1 controls, bidi controls, line separators and stray bytes are shown escaped", "[text_util]") {
+  CHECK(one_line("a\xC2\x9B" "31mb") == "a\\u009b31mb");        // U+009B CSI
+  CHECK(one_line("a\xC2\x85" "b") == "a\\u0085b");              // U+0085 NEL
+  CHECK(one_line("x\xE2\x80\xAEtxt.exe") == "x\\u202etxt.exe");  // U+202E RLO
+  CHECK(one_line("\xE2\x81\xA6i\xE2\x81\xA9") == "\\u2066i\\u2069");  // isolates
+  CHECK(one_line("a\xE2\x80\xA8" "b\xE2\x80\xA9") == "a\\u2028b\\u2029");
+  CHECK(one_line("caf\xE9 \x9B") == "caf\\xe9 \\x9b");  // not UTF-8: the bytes
+  CHECK(one_line("\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6") == "\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6");  // NBSP, ZWSP, ellipsis stay
+}
+
+TEST_CASE("control code points: found, turned into spaces, escaped in JSON text", "[text_util]") {
+  CHECK(is_control_code_point(0x0));
+  CHECK(is_control_code_point(0x7F));
+  CHECK(is_control_code_point(0x85));
+  CHECK(is_control_code_point(0x9F));
+  CHECK_FALSE(is_control_code_point(0xA0));
+  CHECK(is_control_code_point(0x202A));
+  CHECK(is_control_code_point(0x202E));
+  CHECK_FALSE(is_control_code_point(0x202F));
+  CHECK(is_control_code_point(0x2066));
+  CHECK(is_control_code_point(0x2069));
+  CHECK_FALSE(is_control_code_point(0x206A));
+  CHECK(has_control_code_point("id\xC2\x9B"));
+  CHECK(has_control_code_point("id\xE2\x80\xAE"));
+  CHECK_FALSE(has_control_code_point("id with spaces \xC3\xA9"));
+  CHECK_FALSE(has_control_code_point("\x9B"));  // a stray byte is not UTF-8, which is refused elsewhere
+
+  CHECK(controls_to_spaces("a\tb\nc\r\x1b\xC2\x85\xE2\x80\xAEz") == "a b c    z");
+  CHECK(controls_to_spaces("a\tb\nc\r\x1b", "\t\n\r") == "a\tb\nc\r ");
+  CHECK(controls_to_spaces("caf\xE9 \xC3\xA9") == "caf\xE9 \xC3\xA9");
+
+  CHECK(escape_json_controls("{\"t\":\"a\xC2\x9B\x7F\xE2\x81\xA6\xC3\xA9\\n\"}") ==
+        "{\"t\":\"a\\u009b\\u007f\\u2066\xC3\xA9\\n\"}");
+}
