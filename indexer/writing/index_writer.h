@@ -1,5 +1,6 @@
 // Writes prepared articles into an index, plain or sharded (shards.h): replaces an article
-// with the same id, groups wire copies into stories, and commits in batches (by count and by
+// with the same id, groups wire copies into stories (and re-keys a story whose first article
+// is rewritten or removed: story_index.h), and commits in batches (by count and by
 // estimated memory) so that a killed run leaves the last committed state intact. Preparing an
 // article (DocumentPreparer) and deciding whether it changed (ExistingArticles) are the
 // caller's part: indexer/pipeline.cc puts the three together.
@@ -67,6 +68,8 @@ class IndexWriter {
  private:
   ShardWriter& shard_for(const std::string& id);
   void count_change(std::uint64_t memory_estimate);
+  void before_leaving(const std::string& id);
+  void rekey_followers(const std::string& id);
 
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::optional<StoryIndex> stories_;
