@@ -165,6 +165,7 @@ WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   DocumentBuilder::set_story(prepared.document, story.story);
   const std::uint64_t estimate = memory_estimate(prepared.document);
   shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document));
+  ++(existed ? pending_.replaced : pending_.added);
   count_change(estimate);
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
@@ -177,6 +178,7 @@ bool IndexWriter::remove(const std::string& id) {
   stories_->forget(id);
   rekey_followers(id);
   shard.remove(id_term);
+  ++pending_.removed;
   count_change(0);
   return true;
 }
@@ -185,6 +187,10 @@ void IndexWriter::commit() {
   for (auto& shard : shards_) shard->commit();
   for (auto& shard : shards_) shard->drained();
   stories_->committed();
+  committed_.added += pending_.added;
+  committed_.replaced += pending_.replaced;
+  committed_.removed += pending_.removed;
+  pending_ = {};
   changes_since_commit_ = 0;
   memory_since_commit_ = 0;
 }

@@ -63,6 +63,12 @@ class IndexWriter {
   // Commits every shard (in parallel) and waits for all. Rethrows a writer thread's failure.
   void commit();
   unsigned uncommitted() const { return changes_since_commit_; }
+  // What the commits so far saved (re-keyed copies aside): after a failed commit, what the
+  // index holds of this run.
+  struct Counts {
+    unsigned long added = 0, replaced = 0, removed = 0;
+  };
+  Counts committed_counts() const { return committed_; }
   std::size_t shard_count() const { return shards_.size(); }
 
  private:
@@ -75,6 +81,7 @@ class IndexWriter {
   std::optional<StoryIndex> stories_;
   CommitPolicy policy_;
   unsigned changes_since_commit_ = 0;
+  Counts committed_, pending_;
   std::uint64_t memory_since_commit_ = 0;
 };
 
