@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +14,7 @@
 #include <system_error>
 #include <thread>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "build_config.h"
@@ -291,13 +293,34 @@ std::string lock_holder(const std::string& path) {
   return "another writer";
 }
 
+// Xapian 1.4 reports every failure to take its lock as DatabaseLockError: another writer
+// holding it, but also a lock file (PATH/flintlock) it cannot open, on a read-only file
+// system or without write permission, where waiting or retrying never helps. The lock file
+// is opened here as Xapian opens it (without truncating it): when that fails, the reason is
+// returned; nullopt when the lock is only taken.
+std::optional<std::string> cannot_take_lock(const std::string& path) {
+  const std::string lock_file = path + "/flintlock";
+  const int fd = ::open(lock_file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    const int cause = errno;
+    if (cause == EMFILE || cause == ENFILE) return std::nullopt;  // Xapian names it itself
+    return std::string(std::strerror(cause));
+  }
+  ::close(fd);
+  if (::access(path.c_str(), W_OK) != 0) return std::string(std::strerror(errno));  // no new table files
+  return std::nullopt;
+}
+
 Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
   for (;;) {
     try {
       // Glass named explicitly: Xapian never reads a stub file (XAPIANDB) here.
       return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (const auto reason = cannot_take_lock(path)) {
+        throw RuntimeFailure("cannot write index '" + path + "': " + *reason);
+      }
       if (std::chrono::steady_clock::now() >= deadline) {
         throw DatabaseBusy("database '" + path + "' is locked by " + lock_holder(path) +
                            "; try again when it finishes, or wait with --wait-lock=SECONDS");
@@ -335,7 +358,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw RuntimeFailure(corrupt_index_message(path, e.get_msg()));
   } catch (const Xapian::DatabaseError& e) {
-    throw RuntimeFailure("cannot open database '" + path + "' for writing: " + e.get_msg());
+    throw RuntimeFailure("cannot open database '" + path + "' for writing: " + xapian_reason(e));
   }
 }
 

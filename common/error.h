@@ -49,6 +49,15 @@ class DatabaseBusy : public Error {
   explicit DatabaseBusy(const std::string& message) : Error(ExitCode::busy, message) {}
 };
 
+// A Xapian error's message with the system's reason when Xapian kept one ("Error writing
+// block 71: No space left on device"): Xapian puts errno aside in get_error_string().
+template <typename XapianError>
+std::string xapian_reason(const XapianError& e) {
+  std::string why = e.get_msg();
+  if (const char* detail = e.get_error_string(); detail && *detail) why += std::string(": ") + detail;
+  return why;
+}
+
 // Flushes results written to standard output and fails when they did not get there (a full
 // disk, a closed file): output that never reached its reader is a runtime failure, exit 1,
 // not a success. Call it right after writing, while errno still says why a write failed.

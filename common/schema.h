@@ -73,7 +73,7 @@ inline constexpr Xapian::valueno actor_list = 2;    // actor ids joined by list_
 inline constexpr Xapian::valueno topic_list = 3;    // topic ids joined by list_separator
 inline constexpr Xapian::valueno source_name = 4;   // the outlet's display name
 inline constexpr Xapian::valueno signature = 5;     // MinHash signature of the body (binary)
-inline constexpr Xapian::valueno story = 6;         // id of the first article of its story: the collapse key
+inline constexpr Xapian::valueno story = 6;         // id of its story's first (or first remaining: story_index.h) article: the collapse key
 inline constexpr Xapian::valueno tagged_with = 7;   // the dictionary version that tagged it (--retag)
 inline constexpr Xapian::valueno id = 8;            // the article's id: id-only output reads no document data
 }  // namespace slot

@@ -93,10 +93,15 @@ class IndexRun {
       read_and_write();
       writer_.commit();
     } catch (const Xapian::Error& e) {
-      // The backend has dropped every change since the last commit: say so, stop.
+      // The backend has dropped every change since the last commit: say so, and count only
+      // what the commits saved, stop.
+      const auto saved = writer_.committed_counts();
+      stats_.added = static_cast<long>(saved.added);
+      stats_.replaced = static_cast<long>(saved.replaced);
+      stats_.deleted = static_cast<long>(saved.removed);
       progress_.finish();
       print_summary();
-      throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + e.get_msg() + "; the " +
+      throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + xapian_reason(e) + "; the " +
                            std::to_string(writer_.uncommitted()) +
                            " changes since the last commit were not saved (run again to index them)");
     }
@@ -274,7 +279,7 @@ ExitCode run_indexing(const IndexOptions& options, std::ostream& diag) {
   } catch (const Xapian::DatabaseLockError& e) {
     throw DatabaseBusy("database '" + options.db + "' is locked by another writer: " + e.get_msg());
   } catch (const Xapian::Error& e) {
-    throw RuntimeFailure("index '" + options.db + "': " + e.get_type() + ": " + e.get_msg());
+    throw RuntimeFailure("index '" + options.db + "': " + e.get_type() + ": " + xapian_reason(e));
   }
 }
 

@@ -142,10 +142,30 @@ ShardWriter& IndexWriter::shard_for(const std::string& id) {
   return *shards_[shard_of(id, static_cast<unsigned>(shards_.size()))];
 }
 
+// Before `id` changes (is rewritten or removed): its uncommitted followers are committed,
+// so that rekey_followers reads every follower from the committed articles.
+void IndexWriter::before_leaving(const std::string& id) {
+  if (stories_->has_uncommitted_followers(id)) commit();
+}
+
+// `id` no longer leads its story: its followers are written again with a story of their
+// own, queued before the change itself so that both land in the same commit (count_change
+// commits only after the change).
+void IndexWriter::rekey_followers(const std::string& id) {
+  for (auto& [follower, doc] : stories_->rekey_followers(id)) {
+    memory_since_commit_ += memory_estimate(doc);
+    shard_for(follower).replace(schema::id_term(follower), std::move(doc));
+  }
+}
+
 WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
-  DocumentBuilder::set_story(prepared.document, stories_->assign(prepared.id, prepared.signature));
+  before_leaving(prepared.id);
+  const StoryIndex::Assignment story = stories_->assign(prepared.id, prepared.signature);
+  if (!story.kept_own_story) rekey_followers(prepared.id);
+  DocumentBuilder::set_story(prepared.document, story.story);
   const std::uint64_t estimate = memory_estimate(prepared.document);
   shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document));
+  ++(existed ? pending_.replaced : pending_.added);
   count_change(estimate);
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
@@ -154,8 +174,11 @@ bool IndexWriter::remove(const std::string& id) {
   ShardWriter& shard = shard_for(id);
   const std::string id_term = schema::id_term(id);
   if (!shard.drained().term_exists(id_term)) return false;
-  shard.remove(id_term);
+  before_leaving(id);
   stories_->forget(id);
+  rekey_followers(id);
+  shard.remove(id_term);
+  ++pending_.removed;
   count_change(0);
   return true;
 }
@@ -164,6 +187,10 @@ void IndexWriter::commit() {
   for (auto& shard : shards_) shard->commit();
   for (auto& shard : shards_) shard->drained();
   stories_->committed();
+  committed_.added += pending_.added;
+  committed_.replaced += pending_.replaced;
+  committed_.removed += pending_.removed;
+  pending_ = {};
   changes_since_commit_ = 0;
   memory_since_commit_ = 0;
 }

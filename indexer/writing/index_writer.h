@@ -1,5 +1,6 @@
 // Writes prepared articles into an index, plain or sharded (shards.h): replaces an article
-// with the same id, groups wire copies into stories, and commits in batches (by count and by
+// with the same id, groups wire copies into stories (and re-keys a story whose first article
+// is rewritten or removed: story_index.h), and commits in batches (by count and by
 // estimated memory) so that a killed run leaves the last committed state intact. Preparing an
 // article (DocumentPreparer) and deciding whether it changed (ExistingArticles) are the
 // caller's part: indexer/pipeline.cc puts the three together.
@@ -62,16 +63,25 @@ class IndexWriter {
   // Commits every shard (in parallel) and waits for all. Rethrows a writer thread's failure.
   void commit();
   unsigned uncommitted() const { return changes_since_commit_; }
+  // What the commits so far saved (re-keyed copies aside): after a failed commit, what the
+  // index holds of this run.
+  struct Counts {
+    unsigned long added = 0, replaced = 0, removed = 0;
+  };
+  Counts committed_counts() const { return committed_; }
   std::size_t shard_count() const { return shards_.size(); }
 
  private:
   ShardWriter& shard_for(const std::string& id);
   void count_change(std::uint64_t memory_estimate);
+  void before_leaving(const std::string& id);
+  void rekey_followers(const std::string& id);
 
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::optional<StoryIndex> stories_;
   CommitPolicy policy_;
   unsigned changes_since_commit_ = 0;
+  Counts committed_, pending_;
   std::uint64_t memory_since_commit_ = 0;
 };
 

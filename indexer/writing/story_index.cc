@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reopen_retry.h"
+#include "writing/document_builder.h"
 #include "schema.h"
 
 namespace dipnews {
@@ -27,22 +28,25 @@ auto StoryIndex::reading(Read read) {
 }
 
 // The most similar wins; among equals the later one, as the articles were written.
-void StoryIndex::consider(const Signature& signature, const Signature& other, const std::string& other_story,
+bool StoryIndex::consider(const Signature& signature, const Signature& other, const std::string& other_story,
                           double& best, std::string& story) const {
   if (const double s = similarity(signature, other); s >= best) {
     best = s;
     story = other_story;
+    return true;
   }
+  return false;
 }
 
-std::string StoryIndex::assign(const std::string& id, const std::optional<Signature>& signature) {
+StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::optional<Signature>& signature) {
   if (!signature) {
     changed_[id] = std::nullopt;
-    return id;
+    return {id, false};
   }
   const auto bands = band_keys(*signature);
   std::string story = id;
   double best = copy_similarity;
+  bool matched = false;
 
   std::vector<Xapian::Query> band_terms;
   for (const auto& key : bands) band_terms.emplace_back(schema::prefix::band + key);
@@ -57,7 +61,7 @@ std::string StoryIndex::assign(const std::string& id, const std::optional<Signat
       const Xapian::Document doc = it.get_document();
       if (changed_.count(doc.get_value(schema::slot::id))) continue;  // rewritten or removed since
       if (const auto other = decode_signature(doc.get_value(schema::slot::signature))) {
-        consider(*signature, *other, doc.get_value(schema::slot::story), best, story);
+        matched |= consider(*signature, *other, doc.get_value(schema::slot::story), best, story);
       }
     }
     return 0;
@@ -73,13 +77,79 @@ std::string StoryIndex::assign(const std::string& id, const std::optional<Signat
     const Recent& r = recent_[i];
     const auto current = changed_.find(r.id);
     if (r.id == id || current == changed_.end() || current->second != i) continue;  // superseded
-    consider(*signature, r.signature, r.story, best, story);
+    matched |= consider(*signature, r.signature, r.story, best, story);
   }
 
+  remember(id, *signature, story);
+  return {story, matched && story == id};
+}
+
+void StoryIndex::remember(const std::string& id, const Signature& signature, const std::string& story) {
   changed_[id] = recent_.size();
-  recent_.push_back({id, *signature, story});
-  for (const auto& key : bands) recent_by_band_[key].push_back(recent_.size() - 1);
-  return story;
+  recent_.push_back({id, signature, story});
+  for (const auto& key : band_keys(signature)) recent_by_band_[key].push_back(recent_.size() - 1);
+  recent_by_story_[story].push_back(recent_.size() - 1);
+}
+
+bool StoryIndex::has_uncommitted_followers(const std::string& id) const {
+  const auto it = recent_by_story_.find(id);
+  if (it == recent_by_story_.end()) return false;
+  for (const std::size_t i : it->second) {
+    const Recent& r = recent_[i];
+    const auto current = changed_.find(r.id);
+    if (r.id != id && current != changed_.end() && current->second == i) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// `doc` with every term (wdf and positions), value and its data, but without its story term,
+// in a document of its own: it can go to a writer thread while the database it was read
+// from is read here.
+Xapian::Document copy_without_story(const Xapian::Document& doc) {
+  Xapian::Document copy;
+  copy.set_data(doc.get_data());
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
+  const std::string story_prefix = schema::prefix::story;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, story_prefix.size(), story_prefix) == 0) continue;
+    copy.add_term(term, t.get_wdf());
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) copy.add_posting(term, *p, 0);
+  }
+  return copy;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, Xapian::Document>> StoryIndex::rekey_followers(const std::string& id) {
+  std::vector<std::pair<std::string, Xapian::Document>> followers;
+  reading([&] {
+    followers.clear();
+    const std::string story_term = schema::prefix::story + id;
+    if (committed_.get_termfreq(story_term) == 0) return 0;
+    for (auto it = committed_.postlist_begin(story_term); it != committed_.postlist_end(story_term); ++it) {
+      const Xapian::Document doc = committed_.get_document(*it);
+      std::string follower = doc.get_value(schema::slot::id);
+      if (follower == id || changed_.count(follower)) continue;  // rewritten or removed since
+      followers.emplace_back(std::move(follower), copy_without_story(doc));
+    }
+    return 0;
+  });
+  if (followers.empty()) return followers;
+  const std::string story =
+      std::min_element(followers.begin(), followers.end(), [](const auto& a, const auto& b) { return a.first < b.first; })
+          ->first;
+  for (auto& [follower, doc] : followers) {
+    DocumentBuilder::set_story(doc, story);
+    if (const auto signature = decode_signature(doc.get_value(schema::slot::signature))) {
+      remember(follower, *signature, story);
+    } else {
+      changed_[follower] = std::nullopt;
+    }
+  }
+  return followers;
 }
 
 void StoryIndex::forget(const std::string& id) { changed_[id] = std::nullopt; }
@@ -88,6 +158,7 @@ void StoryIndex::committed() {
   committed_.reopen();
   recent_.clear();
   recent_by_band_.clear();
+  recent_by_story_.clear();
   changed_.clear();
 }
 

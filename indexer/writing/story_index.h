@@ -8,11 +8,17 @@
 // before (one read-only handle over every shard, reopened at each commit) and those written
 // since the last commit (kept here in memory, and dropped once committed). Both are read in
 // input order by the in-order writer, so every layout groups the same copies.
+//
+// A story follows its articles: when its first article is rewritten with text that is no
+// longer a copy of the others, or removed, the others (its followers) are re-keyed to the
+// smallest of their ids, the same in every shard layout, and stay one story. The writer
+// writes them in the same commit as the change (IndexWriter::store, remove).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -25,9 +31,23 @@ class StoryIndex {
  public:
   explicit StoryIndex(const std::vector<std::string>& shard_paths);
 
+  struct Assignment {
+    std::string story;
+    // The article is a copy of one of the story it led before (story == its id): its
+    // followers keep their story.
+    bool kept_own_story = false;
+  };
   // The story `id` belongs to (its own id when it is nobody's copy), and from now on the
   // article is a candidate for the articles after it.
-  std::string assign(const std::string& id, const std::optional<Signature>& signature);
+  Assignment assign(const std::string& id, const std::optional<Signature>& signature);
+  // Whether articles written since the last commit follow `id` (have it as their story):
+  // the writer commits before it changes `id`, so that its followers are all read from the
+  // committed articles.
+  bool has_uncommitted_followers(const std::string& id) const;
+  // `id` leaves the story it led: its committed followers, each with its id and a copy of
+  // its document (holding no reference to any database) re-keyed to the story of the
+  // smallest follower id. From now on they are candidates with that story.
+  std::vector<std::pair<std::string, Xapian::Document>> rekey_followers(const std::string& id);
   // The article is gone: never a candidate again.
   void forget(const std::string& id);
   // Everything written so far is committed: read it from the shards from now on.
@@ -41,12 +61,14 @@ class StoryIndex {
   };
   template <typename Read>
   auto reading(Read read);
-  void consider(const Signature& signature, const Signature& other, const std::string& other_story, double& best,
+  void remember(const std::string& id, const Signature& signature, const std::string& story);
+  bool consider(const Signature& signature, const Signature& other, const std::string& other_story, double& best,
                 std::string& story) const;
 
   Xapian::Database committed_;
   std::vector<Recent> recent_;
   std::unordered_map<std::string, std::vector<std::size_t>> recent_by_band_;
+  std::unordered_map<std::string, std::vector<std::size_t>> recent_by_story_;
   // Ids written or removed since the last commit (value: their entry in recent_, or none):
   // their committed versions are stale.
   std::unordered_map<std::string, std::optional<std::size_t>> changed_;

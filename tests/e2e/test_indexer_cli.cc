@@ -569,3 +569,90 @@ TEST_CASE("option --compact rewrites the index in place - same answers - smaller
   CHECK(summary_counts(both.err) == Counts{1, 0, 0, 0, 0});
   CHECK_THAT(both.err, Catch::Contains("compacted"));
 }
+
+namespace {
+
+// One wire story (three copies a, b, c of one long text) and, for a, an unrelated report.
+std::string wire_line(const std::string& id, const std::string& source, const std::string& edit) {
+  return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"title\":\"Ministers agree on a grain corridor " + edit +
+         "\",\"body\":\"Foreign ministers meeting in Vienna agreed on Tuesday to reopen the grain corridor through "
+         "the Black Sea, ending a four month standoff that had pushed wheat prices to their highest level since "
+         "the spring. Under the deal, inspectors from both sides will check cargo ships at two ports, and a joint "
+         "centre in Istanbul will settle disputes within forty eight hours. Diplomats said the agreement still "
+         "needs approval by parliaments and that the first convoy could sail next week if the weather allows. " +
+         edit + "\"}\n";
+}
+std::string unrelated_line(const std::string& id) {
+  return "{\"id\":\"" + id + "\",\"source\":\"Meridian Post\",\"title\":\"Glacier museum opens\",\"body\":\"A museum "
+         "devoted to alpine glaciers opened its doors in a small mountain village on Sunday, with exhibits on ice "
+         "cores, old maps and the photographs of a local priest who recorded the retreat of the ice for fifty "
+         "years. The mayor hopes the museum will bring visitors in the quiet months between the ski season and "
+         "the summer walks.\"}\n";
+}
+
+// Every hit of '*' (collapsed) as "story:ids" (the hit and its copies, sorted), sorted.
+std::vector<std::string> story_hits(const std::string& db) {
+  auto r = run_search({"--db", db, "--format=json", "--limit=50", "*"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> hits;
+  const auto found = nlohmann::json::parse(r.out);
+  for (const auto& h : found["hits"]) {
+    std::vector<std::string> ids{h["id"].get<std::string>()};
+    for (const auto& c : h["copies"]) ids.push_back(c["id"]);
+    std::sort(ids.begin(), ids.end());
+    std::string line = h["story"].get<std::string>() + ":";
+    for (const auto& id : ids) line += (line.back() == ':' ? "" : ",") + id;
+    hits.push_back(line);
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+}  // namespace
+
+TEST_CASE("a wire story follows its articles: replacing or deleting its first article re-keys the copies", "[e2e][index]") {
+  for (const std::vector<std::string>& layout : {std::vector<std::string>{}, std::vector<std::string>{"--shards", "2"}}) {
+    INFO((layout.empty() ? "plain" : "sharded"));
+    test::TempDir dir;
+    const std::string copies = wire_line("a", "Meridian Post", "") + wire_line("b", "Danube Herald", "Reuters.") +
+                               wire_line("c", "Levant Review", "AP.");
+    dir.write("wire.jsonl", copies);
+    dir.write("a-new.jsonl", unrelated_line("a"));
+    dir.write("a-again.jsonl", wire_line("a", "Meridian Post", ""));
+    auto index = [&](const std::string& db, std::vector<std::string> args) {
+      args.insert(args.begin(), {"--db", db});
+      args.insert(args.end(), layout.begin(), layout.end());
+      auto r = run_index(args);
+      INFO(r.err);
+      CHECK(r.exit_code == 0);
+    };
+    {
+      const auto db = dir / "replaced";
+      index(db, {dir / "wire.jsonl"});
+      CHECK(story_hits(db) == std::vector<std::string>{"a:a,b,c"});  // one story of three
+      index(db, {dir / "a-new.jsonl"});  // a is now another report: b and c stay one story without it
+      CHECK(story_hits(db) == std::vector<std::string>{"a:a", "b:b,c"});
+      CHECK(run_search({"--db", db, "--count", "*"}).out == "3\n");
+      index(db, {dir / "a-again.jsonl"});  // a carries the wire text again: it joins b's story
+      CHECK(story_hits(db) == std::vector<std::string>{"b:a,b,c"});
+    }
+    {
+      const auto db = dir / "deleted";
+      index(db, {dir / "wire.jsonl"});
+      index(db, {"--delete", "a"});
+      CHECK(story_hits(db) == std::vector<std::string>{"b:b,c"});
+      index(db, {"--delete", "b"});  // the new first article leaves too
+      CHECK(story_hits(db) == std::vector<std::string>{"c:c"});
+    }
+    {
+      const auto db = dir / "readded";
+      index(db, {dir / "wire.jsonl"});
+      index(db, {"--delete", "a", dir / "a-new.jsonl"});  // deleted and given again, other text
+      CHECK(story_hits(db) == std::vector<std::string>{"a:a", "b:b,c"});
+      index(db, {"--delete", "a"});
+      index(db, {dir / "a-new.jsonl"});  // the same in two runs
+      CHECK(story_hits(db) == std::vector<std::string>{"a:a", "b:b,c"});
+    }
+  }
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <xapian.h>
 
 #include "database.h"
@@ -108,4 +110,55 @@ TEST_CASE("the memory budget commits before the article count does", "[writer]")
   test::IndexRun run(path, {.commit = {.articles = 1000, .memory_bytes = 1u << 20}});
   for (const char* id : {"m1", "m2", "m3", "m4"}) run.write(test::make_article(id, "Title", text));
   CHECK(Xapian::Database(path).get_doccount() == 3);
+}
+
+namespace {
+
+std::string wire_text(const std::string& edit) {
+  return "Foreign ministers meeting in Vienna agreed on Tuesday to reopen the grain corridor through the Black Sea, "
+         "ending a four month standoff that had pushed wheat prices to their highest level since the spring. Under "
+         "the deal, inspectors from both sides will check cargo ships at two ports, and a joint centre in Istanbul "
+         "will settle disputes within forty eight hours. " + edit;
+}
+
+// id -> story of every article of the index (plain or sharded).
+std::map<std::string, std::string> stories_of(const std::string& path) {
+  const Xapian::Database db = open_for_search({path});
+  std::map<std::string, std::string> stories;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    stories[doc.get_value(schema::slot::id)] = doc.get_value(schema::slot::story);
+    CHECK(db.term_exists(schema::prefix::story + doc.get_value(schema::slot::story)));
+  }
+  return stories;
+}
+
+}  // namespace
+
+TEST_CASE("a story whose first article leaves is re-keyed - also when its copies are not committed yet", "[writer]") {
+  for (const unsigned shards : {0u, 2u}) {
+    INFO("shards " << shards);
+    test::TempDir dir;
+    const std::string path = dir / "db";
+    {
+      test::IndexRun run(path, {.commit = {100}, .shards = shards});
+      run.write(test::make_article("a", "Grain deal", wire_text("")));
+      run.write(test::make_article("b", "Grain deal", wire_text("Reuters.")));
+      run.write(test::make_article("c", "Grain deal", wire_text("AP.")));
+      run.write(test::make_article("d", "Grain deal", wire_text("AFP.")));
+      CHECK(run.writer().remove("a"));  // b, c and d follow it, uncommitted
+      run.writer().commit();
+    }
+    CHECK(stories_of(path) == std::map<std::string, std::string>{{"b", "b"}, {"c", "b"}, {"d", "b"}});
+    {
+      test::IndexRun run(path, {.commit = {100}, .shards = shards});
+      CHECK(run.write(test::make_article("b", "Museum", "A museum of glaciers opened in a mountain village, with ice "
+                                                        "cores, old maps and photographs of the retreating ice.")) ==
+            WriteOutcome::replaced);
+      CHECK(run.write(test::make_article("e", "Grain deal", wire_text("DPA."))) == WriteOutcome::added);
+      run.writer().commit();
+    }
+    CHECK(stories_of(path) ==
+          std::map<std::string, std::string>{{"b", "b"}, {"c", "c"}, {"d", "c"}, {"e", "c"}});
+  }
 }
