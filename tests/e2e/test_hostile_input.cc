@@ -262,6 +262,30 @@ TEST_CASE("hostile input: an unreadable file - reported - the rest indexed", "[e
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
 }
 
+TEST_CASE("hostile input: an unreadable subdirectory - reported like an unreadable file - the rest indexed",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  dir.write("in/sub/a.jsonl", jsonl_line("hidden-1", "ceasefire"));
+  dir.write("in/z/b.txt", "Title: B\nID: b\n\nA ceasefire body.\n");  // walked after the unreadable one
+  const std::string sub = dir / "in/sub";
+  std::filesystem::permissions(sub, std::filesystem::perms::none);
+  std::error_code ec;
+  if (std::filesystem::directory_iterator(sub, ec); !ec) {
+    // root lists whatever the mode says: this row cannot be run as root.
+    std::filesystem::permissions(sub, std::filesystem::perms::owner_all);
+    WARN("skipped: running as root, where chmod 000 does not stop reading a directory");
+    return;
+  }
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  std::filesystem::permissions(sub, std::filesystem::perms::owner_all);  // so that TempDir can remove it
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(sub + ": error: cannot read directory: Permission denied\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 1});
+  CHECK(count(dir / "db", "ceasefire") == 3);
+}
+
 TEST_CASE("hostile input: a directory loop via symlinks - each file read once - link loops reported", "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
