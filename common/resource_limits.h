@@ -26,6 +26,10 @@ inline constexpr unsigned max_wildcard_terms = 1000;
 // line beyond this is passed over without being kept in memory, and is an error for that line.
 inline constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
 
+// One --boilerplate pattern. The bundled ones are under 300 bytes; RE2 compiles a pattern
+// in time and memory that grow with its length (and refuses one that needs over 8 MiB).
+inline constexpr std::size_t max_boilerplate_pattern_bytes = std::size_t{1} << 10;
+
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";

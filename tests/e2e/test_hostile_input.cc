@@ -303,6 +303,32 @@ TEST_CASE("hostile input: a directory loop via symlinks - each file read once - 
   CHECK(count(dir / "db", "ceasefire") == 3);
 }
 
+TEST_CASE("hostile input: a bad --boilerplate file - one error naming FILE:LINE - a catastrophic pattern runs in linear time",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto nul = dir.write("nul.txt", std::string("ok\na\0b\n", 7));
+  const auto huge = dir.write("huge.txt", std::string(100000, 'x') + "\n");
+  for (const auto& [file, problem] : {std::pair{nul, std::string(":2: error: bad pattern: NUL byte in the pattern\n")},
+                                      std::pair{huge, ":1: error: bad pattern: pattern longer than " +
+                                                          limits::describe_bytes(limits::max_boilerplate_pattern_bytes) +
+                                                          "\n"}}) {
+    auto r = run_index({"--db", dir / "db", "--boilerplate", file, dir / "in"});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dipnews-index: " + file + problem);
+  }
+  // (a+)+b against a line of 38 a's: std::regex backtracked for ever; RE2 does not backtrack.
+  const auto slow = dir.write("slow.txt", "(a+)+b\n");
+  dir.write("in/a.txt", "Title: A\nID: a\n\n" + std::string(38, 'a') + "\nA ceasefire body.\n");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", "--boilerplate", slow, dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(count(dir / "db", "ceasefire") == 3);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
 // ---------------------------------------------------------------------------------------
 // The searcher: each row is one hostile query against the bundled corpus.
 
