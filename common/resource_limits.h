@@ -30,6 +30,12 @@ inline constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
 // in time and memory that grow with its length (and refuses one that needs over 8 MiB).
 inline constexpr std::size_t max_boilerplate_pattern_bytes = std::size_t{1} << 10;
 
+// One line of a --delete-from file. Ids are at most schema::max_id_bytes; the rest is room
+// for spaces and '#' comments. A longer line means the file is not a list of ids (/dev/zero,
+// a binary file): it is an error naming FILE:LINE, and the rest of the file is not read, since
+// reading such a "line" to its end might never end.
+inline constexpr std::size_t max_id_list_line_bytes = std::size_t{4} << 10;
+
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";

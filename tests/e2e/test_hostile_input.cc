@@ -303,6 +303,32 @@ TEST_CASE("hostile input: a directory loop via symlinks - each file read once - 
   CHECK(count(dir / "db", "ceasefire") == 3);
 }
 
+TEST_CASE("hostile input: --delete-from an endless line - an error at its line - memory bounded", "[e2e][hostile]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  write_good_articles(dir);
+  REQUIRE(run_index({"--db", db, dir / "in"}).exit_code == 0);
+  const auto start = std::chrono::steady_clock::now();
+  auto zero = run_index({"--db", db, "--delete-from", "/dev/zero"});
+  INFO(zero.err);
+  CHECK(zero.exit_code == 1);
+  CHECK_THAT(zero.err, Catch::Contains("/dev/zero:1: error: line longer than " +
+                                       limits::describe_bytes(limits::max_id_list_line_bytes) +
+                                       " (not a list of ids); the rest of the file is not read\n"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  // A file: the ids before the long line are deleted, none after it; an id over the id limit
+  // is an error for its line.
+  const auto ids = dir.write("ids.txt", "good-1\n" + std::string(schema::max_id_bytes + 1, 'x') + "\n" +
+                                            std::string(limits::max_id_list_line_bytes + 1, 'y') + "\ngood-2\n");
+  auto r = run_index({"--db", db, "--delete-from", ids});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(ids + ":2: error: id longer than " + std::to_string(schema::max_id_bytes) +
+                                    " bytes\n"));
+  CHECK_THAT(r.err, Catch::Contains(ids + ":3: error: line longer than "));
+  CHECK(count(db, "ceasefire") == 1);
+}
+
 TEST_CASE("hostile input: a bad --boilerplate file - one error naming FILE:LINE - a catastrophic pattern runs in linear time",
           "[e2e][hostile]") {
   test::TempDir dir;
