@@ -139,7 +139,8 @@ TEST_CASE("hostile input: a 50 MB article - refused by its size before it is rea
   const auto html = write_big(dir, "in/big.html", "<html><body><article>", "<p>ceasefire words</p>\n", size,
                               "</article></body></html>");
   // Just under the limit: indexed like any other article.
-  write_big(dir, "in/large.txt", "Title: Large\nID: large-text\n\n", "monitoring words here\n", limits::max_article_bytes / 8, "");
+  write_big(dir, "in/large.txt", "Title: Large\nID: large-text\n\n", "monitoring words here\n",
+            std::min(limits::max_article_bytes / 8, limits::max_article_words / 4 * 22), "");  // 3 words in 22 bytes
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -161,6 +162,42 @@ TEST_CASE("hostile input: a JSONL line of 100 MB - that line skipped unread - th
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
   CHECK(count(dir / "db", "ceasefire") == 2);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("hostile input: 8 million one-letter words - refused by their number - the rest indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  // Under the size limit, far over the word limit (it peaked at 1.56 GB before the limit).
+  const auto jsonl = write_big(dir, "in/words.jsonl", "{\"id\":\"words\",\"body\":\"", "a ",
+                               limits::max_article_bytes - 100, "\"}\n");
+  const auto html = write_big(dir, "in/words.html", "<html><body><article><p>", "b ", limits::max_article_bytes - 100,
+                              "</p></article></body></html>");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const std::string words_limit =
+      "article of more than " + std::to_string(limits::max_article_words) + " words, the most one article may have\n";
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":1: error: " + words_limit));
+  CHECK_THAT(r.err, Catch::Contains(html + ":1: error: " + words_limit));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("hostile input: a page of a million <p> - refused by its elements before parsing - the rest indexed",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  // 4 MB; it took 25 s and 627 MB before the limit.
+  const auto html = write_big(dir, "in/paragraphs.html", "<html><body><article>", "<p>x\n", 5'000'000, "</article>");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(html + ": error: more than " + std::to_string(limits::max_html_elements) +
+                                    " HTML elements, the most one page may have\n"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
 TEST_CASE("hostile input: deeply nested JSON - parsed without recursion - ignored where it is not an article", "[e2e][hostile]") {
