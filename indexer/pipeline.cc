@@ -68,6 +68,14 @@ struct PipelineResult {
 // busy while the writer commits, small enough that memory does not grow with the input.
 constexpr std::size_t window_per_worker = 32;
 
+// Article text in flight (read, being tagged, or waiting for its turn to be written), per
+// MB of --memory: a document being built takes about 18 bytes per byte of text (a 16 MiB
+// article peaked at 285 MB), so 1/8 of --memory in text keeps the articles in flight near
+// twice --memory. News-sized articles never reach it (64 per worker of 5 KB); a run of
+// 16 MiB articles goes one at a time instead of 32 per worker (8 of them with --jobs 2
+// peaked at 637 MB). One article always goes, whatever its size.
+constexpr std::uint64_t memory_per_text_in_flight = 8;
+
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, std::ostream& diag)
@@ -112,10 +120,14 @@ class IndexRun {
     OrderedPool<PipelineItem, PipelineResult> pool(
         options_.jobs, window_per_worker * options_.jobs,
         [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
-        [this](PipelineResult& result) { write(result); });
+        [this](PipelineResult& result) { write(result); },
+        static_cast<std::size_t>(options_.memory_bytes / memory_per_text_in_flight));
     try {
       if (options_.retag) return read_for_retag(pool);
-      source_.read_all([&](Article&& a) { pool.submit(check(std::move(a))); },
+      source_.read_all([&](Article&& a) {
+                         const std::size_t text = a.title.size() + a.body.size();
+                         pool.submit(check(std::move(a)), text);
+                       },
                        [&](const InputError& e) {
                          PipelineItem item;
                          item.kind = PipelineItem::Kind::error;
@@ -147,7 +159,8 @@ class IndexRun {
       item.hash = content_hash(item.article, dictionary_.version());
       item.existed = true;
       item.bytes_read = i + 1;
-      pool.submit(std::move(item));
+      const std::size_t text = item.article.title.size() + item.article.body.size();
+      pool.submit(std::move(item), text);
     }
     pool.finish();
   }
