@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -75,6 +77,9 @@ constexpr std::size_t window_per_worker = 32;
 // 16 MiB articles goes one at a time instead of 32 per worker (8 of them with --jobs 2
 // peaked at 637 MB). One article always goes, whatever its size.
 constexpr std::uint64_t memory_per_text_in_flight = 8;
+
+// Articles from this size on return their memory to the system once tagged (malloc_trim).
+constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
 
 class IndexRun {
  public:
@@ -191,6 +196,10 @@ class IndexRun {
     if (item.kind != PipelineItem::Kind::article) return result;
     try {
       result.prepared = preparers_[worker]->prepare(item.article, std::move(item.hash));
+      // Tagging a big article frees hundreds of MB (tokens, code points) in this worker's
+      // malloc arena, which glibc keeps for the thread: give it back, or every worker keeps
+      // the high-water mark of the biggest article it has seen.
+      if (item.article.title.size() + item.article.body.size() >= big_article_bytes) malloc_trim(0);
     } catch (const Xapian::Error&) {
       throw;  // the library itself is in trouble: stops the run
     } catch (const std::exception& e) {
