@@ -9,9 +9,9 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <limits>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -52,8 +52,8 @@ class OrderedPool {
   void submit(Task task, std::size_t cost = 0) {
     std::unique_lock lock(mutex_);
     room_.wait(lock, [&] {
-      return (submitted_ - emitted_ < window_ && (cost_in_flight_ == 0 || cost <= max_cost_ - std::min(cost_in_flight_, max_cost_))) ||
-             stopped_;
+      const bool cost_room = cost_in_flight_ == 0 || cost <= max_cost_ - std::min(cost_in_flight_, max_cost_);
+      return (submitted_ - emitted_ < window_ && cost_room) || stopped_;
     });
     if (stopped_) {
       lock.unlock();

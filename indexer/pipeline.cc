@@ -73,7 +73,7 @@ constexpr std::size_t window_per_worker = 32;
 // Article text in flight (read, being tagged, or waiting for its turn to be written), per
 // MB of --memory: a document being built takes about 18 bytes per byte of text (a 16 MiB
 // article peaked at 285 MB), so 1/8 of --memory in text keeps the articles in flight near
-// twice --memory. News-sized articles never reach it (64 per worker of 5 KB); a run of
+// twice --memory. News-sized articles never reach it (32 per worker of 5 KB); a run of
 // 16 MiB articles goes one at a time instead of 32 per worker (8 of them with --jobs 2
 // peaked at 637 MB). One article always goes, whatever its size.
 constexpr std::uint64_t memory_per_text_in_flight = 8;
