@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -29,8 +30,12 @@ class OrderedPool {
   using Emit = std::function<void(Result& result)>;
   using Next = std::function<std::optional<Task>()>;
 
-  OrderedPool(unsigned jobs, std::size_t window, Work work, Emit emit)
-      : window_(std::max(window, std::size_t{1})), work_(std::move(work)), emit_(std::move(emit)) {
+  // max_cost: besides the window, submit() waits while the tasks in flight cost more than
+  // this in all (the indexer: bytes of article text), though one task always goes through,
+  // whatever its cost.
+  OrderedPool(unsigned jobs, std::size_t window, Work work, Emit emit,
+              std::size_t max_cost = std::numeric_limits<std::size_t>::max())
+      : window_(std::max(window, std::size_t{1})), max_cost_(max_cost), work_(std::move(work)), emit_(std::move(emit)) {
     for (unsigned w = 0; w < std::max(jobs, 1u); ++w) workers_.emplace_back([this, w] { work_loop(w); });
   }
   OrderedPool(const OrderedPool&) = delete;
@@ -42,15 +47,21 @@ class OrderedPool {
     join();
   }
 
-  // Blocks while `window` tasks are in flight. Rethrows the pool's first failure, if any.
-  void submit(Task task) {
+  // Blocks while `window` tasks, or tasks costing more than max_cost with this one, are in
+  // flight. Rethrows the pool's first failure, if any.
+  void submit(Task task, std::size_t cost = 0) {
     std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return submitted_ - emitted_ < window_ || stopped_; });
+    room_.wait(lock, [&] {
+      const bool cost_room = cost_in_flight_ == 0 || cost <= max_cost_ - std::min(cost_in_flight_, max_cost_);
+      return (submitted_ - emitted_ < window_ && cost_room) || stopped_;
+    });
     if (stopped_) {
       lock.unlock();
       finish();  // rethrows
       return;
     }
+    costs_.push_back(cost);
+    cost_in_flight_ += cost;
     pending_.emplace_back(submitted_++, std::move(task));
     ready_.notify_one();
   }
@@ -101,11 +112,16 @@ class OrderedPool {
       emit_(it->second);
       done_.erase(it);
       ++emitted_;
+      cost_in_flight_ -= costs_.front();
+      costs_.pop_front();
     }
     // Wake the submitter only once half the window is free: it then submits a burst, and
     // the workers find tasks waiting instead of being woken one task at a time (a futex
     // round trip per task cost ~5% of a batch of fast queries).
-    if (submitted_ - emitted_ <= window_ / 2) room_.notify_one();
+    // Likewise for the cost, when there is a max_cost (with one, a submitter waiting for room is
+    // woken at each emit below half of it, and at the latest when nothing is left in flight).
+    const bool costed = max_cost_ != std::numeric_limits<std::size_t>::max();
+    if (submitted_ - emitted_ <= window_ / 2 || (costed && cost_in_flight_ <= max_cost_ / 2)) room_.notify_one();
   }
 
   // Records the first failure (nullptr: a stop without one) and wakes everybody up.
@@ -124,6 +140,7 @@ class OrderedPool {
   }
 
   const std::size_t window_;
+  const std::size_t max_cost_;
   const Work work_;
   const Emit emit_;
   std::mutex mutex_;
@@ -132,6 +149,8 @@ class OrderedPool {
   std::deque<std::pair<std::size_t, Task>> pending_;
   std::map<std::size_t, Result> done_;
   std::size_t submitted_ = 0, emitted_ = 0;
+  std::deque<std::size_t> costs_;  // of the tasks in flight, in input order (results are emitted in it)
+  std::size_t cost_in_flight_ = 0;
   bool input_done_ = false;
   bool stopped_ = false;  // a failure, or destruction before finish()
   std::exception_ptr error_;

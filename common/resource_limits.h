@@ -8,10 +8,27 @@
 
 namespace dipnews::limits {
 
-// One article's input: a JSONL line, a text file or a saved web page. Tagging and indexing
-// take about 50 bytes of memory per byte of text (a 6.7 MB article peaked at 350 MB and took
-// 8 s), so 16 MiB bounds one article near 1 GB; real news articles are under 1 MB.
+// One article's input: a JSONL line, a text file or a saved web page; real news articles are
+// under 1 MB. With max_article_words and max_html_elements below, one article at this size
+// peaked at 208-335 MB for the whole process (docs/reliability.md, "Resource limits").
 inline constexpr std::size_t max_article_bytes = std::size_t{16} << 20;
+
+// Words in one article (title and body, counted as runs of letters and digits). The tagger
+// keeps each word with its offsets (about 100 bytes a word) and Xapian each position, so a
+// 16 MiB line of one-letter words (8 million words) peaked at 1.56 GB; counting them takes
+// 0.3 s and no memory. The longest real
+// articles (reports, transcripts) have tens of thousands. An article with more is an error
+// naming this limit, like an article over max_article_bytes, rather than being cut short:
+// an index holding the first part of an article without saying so would answer searches
+// for the rest wrongly, and only broken or hostile input gets here.
+inline constexpr std::size_t max_article_words = 200'000;
+
+// HTML elements in one saved page, counted as '<' followed by a letter (at least one for
+// each element gumbo builds from a tag; the ones it adds itself are few per tag). Gumbo
+// and the body extraction take about 600 bytes per element: a 4 MB page of a million <p>
+// took 627 MB and 25 s.
+// Real pages have a few thousand; a page with more is an error naming this limit.
+inline constexpr std::size_t max_html_elements = 100'000;
 
 // One query. A 10,000-word query took 18 s (spelling, feedback and ranking per word); a
 // question pasted from a document rarely has 200.
@@ -30,6 +47,16 @@ inline constexpr unsigned max_proximity_window = 1000;
 // One line of a --batch file: a qid, a tab and a query, which has its own limits above; a
 // line beyond this is passed over without being kept in memory, and is an error for that line.
 inline constexpr std::size_t max_batch_line_bytes = std::size_t{1} << 20;
+
+// One line of a --delete-from file. Ids are at most schema::max_id_bytes; the rest is room
+// for spaces and '#' comments. A longer line means the file is not a list of ids (/dev/zero,
+// a binary file): it is an error naming FILE:LINE, and the rest of the file is not read, since
+// reading such a "line" to its end might never end.
+inline constexpr std::size_t max_id_list_line_bytes = std::size_t{4} << 10;
+
+// One --boilerplate pattern. The bundled ones are under 300 bytes; RE2 compiles a pattern
+// in time and memory that grow with its length (and refuses one that needs over 8 MiB).
+inline constexpr std::size_t max_boilerplate_pattern_bytes = std::size_t{1} << 10;
 
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {

@@ -22,6 +22,10 @@ struct TextToken {
 
 std::vector<TextToken> tokenize(std::string_view text);
 
+// Runs of word characters: at least as many as tokenize() returns tokens (an apostrophe or a
+// dot can join two runs into one token, nothing splits one), counted without storing any.
+std::size_t count_word_runs(std::string_view text);
+
 // The folded form of a phrase, tokens joined by single spaces ("Côte d'Ivoire" -> "cote divoire").
 std::string normalize_phrase(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -68,6 +70,17 @@ struct PipelineResult {
 // busy while the writer commits, small enough that memory does not grow with the input.
 constexpr std::size_t window_per_worker = 32;
 
+// Article text in flight (read, being tagged, or waiting for its turn to be written), per
+// MB of --memory: a document being built takes about 18 bytes per byte of text (a 16 MiB
+// article peaked at 285 MB), so 1/8 of --memory in text keeps the articles in flight near
+// twice --memory. News-sized articles never reach it (32 per worker of 5 KB); a run of
+// 16 MiB articles goes one at a time instead of 32 per worker (8 of them with --jobs 2
+// peaked at 637 MB). One article always goes, whatever its size.
+constexpr std::uint64_t memory_per_text_in_flight = 8;
+
+// Articles from this size on return their memory to the system once tagged (malloc_trim).
+constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
+
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, std::ostream& diag)
@@ -117,10 +130,14 @@ class IndexRun {
     OrderedPool<PipelineItem, PipelineResult> pool(
         options_.jobs, window_per_worker * options_.jobs,
         [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
-        [this](PipelineResult& result) { write(result); });
+        [this](PipelineResult& result) { write(result); },
+        static_cast<std::size_t>(options_.memory_bytes / memory_per_text_in_flight));
     try {
       if (options_.retag) return read_for_retag(pool);
-      source_.read_all([&](Article&& a) { pool.submit(check(std::move(a))); },
+      source_.read_all([&](Article&& a) {
+                         const std::size_t text = a.title.size() + a.body.size();
+                         pool.submit(check(std::move(a)), text);
+                       },
                        [&](const InputError& e) {
                          PipelineItem item;
                          item.kind = PipelineItem::Kind::error;
@@ -152,7 +169,8 @@ class IndexRun {
       item.hash = content_hash(item.article, dictionary_.version());
       item.existed = true;
       item.bytes_read = i + 1;
-      pool.submit(std::move(item));
+      const std::size_t text = item.article.title.size() + item.article.body.size();
+      pool.submit(std::move(item), text);
     }
     pool.finish();
   }
@@ -183,6 +201,10 @@ class IndexRun {
     if (item.kind != PipelineItem::Kind::article) return result;
     try {
       result.prepared = preparers_[worker]->prepare(item.article, std::move(item.hash));
+      // Tagging a big article frees hundreds of MB (tokens, code points) in this worker's
+      // malloc arena, which glibc keeps for the thread: give it back, or every worker keeps
+      // the high-water mark of the biggest article it has seen.
+      if (item.article.title.size() + item.article.body.size() >= big_article_bytes) malloc_trim(0);
     } catch (const Xapian::Error&) {
       throw;  // the library itself is in trouble: stops the run
     } catch (const std::exception& e) {

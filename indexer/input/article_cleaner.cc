@@ -6,6 +6,7 @@
 
 #include "resource_limits.h"
 #include "schema.h"
+#include "text_tokens.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -98,6 +99,9 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   if (has_control_code_point(a.id)) return std::string("id contains control characters (C0, C1 or bidi controls)");
   if (a.title.size() + a.body.size() > limits::max_article_bytes) {
     return "article longer than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have";
+  }
+  if (count_word_runs(a.title) + count_word_runs(a.body) > limits::max_article_words) {
+    return "article of more than " + std::to_string(limits::max_article_words) + " words, the most one article may have";
   }
   for (std::string* text : {&a.title, &a.body, &a.source, &a.url}) replace_control_characters(*text);
   a.title = collapse_whitespace(a.title);

@@ -2,7 +2,10 @@
 
 #include <fstream>
 
+#include <re2/re2.h>
+
 #include "error.h"
+#include "resource_limits.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -13,7 +16,16 @@ constexpr std::size_t max_boilerplate_line_bytes = 240;
 }  // namespace
 
 void BoilerplateFilter::add_pattern(const std::string& pattern) {
-  patterns_.emplace_back(pattern, std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+  if (pattern.find('\0') != std::string::npos) throw BadPattern("NUL byte in the pattern");
+  if (pattern.size() > limits::max_boilerplate_pattern_bytes) {
+    throw BadPattern("pattern longer than " + limits::describe_bytes(limits::max_boilerplate_pattern_bytes));
+  }
+  RE2::Options options;  // UTF-8, RE2 syntax
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);  // the error is ours to report, once, naming the file and line
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) throw BadPattern(re->error());  // "missing ): (unclosed", "pattern too large - compile failed"
+  patterns_.push_back(std::move(re));
 }
 
 void BoilerplateFilter::load_file(const std::string& path) {
@@ -27,7 +39,7 @@ void BoilerplateFilter::load_file(const std::string& path) {
     if (pattern.empty() || pattern.front() == '#') continue;
     try {
       add_pattern(std::string(pattern));
-    } catch (const std::regex_error& e) {
+    } catch (const BadPattern& e) {
       throw RuntimeFailure(InputError{path, number, std::string("bad pattern: ") + e.what()}.to_string());
     }
   }
@@ -38,7 +50,7 @@ bool BoilerplateFilter::is_boilerplate(std::string_view line) const {
   if (trimmed.empty() || trimmed.size() > max_boilerplate_line_bytes) return false;
   const std::string folded = fold_quotes(trimmed);
   for (const auto& pattern : patterns_) {
-    if (std::regex_match(folded, pattern)) return true;
+    if (RE2::FullMatch(folded, *pattern)) return true;
   }
   return false;
 }

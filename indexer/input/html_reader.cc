@@ -40,6 +40,10 @@ std::optional<InputError> read_page(std::istream& in, const std::string& path, s
     return InputError{path, 0, "HTML nested more than " + std::to_string(html::max_open_elements) +
                                    " elements deep (a broken page?)"};
   }
+  if (html::count_tag_openings(page) > limits::max_html_elements) {
+    return InputError{path, 0, "more than " + std::to_string(limits::max_html_elements) +
+                                   " HTML elements, the most one page may have"};
+  }
   return std::nullopt;
 }
 

@@ -31,6 +31,14 @@ const GumboOptions gumbo_options = parse_options();
 
 }  // namespace
 
+std::size_t count_tag_openings(std::string_view page) {
+  std::size_t tags = 0;
+  for (std::size_t i = page.find('<'); i != std::string_view::npos; i = page.find('<', i + 1)) {
+    tags += i + 1 < page.size() && std::isalpha(static_cast<unsigned char>(page[i + 1]));
+  }
+  return tags;
+}
+
 int estimated_nesting(std::string_view page) {
   const std::string lower = to_lower_ascii(page);
   int depth = 0, deepest = 0;

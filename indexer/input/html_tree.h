@@ -19,6 +19,11 @@ namespace dipnews::html {
 constexpr int max_open_elements = 4000;
 int estimated_nesting(std::string_view page);
 
+// '<' followed by an ASCII letter: at least the number of start tags, so a page within
+// limits::max_html_elements by this count cannot make gumbo build more than a few times
+// that many elements. Counted before parsing.
+std::size_t count_tag_openings(std::string_view page);
+
 struct OutputDeleter {
   void operator()(GumboOutput* output) const;
 };

@@ -40,37 +40,56 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name.front() == '.';
 }
 
-void walk_directory(const std::string& dir, std::optional<InputFormat> forced, ExpandedInputs& out) {
-  std::vector<std::string> found;
+// Collects the article files under `dir`, one directory at a time. Every directory that
+// cannot be opened or read to its end is an error naming it, as an unreadable file is, and
+// the walk goes on with the rest (std::filesystem's skip_permission_denied would pass over
+// it in silence, and without it recursive_directory_iterator ends the whole walk there).
+// Symbolic links to directories are not followed, so a link loop cannot walk forever.
+// Returns false when something could not be read.
+bool collect_files(const fs::path& dir, std::vector<std::string>& found, ExpandedInputs& out) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  fs::directory_iterator it(dir, ec), end;
   if (ec) {
-    out.errors.push_back({dir, 0, "cannot read directory: " + ec.message()});
-    return;
+    out.errors.push_back({dir.string(), 0, "cannot read directory: " + ec.message()});
+    return false;
   }
+  bool complete = true;
+  std::vector<fs::path> subdirectories;
   for (; it != end; it.increment(ec)) {
-    if (ec) {
-      // Report it, but still read what was found before the failure.
-      out.errors.push_back({dir, 0, "cannot read all of the directory: " + ec.message()});
-      break;
-    }
+    if (ec) break;
     // The error_code forms: an entry that cannot be examined (a symbolic link loop, a file
     // removed meanwhile) is reported and passed over; the throwing forms would end the run.
     std::error_code entry_ec;
-    if (is_hidden(it->path())) {
-      if (it->is_directory(entry_ec)) it.disable_recursion_pending();
+    const fs::path& path = it->path();
+    if (is_hidden(path)) continue;
+    if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+      subdirectories.push_back(path);
       continue;
     }
+    entry_ec.clear();
     const bool regular = it->is_regular_file(entry_ec);
     if (entry_ec) {
-      if (format_from_extension(it->path().string())) {
-        out.errors.push_back({it->path().string(), 0, "cannot read: " + entry_ec.message()});
+      if (format_from_extension(path.string())) {
+        out.errors.push_back({path.string(), 0, "cannot read: " + entry_ec.message()});
+        complete = false;
       }
       continue;
     }
-    if (regular && format_from_extension(it->path().string())) found.push_back(it->path().string());
+    if (regular && format_from_extension(path.string())) found.push_back(path.string());
   }
-  if (found.empty() && !ec) {
+  if (ec) {
+    // Report it, but still read what was found before the failure.
+    out.errors.push_back({dir.string(), 0, "cannot read all of the directory: " + ec.message()});
+    complete = false;
+  }
+  for (const auto& sub : subdirectories) complete = collect_files(sub, found, out) && complete;
+  return complete;
+}
+
+void walk_directory(const std::string& dir, std::optional<InputFormat> forced, ExpandedInputs& out) {
+  std::vector<std::string> found;
+  const bool complete = collect_files(dir, found, out);
+  if (found.empty() && complete) {
     // Not an error (an inbox directory may well be empty today), but say so: a mistyped
     // directory or files named .json would otherwise index nothing in silence.
     out.errors.push_back({dir, 0, "no article files in this directory (.jsonl, .ndjson, .txt, .md, .html, .htm)", true});

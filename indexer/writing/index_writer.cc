@@ -34,7 +34,10 @@ constexpr std::size_t queue_limit = 64;
 // first failure stops the thread's work and is rethrown to the caller at its next call.
 class ShardWriter {
  public:
-  explicit ShardWriter(Xapian::WritableDatabase db) : db_(std::move(db)), thread_([this] { run(); }) {}
+  // memory_limit: queued documents wait while those ahead of them are estimated to take
+  // more (one always goes), so that big articles are not queued 64 at a time.
+  ShardWriter(Xapian::WritableDatabase db, std::uint64_t memory_limit)
+      : db_(std::move(db)), memory_limit_(memory_limit), thread_([this] { run(); }) {}
   ~ShardWriter() {
     {
       std::lock_guard lock(mutex_);
@@ -44,9 +47,11 @@ class ShardWriter {
     thread_.join();
   }
 
-  void replace(const std::string& id_term, Xapian::Document&& doc) { push({Change::Kind::replace, id_term, std::move(doc)}); }
-  void remove(const std::string& id_term) { push({Change::Kind::remove, id_term, {}}); }
-  void commit() { push({Change::Kind::commit, {}, {}}); }
+  void replace(const std::string& id_term, Xapian::Document&& doc, std::uint64_t memory) {
+    push({Change::Kind::replace, id_term, std::move(doc), memory});
+  }
+  void remove(const std::string& id_term) { push({Change::Kind::remove, id_term, {}, 0}); }
+  void commit() { push({Change::Kind::commit, {}, {}, 0}); }
 
   // Waits until every queued change is applied; rethrows the thread's failure. Until the
   // next change is queued, the caller may then read the database itself.
@@ -62,12 +67,17 @@ class ShardWriter {
     enum class Kind { replace, remove, commit } kind;
     std::string term;
     Xapian::Document document;
+    std::uint64_t memory = 0;  // memory_estimate() of the document
   };
 
   void push(Change&& change) {
     std::unique_lock lock(mutex_);
-    idle_.wait(lock, [&] { return queue_.size() < queue_limit || error_; });
+    idle_.wait(lock, [&] {
+      const bool room = queue_.size() < queue_limit && (queued_memory_ == 0 || queued_memory_ + change.memory <= memory_limit_);
+      return room || error_;
+    });
     if (error_) std::rethrow_exception(error_);
+    queued_memory_ += change.memory;
     queue_.push_back(std::move(change));
     changed_.notify_one();
   }
@@ -91,9 +101,11 @@ class ShardWriter {
       change.document = Xapian::Document();  // released on this thread, which used it last
       lock.lock();
       busy_ = false;
+      queued_memory_ -= change.memory;  // now in Xapian's buffer, which commits bound
       if (failure) {
         error_ = failure;
         queue_.clear();
+        queued_memory_ = 0;
       }
       idle_.notify_all();
       if (error_) return;
@@ -116,6 +128,8 @@ class ShardWriter {
   }
 
   Xapian::WritableDatabase db_;
+  const std::uint64_t memory_limit_;
+  std::uint64_t queued_memory_ = 0;  // of the queued documents and the one being applied
   std::mutex mutex_;
   std::condition_variable changed_;  // a change was queued, or stop
   std::condition_variable idle_;     // room in the queue, the queue ran dry, or a failure
@@ -131,7 +145,7 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : 
   const WriteLayout layout = layout_for_writing(path, options.shards);
   for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds)) {
     if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
-    shards_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+    shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
   }
   stories_.emplace(layout.paths);
 }
@@ -153,8 +167,9 @@ void IndexWriter::before_leaving(const std::string& id) {
 // commits only after the change).
 void IndexWriter::rekey_followers(const std::string& id) {
   for (auto& [follower, doc] : stories_->rekey_followers(id)) {
-    memory_since_commit_ += memory_estimate(doc);
-    shard_for(follower).replace(schema::id_term(follower), std::move(doc));
+    const std::uint64_t estimate = memory_estimate(doc);
+    memory_since_commit_ += estimate;
+    shard_for(follower).replace(schema::id_term(follower), std::move(doc), estimate);
   }
 }
 
@@ -164,7 +179,7 @@ WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   if (!story.kept_own_story) rekey_followers(prepared.id);
   DocumentBuilder::set_story(prepared.document, story.story);
   const std::uint64_t estimate = memory_estimate(prepared.document);
-  shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document));
+  shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
   ++(existed ? pending_.replaced : pending_.added);
   count_change(estimate);
   return existed ? WriteOutcome::replaced : WriteOutcome::added;

@@ -141,7 +141,8 @@ TEST_CASE("hostile input: a 50 MB article - refused by its size before it is rea
   const auto html = write_big(dir, "in/big.html", "<html><body><article>", "<p>ceasefire words</p>\n", size,
                               "</article></body></html>");
   // Just under the limit: indexed like any other article.
-  write_big(dir, "in/large.txt", "Title: Large\nID: large-text\n\n", "monitoring words here\n", limits::max_article_bytes / 8, "");
+  write_big(dir, "in/large.txt", "Title: Large\nID: large-text\n\n", "monitoring words here\n",
+            std::min(limits::max_article_bytes / 8, limits::max_article_words / 4 * 22), "");  // 3 words in 22 bytes
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -163,6 +164,42 @@ TEST_CASE("hostile input: a JSONL line of 100 MB - that line skipped unread - th
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
   CHECK(count(dir / "db", "ceasefire") == 2);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("hostile input: 8 million one-letter words - refused by their number - the rest indexed", "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  // Under the size limit, far over the word limit (it peaked at 1.56 GB before the limit).
+  const auto jsonl = write_big(dir, "in/words.jsonl", "{\"id\":\"words\",\"body\":\"", "a ",
+                               limits::max_article_bytes - 100, "\"}\n");
+  const auto html = write_big(dir, "in/words.html", "<html><body><article><p>", "b ", limits::max_article_bytes - 100,
+                              "</p></article></body></html>");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const std::string words_limit =
+      "article of more than " + std::to_string(limits::max_article_words) + " words, the most one article may have\n";
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":1: error: " + words_limit));
+  CHECK_THAT(r.err, Catch::Contains(html + ":1: error: " + words_limit));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 2});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("hostile input: a page of a million <p> - refused by its elements before parsing - the rest indexed",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  // 4 MB; it took 25 s and 627 MB before the limit.
+  const auto html = write_big(dir, "in/paragraphs.html", "<html><body><article>", "<p>x\n", 5'000'000, "</article>");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(html + ": error: more than " + std::to_string(limits::max_html_elements) +
+                                    " HTML elements, the most one page may have\n"));
+  CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
 TEST_CASE("hostile input: deeply nested JSON - parsed without recursion - ignored where it is not an article", "[e2e][hostile]") {
@@ -264,6 +301,30 @@ TEST_CASE("hostile input: an unreadable file - reported - the rest indexed", "[e
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
 }
 
+TEST_CASE("hostile input: an unreadable subdirectory - reported like an unreadable file - the rest indexed",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  dir.write("in/sub/a.jsonl", jsonl_line("hidden-1", "ceasefire"));
+  dir.write("in/z/b.txt", "Title: B\nID: b\n\nA ceasefire body.\n");  // walked after the unreadable one
+  const std::string sub = dir / "in/sub";
+  std::filesystem::permissions(sub, std::filesystem::perms::none);
+  std::error_code ec;
+  if (std::filesystem::directory_iterator(sub, ec); !ec) {
+    // root lists whatever the mode says: this row cannot be run as root.
+    std::filesystem::permissions(sub, std::filesystem::perms::owner_all);
+    WARN("skipped: running as root, where chmod 000 does not stop reading a directory");
+    return;
+  }
+  auto r = run_index({"--db", dir / "db", dir / "in"});
+  std::filesystem::permissions(sub, std::filesystem::perms::owner_all);  // so that TempDir can remove it
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(sub + ": error: cannot read directory: Permission denied\n"));
+  CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 1});
+  CHECK(count(dir / "db", "ceasefire") == 3);
+}
+
 TEST_CASE("hostile input: a directory loop via symlinks - each file read once - link loops reported", "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
@@ -279,6 +340,58 @@ TEST_CASE("hostile input: a directory loop via symlinks - each file read once - 
   CHECK_THAT(r.err, Catch::Contains(dir / "in/y.txt" + ": error: cannot read: Too many levels of symbolic links\n"));
   CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});
   CHECK(count(dir / "db", "ceasefire") == 3);
+}
+
+TEST_CASE("hostile input: --delete-from an endless line - an error at its line - memory bounded", "[e2e][hostile]") {
+  test::TempDir dir;
+  const auto db = dir / "db";
+  write_good_articles(dir);
+  REQUIRE(run_index({"--db", db, dir / "in"}).exit_code == 0);
+  const auto start = std::chrono::steady_clock::now();
+  auto zero = run_index({"--db", db, "--delete-from", "/dev/zero"});
+  INFO(zero.err);
+  CHECK(zero.exit_code == 1);
+  CHECK_THAT(zero.err, Catch::Contains("/dev/zero:1: error: line longer than " +
+                                       limits::describe_bytes(limits::max_id_list_line_bytes) +
+                                       " (not a list of ids); the rest of the file is not read\n"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  // A file: the ids before the long line are deleted, none after it; an id over the id limit
+  // is an error for its line.
+  const auto ids = dir.write("ids.txt", "good-1\n" + std::string(schema::max_id_bytes + 1, 'x') + "\n" +
+                                            std::string(limits::max_id_list_line_bytes + 1, 'y') + "\ngood-2\n");
+  auto r = run_index({"--db", db, "--delete-from", ids});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(ids + ":2: error: id longer than " + std::to_string(schema::max_id_bytes) +
+                                    " bytes\n"));
+  CHECK_THAT(r.err, Catch::Contains(ids + ":3: error: line longer than "));
+  CHECK(count(db, "ceasefire") == 1);
+}
+
+TEST_CASE("hostile input: a bad --boilerplate file - one error naming FILE:LINE - a catastrophic pattern runs in linear time",
+          "[e2e][hostile]") {
+  test::TempDir dir;
+  write_good_articles(dir);
+  const auto nul = dir.write("nul.txt", std::string("ok\na\0b\n", 7));
+  const auto huge = dir.write("huge.txt", std::string(100000, 'x') + "\n");
+  for (const auto& [file, problem] : {std::pair{nul, std::string(":2: error: bad pattern: NUL byte in the pattern\n")},
+                                      std::pair{huge, ":1: error: bad pattern: pattern longer than " +
+                                                          limits::describe_bytes(limits::max_boilerplate_pattern_bytes) +
+                                                          "\n"}}) {
+    auto r = run_index({"--db", dir / "db", "--boilerplate", file, dir / "in"});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dipnews-index: " + file + problem);
+  }
+  // (a+)+b against a line of 38 a's: std::regex backtracked for ever; RE2 does not backtrack.
+  const auto slow = dir.write("slow.txt", "(a+)+b\n");
+  dir.write("in/a.txt", "Title: A\nID: a\n\n" + std::string(38, 'a') + "\nA ceasefire body.\n");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_index({"--db", dir / "db", "--boilerplate", slow, dir / "in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(count(dir / "db", "ceasefire") == 3);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
 }
 
 // ---------------------------------------------------------------------------------------

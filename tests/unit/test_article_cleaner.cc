@@ -95,3 +95,18 @@ TEST_CASE("control characters become spaces - an article over the size limit is 
   Article big = article("a", std::string(limits::max_article_bytes + 1, 'x'));
   CHECK(clean_article(big, f) == "article longer than 16 MiB, the most one article may have");
 }
+
+TEST_CASE("an article of more words than the limit is rejected - title and body together", "[cleaner]") {
+  const auto& f = test::bundled_boilerplate();
+  std::string words;
+  for (std::size_t i = 0; i < limits::max_article_words; ++i) words += "a ";
+  Article at_limit = article("a", words);
+  CHECK_FALSE(clean_article(at_limit, f));
+  Article over = article("a", words);
+  over.title = "One";
+  CHECK(clean_article(over, f) == "article of more than " + std::to_string(limits::max_article_words) +
+                                      " words, the most one article may have");
+  Article hyphens = article("a", std::string(2 * limits::max_article_words + 2, '-'));
+  for (std::size_t i = 0; i < hyphens.body.size(); i += 2) hyphens.body[i] = 'x';  // x-x-x-...: one word each
+  CHECK(clean_article(hyphens, f));
+}

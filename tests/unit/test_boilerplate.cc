@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <utility>
+#include <vector>
+
 #include "input/boilerplate.h"
 #include "bundled_data.h"
 #include "error.h"
+#include "resource_limits.h"
 #include "temp_dir.h"
 
 using namespace dipnews;
@@ -63,4 +68,50 @@ TEST_CASE("a bad pattern file names the file and line", "[boilerplate]") {
     CHECK_THAT(e.what(), Catch::StartsWith(path + ":3: error: bad pattern"));
   }
   CHECK_THROWS_AS(f.load_file(dir / "missing.txt"), RuntimeFailure);
+}
+
+TEST_CASE("a hostile pattern file - NUL bytes, overlong and invalid patterns - one error naming FILE:LINE",
+          "[boilerplate]") {
+  test::TempDir dir;
+  const std::string nul("a\0b", 3);
+  for (const auto& [content, problem] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"fine\n" + nul + "\n", "NUL byte in the pattern"},
+           {"fine\n" + std::string(100000, 'x') + "\n",
+            "pattern longer than " + limits::describe_bytes(limits::max_boilerplate_pattern_bytes)},
+           {"fine\n\xff\xfe\n", "invalid UTF-8"},
+           {"fine\n(?=lookahead)\n", "invalid perl operator: (?="},
+           {"fine\n(a)\\1\n", "invalid escape sequence: \\1"}}) {
+    const auto path = dir.write("bad.txt", content);
+    BoilerplateFilter f;
+    try {
+      f.load_file(path);
+      FAIL("no error for " + problem);
+    } catch (const RuntimeFailure& e) {
+      CHECK(std::string(e.what()) == path + ":2: error: bad pattern: " + problem);
+    }
+  }
+}
+
+TEST_CASE("patterns match in linear time - (a+)+b against a line of a's returns at once", "[boilerplate]") {
+  BoilerplateFilter f;
+  f.add_pattern("(a+)+b");
+  f.add_pattern("(x*)*y");
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(f.is_boilerplate(std::string(38, 'a')));
+  CHECK_FALSE(f.is_boilerplate(std::string(239, 'x')));
+  CHECK(f.is_boilerplate(std::string(38, 'a') + "b"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+}
+
+TEST_CASE("patterns: whole line, any case, UTF-8 characters count as one", "[boilerplate]") {
+  BoilerplateFilter f;
+  f.add_pattern("advertisement|sponsored");  // the alternation as a whole must match the line
+  f.add_pattern("\\(c\\) .{3} ltd");
+  CHECK(f.is_boilerplate("ADVERTISEMENT"));
+  CHECK(f.is_boilerplate("Sponsored"));
+  CHECK_FALSE(f.is_boilerplate("advertisement fees rose"));
+  CHECK_FALSE(f.is_boilerplate("the sponsored"));
+  CHECK(f.is_boilerplate("(c) \xC3\x89t\xC3\xA9 Ltd"));  // "Été": three characters, five bytes
+  CHECK_THROWS_AS(f.add_pattern("(unclosed"), BadPattern);
 }

@@ -8,6 +8,8 @@
 #include "bundled_data.h"
 #include "collecting_sink.h"
 #include "input/html_reader.h"
+#include "input/html_tree.h"
+#include "resource_limits.h"
 
 using namespace dipnews;
 
@@ -278,4 +280,21 @@ TEST_CASE("html: deeply nested articles are weighed once - the outermost holds t
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
   REQUIRE(s.articles.size() == 1);
   CHECK(s.articles[0].body == "Envoys met in Geneva.\n");
+}
+
+TEST_CASE("html: a page of more elements than the limit is refused before parsing", "[html_reader]") {
+  std::string page = "<title>T</title>";
+  for (std::size_t i = 0; i < limits::max_html_elements; ++i) page += "<p>x";
+  auto s = read(page, "many.html");
+  REQUIRE(s.errors.size() == 1);
+  CHECK(s.errors[0].to_string() == "many.html: error: more than " + std::to_string(limits::max_html_elements) +
+                                       " HTML elements, the most one page may have");
+  // At the limit it is read; '<' followed by anything but a letter is not counted.
+  page.erase(0, page.find("<p>"));
+  page.replace(0, 3, "< 3");  // one element fewer (and "<title>" is gone too)
+  page = "<title>T</title>" + page;
+  auto ok = read(page);
+  INFO((ok.errors.empty() ? std::string() : ok.errors[0].to_string()));
+  CHECK(ok.errors.empty());
+  CHECK(html::count_tag_openings("<a><B>a < b <1 </a><") == 2);
 }

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "ordered_pool.h"
 
@@ -113,4 +115,27 @@ TEST_CASE("ordered pool: destroyed before finish, it stops without hanging", "[o
     pool.submit(2);
   }  // as when an exception unwinds past the pool
   CHECK(emitted.load() <= 2);
+}
+
+TEST_CASE("ordered pool: tasks in flight stay within max_cost - one always goes, whatever its cost",
+          "[ordered_pool]") {
+  for (const auto& [cost, most_in_flight] : {std::pair{100u, 1}, std::pair{30u, 3}, std::pair{1u, 8}}) {
+    std::atomic<int> in_flight{0}, peak{0};
+    std::vector<int> emitted;
+    auto work = [&](unsigned, int& task) {
+      const int now = ++in_flight;
+      for (int seen = peak; now > seen && !peak.compare_exchange_weak(seen, now);) {}
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      return task;
+    };
+    {
+      Pool pool(4, 8, work, [&](int& r) { --in_flight; emitted.push_back(r); }, /*max_cost=*/100);
+      for (int i = 0; i < 40; ++i) pool.submit(i, cost);
+      pool.finish();
+    }
+    INFO("cost " << cost);
+    CHECK(emitted.size() == 40);
+    CHECK(peak <= most_in_flight);
+    if (cost == 100u) CHECK(peak == 1);
+  }
 }

@@ -73,3 +73,14 @@ TEST_CASE("tokenize terminates on any mix of separators and keeps offsets ordere
     }
   }
 }
+
+TEST_CASE("count_word_runs is never fewer than the tokens tokenize() returns", "[tokens]") {
+  CHECK(count_word_runs("") == 0);
+  CHECK(count_word_runs("a b c") == 3);
+  CHECK(count_word_runs("Côte d'Ivoire's U.S.-backed plan") == 8);
+  for (const char* text : {"a b c", "Côte d'Ivoire's U.S.-backed plan", "a\xE2\x80\x94" "b\xE2\x80\x94" "c", "x_y z",
+                           "O'Brien's 3.5% rise", "  ...  ", "UN/EU talks"}) {
+    INFO(text);
+    CHECK(count_word_runs(text) >= tokenize(text).size());
+  }
+}
