@@ -79,7 +79,7 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       ("commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
        "articles written between two commits (at most)")
       ("memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(64),
-       "uncommitted changes held before a commit (estimated; bounds peak memory; more is not faster)")
+       "uncommitted changes held before a commit (estimated; peak memory stays near twice it; more is not faster)")
       ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
        "threads tagging and building documents beside the writer (0: one per core but the writer's)")
       ("progress", po::bool_switch(&raw.progress),
