@@ -7,7 +7,7 @@
 namespace dipnews {
 
 struct Article {
-  std::string id;      // the user's id, unique in an index (never a Xapian docid)
+  std::string id;  // the user's id, unique in an index (never a Xapian docid)
   std::string title;
   std::string body;
   std::string date;    // "YYYY-MM-DD" or empty when the article is undated

@@ -141,9 +141,10 @@ class SearchOpening {
   static Xapian::Database open_remote(const StubEntry& entry, const std::string& where) {
     const std::string name = "remote database " + entry.describe() + " (" + where + ")";
     try {
-      Xapian::Database db = entry.kind == StubEntry::Kind::remote_tcp
-                                ? Xapian::Remote::open(entry.host, entry.port, remote_timeout_ms, remote_connect_timeout_ms)
-                                : Xapian::Remote::open(entry.program, entry.args, remote_timeout_ms);
+      Xapian::Database db =
+          entry.kind == StubEntry::Kind::remote_tcp
+              ? Xapian::Remote::open(entry.host, entry.port, remote_timeout_ms, remote_connect_timeout_ms)
+              : Xapian::Remote::open(entry.program, entry.args, remote_timeout_ms);
       check_schema(db, name);
       opened_remote = true;
       return db;
@@ -251,14 +252,12 @@ IndexDirectory::State check_directory_for_writing(const std::string& path) {
   switch (d.state) {
     case IndexDirectory::State::absent:
     case IndexDirectory::State::empty:
-    case IndexDirectory::State::index:
-      return d.state;
-    case IndexDirectory::State::unfinished:
-      restart_unfinished_index(path);
-      return d.state;
+    case IndexDirectory::State::index: return d.state;
+    case IndexDirectory::State::unfinished: restart_unfinished_index(path); return d.state;
     case IndexDirectory::State::foreign:
       if (d.reason == IndexDirectory::not_a_directory) {
-        throw RuntimeFailure("'" + path + "' is not a directory: dipnews-index writes an index into a directory "
+        throw RuntimeFailure("'" + path +
+                             "' is not a directory: dipnews-index writes an index into a directory "
                              "(give --db a new or empty directory)");
       }
       if (d.others.empty()) {
@@ -382,7 +381,8 @@ std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector
     // across shards, and articles the next run looks for in the wrong place.
     if (const auto id = parse_shard_identity(dbs.front().get_metadata(shard_metadata::key))) {
       throw UsageError("'" + paths.front() + "' is shard " + std::to_string(id->index) + " of " +
-                       std::to_string(id->count) + " of a sharded index: index into the whole index (its parent "
+                       std::to_string(id->count) +
+                       " of a sharded index: index into the whole index (its parent "
                        "directory, which holds XAPIANDB), so that each article goes to its own shard");
     }
     return dbs;
@@ -394,7 +394,8 @@ std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector
   for (std::size_t k = 0; k < dbs.size(); ++k) {
     const std::string stamp = dbs[k].get_metadata(shard_metadata::key);
     stamps.push_back(parse_shard_identity(stamp));
-    if (!stamp.empty() && !stamps.back()) throw RuntimeFailure("'" + paths[k] + "': unreadable shard stamp '" + stamp + "'");
+    if (!stamp.empty() && !stamps.back())
+      throw RuntimeFailure("'" + paths[k] + "': unreadable shard stamp '" + stamp + "'");
     if (stamps.back() && set.empty()) set = stamps.back()->set;
   }
   if (set.empty()) set = new_shard_set_id();

@@ -36,9 +36,8 @@ bool is_rfc3339_time(std::string_view t) {
     rest.remove_prefix(n);
   }
   if (rest == "Z" || rest == "z") return true;
-  return rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
-         all_digits(rest.substr(1, 2)) && all_digits(rest.substr(4, 2)) &&
-         to_int(rest.substr(1, 2)) <= 23 && to_int(rest.substr(4, 2)) <= 59;
+  return rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && all_digits(rest.substr(1, 2)) &&
+         all_digits(rest.substr(4, 2)) && to_int(rest.substr(1, 2)) <= 23 && to_int(rest.substr(4, 2)) <= 59;
 }
 
 }  // namespace

@@ -56,8 +56,8 @@ Role parse_role(const Record& r, const RecordField& f) {
 }
 
 Actor parse_actor(const Record& r) {
-  check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname",
-                 "affiliation", "role", "ambiguous"});
+  check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "region", "metonym",
+                 "surname", "affiliation", "role", "ambiguous"});
   Actor a;
   a.id = r.id();
   a.where = r.where();
@@ -68,11 +68,10 @@ Actor parse_actor(const Record& r) {
   else fail(r, r.field("type")->line, "type must be country, organisation or person, not '" + type + "'");
   a.name = required(r, "name");
   a.names.push_back({a.name, NameKind::name});
-  const std::pair<const char*, NameKind> kinds[] = {
-      {"alias", NameKind::alias},     {"former", NameKind::former}, {"demonym", NameKind::demonym},
-      {"capital", NameKind::capital}, {"city", NameKind::city},     {"region", NameKind::region},
-      {"metonym", NameKind::metonym},
-      {"surname", NameKind::surname}};
+  const std::pair<const char*, NameKind> kinds[] = {{"alias", NameKind::alias},     {"former", NameKind::former},
+                                                    {"demonym", NameKind::demonym}, {"capital", NameKind::capital},
+                                                    {"city", NameKind::city},       {"region", NameKind::region},
+                                                    {"metonym", NameKind::metonym}, {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
     for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind});
   }
@@ -183,7 +182,8 @@ Dictionary Dictionary::load(const std::vector<std::string>& paths) {
 void Dictionary::add_file(const std::string& path) {
   auto records = read_record_file(path);
   if (records.empty() || records[0].kind() != "dictionary") {
-    throw RuntimeFailure(path + ":1: error: a dictionary file starts with 'dictionary: actors' or 'dictionary: topics'");
+    throw RuntimeFailure(path +
+                         ":1: error: a dictionary file starts with 'dictionary: actors' or 'dictionary: topics'");
   }
   const Record& header = records[0];
   const std::string what = header.id();
@@ -320,8 +320,8 @@ std::vector<std::string> Dictionary::lint() const {
       if (!t || t->honorific) problem(a.where, a.id + ": role names unknown office title '" + role.title + "'");
       if (!actor(role.of)) problem(a.where, a.id + ": role names unknown actor '" + role.of + "'");
       if (!role.to.empty() && role.to <= role.from) {
-        problem(a.where, a.id + ": role " + role.title + " of " + role.of + " ends (" + role.to + ") before it starts (" +
-                             role.from + ")");
+        problem(a.where, a.id + ": role " + role.title + " of " + role.of + " ends (" + role.to +
+                             ") before it starts (" + role.from + ")");
       }
       offices[{role.title, role.of}].push_back({&role, &a});
     }

@@ -34,7 +34,7 @@ struct Actor {
   std::string id;
   ActorType type = ActorType::country;
   std::string name;
-  std::vector<ActorName> names;     // every way to refer to it, the display name first
+  std::vector<ActorName> names;        // every way to refer to it, the display name first
   std::vector<std::string> ambiguous;  // names that need support in the article
   std::vector<std::string> affiliations;
   std::vector<Role> roles;

@@ -6,9 +6,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <filesystem>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -79,8 +79,9 @@ std::string file_states(const std::string& path) {
     if (::lstat(it->path().c_str(), &st) != 0) return "";
     char line[512];
     std::snprintf(line, sizeof line, " %lld %lld.%09ld %lld.%09ld %llu", static_cast<long long>(st.st_size),
-                  static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec, static_cast<long long>(st.st_ctim.tv_sec),
-                  st.st_ctim.tv_nsec, static_cast<unsigned long long>(st.st_ino));
+                  static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec,
+                  static_cast<long long>(st.st_ctim.tv_sec), st.st_ctim.tv_nsec,
+                  static_cast<unsigned long long>(st.st_ino));
     lines.push_back(name + line);
   }
   if (ec || lines.empty()) return "";
@@ -135,7 +136,8 @@ void record_checked_indexes() {
 std::optional<std::string> index_damage(const std::string& path) {
   const unsigned limit = time_limit_seconds(path);
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw RuntimeFailure(std::string("cannot check the index: ") + std::strerror(errno));
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    throw RuntimeFailure(std::string("cannot check the index: ") + std::strerror(errno));
   const pid_t child = ::fork();
   if (child < 0) {
     const int cause = errno;
@@ -160,7 +162,8 @@ std::optional<std::string> index_damage(const std::string& path) {
   char buffer[512];
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limit);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       stuck = true;
       break;

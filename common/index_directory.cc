@@ -86,8 +86,9 @@ IndexDirectory inspect_index_directory(const std::string& path) {
   std::sort(d.others.begin(), d.others.end());
   if (!d.others.empty()) {
     d.state = IndexDirectory::State::foreign;
-    d.reason = std::find(d.others.begin(), d.others.end(), "XAPIANDB") != d.others.end() ? "a stub database"
-                                                                                         : "files that are not an index's";
+    d.reason = std::find(d.others.begin(), d.others.end(), "XAPIANDB") != d.others.end()
+                   ? "a stub database"
+                   : "files that are not an index's";
   } else if (!any) {
     d.state = IndexDirectory::State::empty;
   } else if (version_file) {
@@ -101,9 +102,7 @@ IndexDirectory inspect_index_directory(const std::string& path) {
   return d;
 }
 
-std::string compaction_copy_of(const std::string& index, long pid) {
-  return index + copy_infix + std::to_string(pid);
-}
+std::string compaction_copy_of(const std::string& index, long pid) { return index + copy_infix + std::to_string(pid); }
 
 bool remove_index_directory(const std::string& dir) {
   std::error_code ec;
@@ -136,7 +135,8 @@ void remove_stale_compaction_copies(const std::string& path) {
 }
 
 std::string unfinished_index_message(const std::string& path) {
-  return "'" + path + "': index was never completed (an indexing run was interrupted before its first commit): "
+  return "'" + path +
+         "': index was never completed (an indexing run was interrupted before its first commit): "
          "re-run dipnews-index";
 }
 

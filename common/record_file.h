@@ -16,8 +16,8 @@ struct RecordField {
 
 struct Record {
   std::string file;
-  long line = 0;                   // line of the record's first field
-  std::vector<RecordField> fields; // in file order; fields[0] names kind and id
+  long line = 0;                    // line of the record's first field
+  std::vector<RecordField> fields;  // in file order; fields[0] names kind and id
 
   const std::string& kind() const { return fields.front().key; }
   const std::string& id() const { return fields.front().value; }

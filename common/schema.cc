@@ -56,9 +56,7 @@ std::string source_term(std::string_view source_name) {
   return std::string(prefix::source).append(slugify(source_name));
 }
 
-std::string language_term(std::string_view language) {
-  return std::string(prefix::language).append(slugify(language));
-}
+std::string language_term(std::string_view language) { return std::string(prefix::language).append(slugify(language)); }
 
 std::string topic_term(std::string_view topic_id) { return std::string(prefix::topic).append(topic_id); }
 

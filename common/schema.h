@@ -48,20 +48,21 @@ namespace dipnews::schema {
 inline constexpr int version = 5;
 
 namespace prefix {
-inline constexpr const char* id = "Q";           // unique id (boolean, exact)
-inline constexpr const char* title = "S";        // title words (free text)
-inline constexpr const char* source = "XSOURCE"; // outlet slug (boolean, normalised)
-inline constexpr const char* language = "L";     // language code (boolean)
+inline constexpr const char* id = "Q";            // unique id (boolean, exact)
+inline constexpr const char* title = "S";         // title words (free text)
+inline constexpr const char* source = "XSOURCE";  // outlet slug (boolean, normalised)
+inline constexpr const char* language = "L";      // language code (boolean)
 inline constexpr const char* actor = "XACTOR";    // any actor id (boolean)
 inline constexpr const char* person = "XPERSON";  // actor ids by type (boolean)
 inline constexpr const char* country = "XCOUNTRY";
 inline constexpr const char* org = "XORG";
-inline constexpr const char* topic = "XTOPIC";    // topic id (boolean)
-inline constexpr const char* band = "XBAND";      // near-duplicate signature band (finds copies)
-inline constexpr const char* story = "XSTORY";    // story id: the article and its wire copies
-inline constexpr const char* stem = "Z";          // Xapian's own, written by its TermGenerator
+inline constexpr const char* topic = "XTOPIC";  // topic id (boolean)
+inline constexpr const char* band = "XBAND";    // near-duplicate signature band (finds copies)
+inline constexpr const char* story = "XSTORY";  // story id: the article and its wire copies
+inline constexpr const char* stem = "Z";        // Xapian's own, written by its TermGenerator
 // Every prefix of the index: none may start another (test_schema.cc).
-inline constexpr const char* all[] = {id, title, source, language, actor, person, country, org, topic, band, story, stem};
+inline constexpr const char* all[] = {id,      title, source, language, actor, person,
+                                      country, org,   topic,  band,     story, stem};
 }  // namespace prefix
 
 namespace slot {
@@ -69,13 +70,14 @@ inline constexpr Xapian::valueno date = 0;          // "YYYY-MM-DD": sorts and r
 inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects unchanged articles
 // Facets: each article's tags as one value, so that Xapian's ValueCountMatchSpy (which
 // also runs on remote shards) can count them over a whole match set.
-inline constexpr Xapian::valueno actor_list = 2;    // actor ids joined by list_separator
-inline constexpr Xapian::valueno topic_list = 3;    // topic ids joined by list_separator
-inline constexpr Xapian::valueno source_name = 4;   // the outlet's display name
-inline constexpr Xapian::valueno signature = 5;     // MinHash signature of the body (binary)
-inline constexpr Xapian::valueno story = 6;         // id of its story's first (or first remaining: story_index.h) article: the collapse key
-inline constexpr Xapian::valueno tagged_with = 7;   // the dictionary version that tagged it (--retag)
-inline constexpr Xapian::valueno id = 8;            // the article's id: id-only output reads no document data
+inline constexpr Xapian::valueno actor_list = 2;   // actor ids joined by list_separator
+inline constexpr Xapian::valueno topic_list = 3;   // topic ids joined by list_separator
+inline constexpr Xapian::valueno source_name = 4;  // the outlet's display name
+inline constexpr Xapian::valueno signature = 5;    // MinHash signature of the body (binary)
+inline constexpr Xapian::valueno story =
+    6;  // id of its story's first (or first remaining: story_index.h) article: the collapse key
+inline constexpr Xapian::valueno tagged_with = 7;  // the dictionary version that tagged it (--retag)
+inline constexpr Xapian::valueno id = 8;           // the article's id: id-only output reads no document data
 }  // namespace slot
 
 namespace metadata {
@@ -96,12 +98,12 @@ inline constexpr Xapian::termcount title_weight = 2;
 
 // How a query field maps onto the index: the single table the query parser is built from.
 enum class FieldKind {
-  free_text,          // words, stemmed and ranked (title:)
-  boolean_exact,      // value used verbatim as a filter term (id:)
-  boolean_normalised, // value folded to its canonical slug first (source:)
-  date_range,         // handled by the date range/field processors (date:)
-  actor_tag,          // an actor id or any of its names, resolved by the dictionaries (actor:, person:...)
-  topic_tag,          // a topic id or name (topic:)
+  free_text,           // words, stemmed and ranked (title:)
+  boolean_exact,       // value used verbatim as a filter term (id:)
+  boolean_normalised,  // value folded to its canonical slug first (source:)
+  date_range,          // handled by the date range/field processors (date:)
+  actor_tag,           // an actor id or any of its names, resolved by the dictionaries (actor:, person:...)
+  topic_tag,           // a topic id or name (topic:)
 };
 
 struct Field {
@@ -135,7 +137,7 @@ std::optional<std::string> text_term_of_title_term(std::string_view term);
 // backend drop every change since the last commit, so values that become terms are
 // checked against these limits before anything is written.
 inline constexpr std::size_t max_term_bytes = 245;
-inline constexpr std::size_t max_id_bytes = 200;        // ids are also typed by users
-inline constexpr std::size_t max_language_bytes = 35;   // longest BCP 47 tags in practice
+inline constexpr std::size_t max_id_bytes = 200;       // ids are also typed by users
+inline constexpr std::size_t max_language_bytes = 35;  // longest BCP 47 tags in practice
 
 }  // namespace dipnews::schema

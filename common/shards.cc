@@ -99,7 +99,8 @@ bool only_stub_leftover(const std::string& dir) {
 std::string StubEntry::describe() const {
   switch (kind) {
     case Kind::local: return path;
-    case Kind::remote_tcp: return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    case Kind::remote_tcp:
+      return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
     case Kind::remote_program: return program + (args.empty() ? "" : " " + args);
   }
   return path;
@@ -154,7 +155,8 @@ std::vector<StubEntry> read_stub(const std::string& stub_file) {
     } else {
       const std::string shown = type.size() > 40 ? std::string(type.substr(0, 40)) + "..." : std::string(type);
       bad_line(stub_file, number,
-               "unknown database type '" + shown + "' (not a stub database? expected auto PATH, remote tcp HOST:PORT or remote :PROGRAM ARGS)");
+               "unknown database type '" + shown +
+                   "' (not a stub database? expected auto PATH, remote tcp HOST:PORT or remote :PROGRAM ARGS)");
     }
     entries.push_back(std::move(e));
   }
@@ -201,8 +203,10 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
       const auto& e = entries[k];
       const std::string expected = (dir / shard_directory_name(static_cast<unsigned>(k))).lexically_normal().string();
       if (e.kind != StubEntry::Kind::local || e.path != expected) {
-        throw UsageError("'" + path + "' is a stub database listing other databases than the shards dipnews-index --shards "
-                         "writes (" + *stub + ":" + std::to_string(e.line) + "); index into one of its databases instead");
+        throw UsageError("'" + path +
+                         "' is a stub database listing other databases than the shards dipnews-index --shards "
+                         "writes (" +
+                         *stub + ":" + std::to_string(e.line) + "); index into one of its databases instead");
       }
       layout.paths.push_back(expected);
     }
@@ -221,9 +225,11 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
   if (exists) {
     // A run killed while it wrote the stub (the stub is the first thing written) left only
     // the stub's temporary file: a layout never begun.
-    if (fs::is_directory(path, ec) && only_stub_leftover(path)) fs::remove(fs::path(path) / (std::string(stub_name) + ".new"), ec);
+    if (fs::is_directory(path, ec) && only_stub_leftover(path))
+      fs::remove(fs::path(path) / (std::string(stub_name) + ".new"), ec);
     if (fs::is_directory(path, ec) && is_database_directory(path)) {
-      throw UsageError("'" + path + "' is a single index, not a sharded one: --shards " + std::to_string(requested_shards) +
+      throw UsageError("'" + path + "' is a single index, not a sharded one: --shards " +
+                       std::to_string(requested_shards) +
                        " needs a new --db (re-index the articles into it), or leave --shards out");
     }
     if (!fs::is_directory(path, ec) || !fs::is_empty(path, ec)) {

@@ -20,12 +20,12 @@ namespace dipnews {
 // One database named by a stub file line.
 struct StubEntry {
   enum class Kind { local, remote_tcp, remote_program } kind = Kind::local;
-  std::string path;     // local: resolved against the stub file's directory
-  std::string host;     // remote_tcp
-  unsigned port = 0;    // remote_tcp
-  std::string program;  // remote_program (xapian-progsrv, or ssh running it)
-  std::string args;     // remote_program
-  long line = 0;        // in the stub file, for messages
+  std::string path;              // local: resolved against the stub file's directory
+  std::string host;              // remote_tcp
+  unsigned port = 0;             // remote_tcp
+  std::string program;           // remote_program (xapian-progsrv, or ssh running it)
+  std::string args;              // remote_program
+  long line = 0;                 // in the stub file, for messages
   std::string describe() const;  // "HOST:PORT", the path, or the program line
 };
 

@@ -20,14 +20,14 @@ struct Run {
   const char* base;
   int count;
 };
-constexpr Run latin_extended_a[] = {{"a", 6}, {"c", 8}, {"d", 4}, {"e", 10}, {"g", 8}, {"h", 4}, {"i", 10},
-                                    {"ij", 2}, {"j", 2}, {"k", 3}, {"l", 10}, {"n", 9}, {"o", 6}, {"oe", 2},
-                                    {"r", 6}, {"s", 8}, {"t", 6}, {"u", 12}, {"w", 2}, {"y", 3}, {"z", 6}, {"s", 1}};
+constexpr Run latin_extended_a[] = {
+    {"a", 6}, {"c", 8}, {"d", 4},  {"e", 10}, {"g", 8}, {"h", 4}, {"i", 10}, {"ij", 2}, {"j", 2}, {"k", 3}, {"l", 10},
+    {"n", 9}, {"o", 6}, {"oe", 2}, {"r", 6},  {"s", 8}, {"t", 6}, {"u", 12}, {"w", 2},  {"y", 3}, {"z", 6}, {"s", 1}};
 
 // Base letters of U+00DF..U+00FF (after lower-casing Latin-1): ß, à..ÿ.
-constexpr const char* latin1_lower[] = {"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",
-                                        "e",  "i", "i", "i", "i", "d", "n", "o",  "o", "o", "o", "o",
-                                        "",   "o", "u", "u", "u", "u", "y", "th", "y"};
+constexpr const char* latin1_lower[] = {"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e",
+                                        "e",  "e", "i", "i", "i", "i", "d", "n",  "o", "o",  "o",
+                                        "o",  "o", "",  "o", "u", "u", "u", "u",  "y", "th", "y"};
 
 // Appends the folded form of one (already lower-cased) code point.
 void append_folded(std::string& out, unsigned ch) {
@@ -121,8 +121,8 @@ class Tokenizer {
     for (; j < cps_.size(); ++j) {
       const unsigned ch = cps_[j].ch;
       if (is_apostrophe(ch) && j + 1 < cps_.size() && is_word(cps_[j + 1].ch)) {
-        const bool possessive = (cps_[j + 1].ch == 's' || cps_[j + 1].ch == 'S') &&
-                                (j + 2 >= cps_.size() || !is_word(cps_[j + 2].ch));
+        const bool possessive =
+            (cps_[j + 1].ch == 's' || cps_[j + 1].ch == 'S') && (j + 2 >= cps_.size() || !is_word(cps_[j + 2].ch));
         if (possessive) break;
         continue;  // inner apostrophe: "d'Ivoire" -> "divoire"
       }

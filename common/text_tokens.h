@@ -11,13 +11,13 @@
 namespace dipnews {
 
 struct TextToken {
-  std::string norm;             // folded form used for matching
-  std::size_t byte_begin = 0;   // [begin, end) in the source text, bytes...
+  std::string norm;            // folded form used for matching
+  std::size_t byte_begin = 0;  // [begin, end) in the source text, bytes...
   std::size_t byte_end = 0;
-  std::size_t char_begin = 0;   // ...and Unicode code points
+  std::size_t char_begin = 0;  // ...and Unicode code points
   std::size_t char_end = 0;
-  bool capitalised = false;     // first letter upper case in the source
-  bool all_caps = false;        // every letter upper case (and at least two letters)
+  bool capitalised = false;  // first letter upper case in the source
+  bool all_caps = false;     // every letter upper case (and at least two letters)
 };
 
 std::vector<TextToken> tokenize(std::string_view text);

@@ -53,11 +53,18 @@ std::string fold_quotes(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     // U+2018/2019 (‘ ’) and U+201C/201D (“ ”) are E2 80 98/99/9C/9D in UTF-8.
-    if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char third = static_cast<unsigned char>(s[i + 2]);
-      if (third == 0x98 || third == 0x99) { out += '\''; i += 2; continue; }
-      if (third == 0x9C || third == 0x9D) { out += '"'; i += 2; continue; }
+      if (third == 0x98 || third == 0x99) {
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (third == 0x9C || third == 0x9D) {
+        out += '"';
+        i += 2;
+        continue;
+      }
     }
     out += s[i];
   }

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "input/article_source.h"
 #include "dictionary.h"
 #include "error.h"
+#include "input/article_source.h"
 #include "json_text.h"
 #include "tagging/tagger.h"
 
@@ -46,7 +46,8 @@ json article_json(const Article& a, const Tags& tags) {
 
 void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence) {
-    const std::string span = e.field == "input" ? "input" : e.field + " " + std::to_string(e.start) + "-" + std::to_string(e.end);
+    const std::string span =
+        e.field == "input" ? "input" : e.field + " " + std::to_string(e.start) + "-" + std::to_string(e.end);
     const std::string quoted = '"' + one_line(e.text).append(1, '"');
     out << "      " << std::left << std::setw(16) << span << " " << std::setw(28) << quoted << " " << e.rule << "\n";
   }
@@ -60,8 +61,7 @@ void print_text(std::ostream& out, const Article& a, const Tags& tags) {
   out << "  actors" << (tags.actors.empty() ? ": none" : "") << "\n";
   for (const auto& t : tags.actors) {
     out << "    " << one_line(t.id) << "  " << (t.type ? actor_type_name(*t.type) : "not in the dictionary") << "  "
-        << one_line(t.name)
-        << (t.primary ? "  [primary]" : "") << "\n";
+        << one_line(t.name) << (t.primary ? "  [primary]" : "") << "\n";
     print_evidence(out, t.evidence);
   }
   out << "  topics" << (tags.topics.empty() ? ": none" : "") << "\n";
@@ -83,7 +83,9 @@ class ExplainWriter {
     switch (format_) {
       case IndexOptions::ExplainFormat::text: print_text(out_, a, tags); break;
       case IndexOptions::ExplainFormat::jsonl: out_ << json_text(article_json(a, tags)) << "\n"; break;
-      case IndexOptions::ExplainFormat::json: out_ << (first_ ? "\n" : ",\n") << json_text(article_json(a, tags)); break;
+      case IndexOptions::ExplainFormat::json:
+        out_ << (first_ ? "\n" : ",\n") << json_text(article_json(a, tags));
+        break;
     }
     first_ = false;
     if (!out_) ensure_written(out_);  // stop at the first lost write, not after the whole input

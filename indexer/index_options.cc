@@ -51,41 +51,39 @@ struct RawOptions {
 
 po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
-  desc.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "show the version and exit")
-      ("db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("shards", po::value(&raw.shards)->value_name("N"),
-       "write a new --db as N shard indexes in PATH/shard-K, listed by the stub PATH/XAPIANDB (searched as one; "
-       "a sharded index keeps its N)")
-      ("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
-       "read every INPUT as this format (default: by its extension; stdin: jsonl)")
-      ("delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")
-      ("delete-from", po::value(&o.delete_from)->value_name("FILE"),
-       "remove the articles whose ids FILE lists, one per line ('-': stdin; blank lines and # comments skipped)")
-      ("retag", po::bool_switch(&o.retag),
-       "re-tag, from the index itself, every article tagged with other dictionaries than the current ones")
-      ("compact", po::bool_switch(&o.compact),
-       "after indexing (or alone), rewrite the index compactly: smaller and faster to search")
-      ("wait-lock", po::value(&raw.wait_lock)->value_name("SECONDS")->default_value(0),
-       "when another dipnews-index is writing, wait up to SECONDS for it instead of exiting with 75")
-      ("boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
-       "extra boilerplate pattern file, one regular expression a line (repeatable)")
-      ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
-      ("explain", po::bool_switch(&raw.explain),
-       "index nothing: print every actor and topic found in each INPUT article, with evidence")
-      ("format", po::value(&raw.output_format)->value_name("{text,json,jsonl}")->default_value("text"), "--explain output")
-      ("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")
-      ("commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
-       "articles written between two commits (at most)")
-      ("memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(64),
-       "uncommitted changes held before a commit (estimated; peak memory stays near twice it; more is not faster)")
-      ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
-       "threads tagging and building documents beside the writer (0: one per core but the writer's)")
-      ("progress", po::bool_switch(&raw.progress),
-       "show progress on stderr even when it is not a terminal (default: only on a terminal)")
-      ("strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")
-      ("quiet,q", po::bool_switch(&o.quiet), "no summary line");
+  desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
+      "db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")(
+      "shards", po::value(&raw.shards)->value_name("N"),
+      "write a new --db as N shard indexes in PATH/shard-K, listed by the stub PATH/XAPIANDB (searched as one; "
+      "a sharded index keeps its N)")("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
+                                      "read every INPUT as this format (default: by its extension; stdin: jsonl)")(
+      "delete", po::value(&o.delete_ids)->value_name("ID"), "remove the article with this id (repeatable)")(
+      "delete-from", po::value(&o.delete_from)->value_name("FILE"),
+      "remove the articles whose ids FILE lists, one per line ('-': stdin; blank lines and # comments skipped)")(
+      "retag", po::bool_switch(&o.retag),
+      "re-tag, from the index itself, every article tagged with other dictionaries than the current ones")(
+      "compact", po::bool_switch(&o.compact),
+      "after indexing (or alone), rewrite the index compactly: smaller and faster to search")(
+      "wait-lock", po::value(&raw.wait_lock)->value_name("SECONDS")->default_value(0),
+      "when another dipnews-index is writing, wait up to SECONDS for it instead of exiting with 75")(
+      "boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
+      "extra boilerplate pattern file, one regular expression a line (repeatable)")(
+      "dictionary", po::value(&o.dictionaries)->value_name("FILE"),
+      "extra actor or topic dictionary file (repeatable)")(
+      "explain", po::bool_switch(&raw.explain),
+      "index nothing: print every actor and topic found in each INPUT article, with evidence")(
+      "format", po::value(&raw.output_format)->value_name("{text,json,jsonl}")->default_value("text"),
+      "--explain output")("lint-dictionaries", po::bool_switch(&raw.lint), "check the dictionaries and exit")(
+      "commit-interval", po::value(&raw.commit_interval)->value_name("N")->default_value(10000),
+      "articles written between two commits (at most)")(
+      "memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(64),
+      "uncommitted changes held before a commit (estimated; peak memory stays near twice it; more is not faster)")(
+      "jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
+      "threads tagging and building documents beside the writer (0: one per core but the writer's)")(
+      "progress", po::bool_switch(&raw.progress),
+      "show progress on stderr even when it is not a terminal (default: only on a terminal)")(
+      "strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")(
+      "quiet,q", po::bool_switch(&o.quiet), "no summary line");
   return desc;
 }
 
@@ -95,12 +93,15 @@ void apply_limits(IndexOptions& o, const RawOptions& raw) {
     throw UsageError("--commit-interval: must be between 1 and 10000000");
   }
   o.commit_interval = static_cast<unsigned>(raw.commit_interval);
-  if (raw.memory_mb < 16 || raw.memory_mb > 1'000'000) throw UsageError("--memory: must be between 16 and 1000000 (MB)");
+  if (raw.memory_mb < 16 || raw.memory_mb > 1'000'000)
+    throw UsageError("--memory: must be between 16 and 1000000 (MB)");
   o.memory_bytes = static_cast<std::uint64_t>(raw.memory_mb) << 20;
-  if (!(raw.wait_lock >= 0 && raw.wait_lock <= 1e6)) throw UsageError("--wait-lock: must be between 0 and 1000000 (seconds)");
+  if (!(raw.wait_lock >= 0 && raw.wait_lock <= 1e6))
+    throw UsageError("--wait-lock: must be between 0 and 1000000 (seconds)");
   o.wait_lock_seconds = raw.wait_lock;
   if (raw.jobs < 0 || raw.jobs > 256) throw UsageError("--jobs: must be between 0 and 256");
-  if (raw.shards != -1 && (raw.shards < 1 || raw.shards > 1024)) throw UsageError("--shards: must be between 1 and 1024");
+  if (raw.shards != -1 && (raw.shards < 1 || raw.shards > 1024))
+    throw UsageError("--shards: must be between 1 and 1024");
   o.shards = raw.shards == -1 ? 0 : static_cast<unsigned>(raw.shards);
   // The writer (Xapian) is the slow stage and keeps a core busy by itself: workers on every
   // core starve it (100,000 articles on 2 cores: 297 s with 2 workers, 268 s with 1).
@@ -118,7 +119,8 @@ void choose_mode(IndexOptions& o, const RawOptions& raw) {
                        : IndexOptions::Mode::index;
   if (raw.output_format == "jsonl") o.explain_format = IndexOptions::ExplainFormat::jsonl;
   else if (raw.output_format == "json") o.explain_format = IndexOptions::ExplainFormat::json;
-  else if (raw.output_format != "text") throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, json, jsonl)");
+  else if (raw.output_format != "text")
+    throw UsageError("--format: invalid value '" + raw.output_format + "' (choose from: text, json, jsonl)");
   if (raw.output_format != "text" && !raw.explain) throw UsageError("--format applies to --explain only");
 }
 
@@ -146,7 +148,8 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
   o.db = resolve_database_paths(raw.dbs).front();
   if (!raw.format.empty()) {
     o.input_format = parse_input_format(raw.format);
-    if (!o.input_format) throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text, html)");
+    if (!o.input_format)
+      throw UsageError("--input-format: invalid value '" + raw.format + "' (choose from: jsonl, text, html)");
   }
   apply_limits(o, raw);
   choose_mode(o, raw);

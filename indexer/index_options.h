@@ -22,14 +22,14 @@ struct IndexOptions {
   enum class ExplainFormat { text, jsonl, json } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;
   std::uint64_t memory_bytes = 64ull << 20;  // commit before uncommitted changes pass this
-  unsigned jobs = 1;                          // threads preparing documents (0 never: resolved)
-  unsigned shards = 0;                        // --shards N: a sharded index of N; 0: as the index is
-  double wait_lock_seconds = 0;               // wait for another writer to finish
-  std::vector<std::string> delete_from;       // files of ids to delete, one per line ("-": stdin)
-  bool retag = false;                         // re-tag articles tagged with other dictionaries
-  bool compact = false;                       // rewrite the index compactly at the end
-  bool progress = false;                      // draw progress on stderr
-  bool progress_on_terminal = false;          // ...redrawing one line
+  unsigned jobs = 1;                         // threads preparing documents (0 never: resolved)
+  unsigned shards = 0;                       // --shards N: a sharded index of N; 0: as the index is
+  double wait_lock_seconds = 0;              // wait for another writer to finish
+  std::vector<std::string> delete_from;      // files of ids to delete, one per line ("-": stdin)
+  bool retag = false;                        // re-tag articles tagged with other dictionaries
+  bool compact = false;                      // rewrite the index compactly at the end
+  bool progress = false;                     // draw progress on stderr
+  bool progress_on_terminal = false;         // ...redrawing one line
   bool strict = false;
   bool quiet = false;
 };

@@ -2,15 +2,15 @@
 // reporting only; the work is in pipeline.cc.
 #include <iostream>
 
-#include "writing/compaction.h"
 #include "error.h"
-#include "index_check.h"
-#include "text_util.h"
 #include "explain.h"
-#include "lint.h"
+#include "index_check.h"
 #include "index_options.h"
+#include "lint.h"
 #include "pipeline.h"
 #include "shards.h"
+#include "text_util.h"
+#include "writing/compaction.h"
 
 int main(int argc, char* argv[]) {
   using namespace dipnews;

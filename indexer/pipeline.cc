@@ -9,17 +9,17 @@
 #include <optional>
 #include <unordered_map>
 
-#include "input/article_source.h"
 #include "dictionary.h"
-#include "writing/content_hash.h"
-#include "writing/document_preparer.h"
-#include "writing/existing_articles.h"
-#include "index_stats.h"
 #include "id_list.h"
-#include "writing/index_writer.h"
+#include "index_stats.h"
+#include "input/article_source.h"
 #include "ordered_pool.h"
 #include "progress.h"
 #include "tagging/tagger.h"
+#include "writing/content_hash.h"
+#include "writing/document_preparer.h"
+#include "writing/existing_articles.h"
+#include "writing/index_writer.h"
 
 namespace dipnews {
 
@@ -84,7 +84,10 @@ constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, std::ostream& diag)
-      : options_(options), diag_(diag), source_(options), dictionary_(Dictionary::load_default(options.dictionaries)),
+      : options_(options),
+        diag_(diag),
+        source_(options),
+        dictionary_(Dictionary::load_default(options.dictionaries)),
         tagger_(dictionary_),
         writer_(options.db, {.commit = {options.commit_interval, options.memory_bytes},
                              .tagged_with = dictionary_.version(),
@@ -134,23 +137,24 @@ class IndexRun {
         static_cast<std::size_t>(options_.memory_bytes / memory_per_text_in_flight));
     try {
       if (options_.retag) return read_for_retag(pool);
-      source_.read_all([&](Article&& a) {
-                         const std::size_t text = a.title.size() + a.body.size();
-                         pool.submit(check(std::move(a)), text);
-                       },
-                       [&](const InputError& e) {
-                         PipelineItem item;
-                         item.kind = PipelineItem::Kind::error;
-                         item.error = e;
-                         item.bytes_read = bytes_read_;
-                         pool.submit(std::move(item));
-                         if (options_.strict && !e.warning) throw StrictStop{};
-                       },
-                       [&](const std::string&, std::uint64_t size) {
-                         bytes_before_file_ += file_size_;
-                         file_size_ = size;
-                         bytes_read_ = bytes_before_file_;
-                       });
+      source_.read_all(
+          [&](Article&& a) {
+            const std::size_t text = a.title.size() + a.body.size();
+            pool.submit(check(std::move(a)), text);
+          },
+          [&](const InputError& e) {
+            PipelineItem item;
+            item.kind = PipelineItem::Kind::error;
+            item.error = e;
+            item.bytes_read = bytes_read_;
+            pool.submit(std::move(item));
+            if (options_.strict && !e.warning) throw StrictStop{};
+          },
+          [&](const std::string&, std::uint64_t size) {
+            bytes_before_file_ += file_size_;
+            file_size_ = size;
+            bytes_read_ = bytes_before_file_;
+          });
     } catch (const StrictStop&) {
       // What was read before the error is written and committed; nothing after it.
     }
@@ -218,15 +222,9 @@ class IndexRun {
   void write(PipelineResult& result) {
     if (discarding_) return;  // --strict: nothing after the first error
     switch (result.kind) {
-      case PipelineItem::Kind::error:
-        report(result.error);
-        break;
-      case PipelineItem::Kind::unchanged:
-        ++stats_.unchanged;
-        break;
-      case PipelineItem::Kind::article:
-        count(writer_.store(std::move(*result.prepared), result.existed));
-        break;
+      case PipelineItem::Kind::error: report(result.error); break;
+      case PipelineItem::Kind::unchanged: ++stats_.unchanged; break;
+      case PipelineItem::Kind::article: count(writer_.store(std::move(*result.prepared), result.existed)); break;
     }
     progress_.update(stats_, result.bytes_read);
   }
@@ -256,8 +254,9 @@ class IndexRun {
   void apply_deletions() {
     for (const auto& id : options_.delete_ids) remove("--delete", id);
     for (const auto& file : options_.delete_from) {
-      read_id_list(file, [&](const std::string& id) { remove("--delete-from " + file, id); },
-                   [&](const InputError& e) { report(e); });
+      read_id_list(
+          file, [&](const std::string& id) { remove("--delete-from " + file, id); },
+          [&](const InputError& e) { report(e); });
     }
     if (stats_.deleted > 0) writer_.commit();
   }
@@ -285,8 +284,8 @@ class IndexRun {
   ProgressMeter progress_;
   std::vector<std::unique_ptr<DocumentPreparer>> preparers_;  // one per worker
   std::optional<ExistingArticles> existing_;
-  IndexStats stats_;    // written by the in-order emit only
-  IdRegistry ids_;      // reading thread only
+  IndexStats stats_;                                                      // written by the in-order emit only
+  IdRegistry ids_;                                                        // reading thread only
   std::uint64_t bytes_before_file_ = 0, file_size_ = 0, bytes_read_ = 0;  // reading thread only
   std::atomic<bool> stopping_{false};  // --strict after an error: the reading thread stops
   bool discarding_ = false;            // emit only: --strict, the first error is reported

@@ -23,8 +23,10 @@ inline constexpr std::pair<std::string_view, FacetField> facet_fields[] = {
 std::string_view facet_field_name(FacetField field);
 
 enum class TimelineUnit { day, week, month, year };
-inline constexpr std::pair<std::string_view, TimelineUnit> timeline_units[] = {
-    {"day", TimelineUnit::day}, {"week", TimelineUnit::week}, {"month", TimelineUnit::month}, {"year", TimelineUnit::year}};
+inline constexpr std::pair<std::string_view, TimelineUnit> timeline_units[] = {{"day", TimelineUnit::day},
+                                                                               {"week", TimelineUnit::week},
+                                                                               {"month", TimelineUnit::month},
+                                                                               {"year", TimelineUnit::year}};
 std::string_view timeline_unit_name(TimelineUnit unit);
 
 // The period a YYYY-MM-DD date falls in: "2025-12-15", "2025-W51" (ISO 8601 week),

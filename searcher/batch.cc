@@ -7,8 +7,8 @@
 
 #include "bounded_read.h"
 #include "database.h"
-#include "output/printer_lines.h"
 #include "ordered_pool.h"
+#include "output/printer_lines.h"
 #include "resource_limits.h"
 #include "text_util.h"
 
@@ -36,7 +36,7 @@ constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 // One query's output, rendered by its worker, written in input order.
 struct RenderedResult {
   std::string out;
-  std::string diagnostic;  // for stderr; empty when the query succeeded
+  std::string diagnostic;   // for stderr; empty when the query succeeded
   std::string explanation;  // --explain-query, for stderr
 };
 
@@ -83,12 +83,14 @@ RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const N
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionary, std::istream& in, std::ostream& out) {
+ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionary, std::istream& in,
+                   std::ostream& out) {
   const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   // One database handle and query parser per worker: Xapian objects are not shared
   // between threads.
   std::vector<std::unique_ptr<Searcher>> searchers;
-  for (unsigned w = 0; w < jobs; ++w) searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
+  for (unsigned w = 0; w < jobs; ++w)
+    searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
 
   make_printer(options.format, out, false)->batch_begin(options.request.count_only);
   long number = 0;
@@ -96,7 +98,8 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
     std::string line;
     // Lines end at LF, CRLF or a lone CR (old Mac files): each CR-ended line is a query, as
     // an editor shows it, never one long query with the rest folded into it.
-    for (LineRead got; (got = read_bounded_line(in, line, limits::max_batch_line_bytes, LineEnds::any)) != LineRead::end;) {
+    for (LineRead got;
+         (got = read_bounded_line(in, line, limits::max_batch_line_bytes, LineEnds::any)) != LineRead::end;) {
       ++number;
       if (got == LineRead::too_long) return NumberedQuery{number, {std::to_string(number), ""}, true};
       // A byte-order mark, as some Windows editors save UTF-8: not part of the first qid.

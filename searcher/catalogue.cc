@@ -33,7 +33,8 @@ Catalogue make_catalogue(CatalogueKind kind, const Dictionary& dictionary, const
     return n;
   };
   if (kind == CatalogueKind::actors) {
-    for (const auto& a : dictionary.actors()) out.push_back({a.id, std::string(actor_type_name(a.type)), a.name, take(a.id)});
+    for (const auto& a : dictionary.actors())
+      out.push_back({a.id, std::string(actor_type_name(a.type)), a.name, take(a.id)});
   } else {
     for (const auto& t : dictionary.topics()) out.push_back({t.id, "topic", t.name, take(t.id)});
   }

@@ -74,11 +74,12 @@ Expansion expand_with_feedback(const Xapian::Database& db, Xapian::Enquire& enqu
   if (keep == 0) return result;
   std::vector<Xapian::Query> words;
   for (std::size_t i = 0; i < keep; ++i) {
-    words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ranked[i].second), ranked[i].first / ranked[0].first);
+    words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ranked[i].second),
+                       ranked[i].first / ranked[0].first);
     result.terms.push_back(ranked[i].second.substr(1));
   }
-  const Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),
-                                settings.weight);
+  const Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()), settings.weight);
   result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, expansion);
   return result;
 }

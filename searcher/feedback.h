@@ -12,15 +12,15 @@
 namespace dipnews {
 
 struct FeedbackSettings {
-  unsigned articles = 5;       // top articles read; 0 turns feedback off
-  unsigned terms = 30;         // expansion words kept
-  double weight = 0.6;         // of the expansion against the original query
-  double max_share = 0.3;      // words in more than this share of all articles are skipped
+  unsigned articles = 5;   // top articles read; 0 turns feedback off
+  unsigned terms = 30;     // expansion words kept
+  double weight = 0.6;     // of the expansion against the original query
+  double max_share = 0.3;  // words in more than this share of all articles are skipped
 };
 
 struct Expansion {
-  Xapian::Query query;              // the original query, expansion words added
-  std::vector<std::string> terms;   // the expansion words (stems), strongest first
+  Xapian::Query query;             // the original query, expansion words added
+  std::vector<std::string> terms;  // the expansion words (stems), strongest first
 };
 
 // `enquire` must already hold the query and weighting scheme. The expansion only ranks:

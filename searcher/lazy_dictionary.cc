@@ -15,7 +15,8 @@ LazyDictionary::LazyDictionary(Dictionary loaded) {
 const Dictionary& LazyDictionary::get() const {
   // call_once leaves the flag unset when loading throws: the next caller tries again and
   // gets the same error, rather than a null dictionary.
-  std::call_once(once_, [this] { dictionary_ = std::make_unique<const Dictionary>(Dictionary::load_default(extra_files_)); });
+  std::call_once(once_,
+                 [this] { dictionary_ = std::make_unique<const Dictionary>(Dictionary::load_default(extra_files_)); });
   return *dictionary_;
 }
 

@@ -10,11 +10,11 @@
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
-#include "text_util.h"
 #include "lazy_dictionary.h"
 #include "output/printer.h"
 #include "search.h"
 #include "search_options.h"
+#include "text_util.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include "database.h"
 #include "document_data.h"
 #include "error.h"
-#include "reopen_retry.h"
-#include "schema.h"
 #include "query/query_text.h"
 #include "query/spelling.h"
+#include "reopen_retry.h"
+#include "schema.h"
 
 namespace dipnews {
 
@@ -29,14 +29,9 @@ class UndatedLastKey : public Xapian::KeyMaker {
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
   switch (sort) {
-    case SortOrder::relevance:
-      break;
-    case SortOrder::newest:
-      enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
-      break;
-    case SortOrder::oldest:
-      enquire.set_sort_by_key_then_relevance((new UndatedLastKey())->release(), false);
-      break;
+    case SortOrder::relevance: break;
+    case SortOrder::newest: enquire.set_sort_by_value_then_relevance(schema::slot::date, true); break;
+    case SortOrder::oldest: enquire.set_sort_by_key_then_relevance((new UndatedLastKey())->release(), false); break;
   }
 }
 
@@ -60,7 +55,8 @@ struct QueriedTags {
   explicit QueriedTags(const Xapian::Query& query) {
     for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
       const std::string& term = *t;
-      for (const char* p : {schema::prefix::actor, schema::prefix::person, schema::prefix::country, schema::prefix::org}) {
+      for (const char* p :
+           {schema::prefix::actor, schema::prefix::person, schema::prefix::country, schema::prefix::org}) {
         if (term.rfind(p, 0) == 0) actors.insert(term.substr(std::strlen(p)));
       }
       if (term.rfind(schema::prefix::topic, 0) == 0) topics.insert(term.substr(std::strlen(schema::prefix::topic)));
@@ -123,11 +119,13 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
 }
 
 // The other matching articles of a story, for "carried by N outlets".
-std::vector<Copy> Searcher::copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query) {
+std::vector<Copy> Searcher::copies_of(const std::string& story, const std::string& shown_id,
+                                      const Xapian::Query& query) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
-                                  Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::prefix::story + story)),
-                                  Xapian::Query(schema::id_term(shown_id))));
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT,
+                    Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::prefix::story + story)),
+                    Xapian::Query(schema::id_term(shown_id))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   std::vector<Copy> copies;
   const Xapian::MSet mset = enquire.get_mset(0, 100);
@@ -157,8 +155,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
   constexpr ReopenRetry retry{10, std::chrono::milliseconds(1)};
   try {
     // UnreadableDocumentData: empty data read from a block the writer reused.
-    return read_with_reopen<Xapian::DatabaseCorruptError, UnreadableDocumentData>(
-        db_, retry, [&] { return search_once(request); });
+    return read_with_reopen<Xapian::DatabaseCorruptError, UnreadableDocumentData>(db_, retry,
+                                                                                  [&] { return search_once(request); });
   } catch (const Xapian::WildcardError& e) {
     // "Wildcard a* expands to more than 1000 terms"
     throw UsageError("query error: " + e.get_msg() + "; make the part before '*' longer");
@@ -228,7 +226,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   rank(enquire, request, result.relaxed || request.default_op == DefaultOp::any, result);
   result.parsed = enquire.get_query().get_description();
 
-  if (!request.aggregations.empty()) result.aggregations = aggregate(db_, query, request.aggregations, dictionary_.get());
+  if (!request.aggregations.empty())
+    result.aggregations = aggregate(db_, query, request.aggregations, dictionary_.get());
   if (request.count_only) {
     // Asking to check every document makes the count exact rather than estimated.
     result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
@@ -257,7 +256,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.matched_topics = QueriedTags::matched(hit.article.topics, queried.topics);
     // Copies folded into the hit. Over remote shards Xapian 1.4 counts only those of the hit's
     // own shard, so there a story with articles elsewhere is looked up too.
-    const bool copies_elsewhere = searching_remote_databases() && db_.get_termfreq(schema::prefix::story + hit.story) > 1;
+    const bool copies_elsewhere =
+        searching_remote_databases() && db_.get_termfreq(schema::prefix::story + hit.story) > 1;
     if (request.collapse && (it.get_collapse_count() > 0 || copies_elsewhere)) {
       hit.copies = copies_of(hit.story, hit.article.id, query);
     }

@@ -53,7 +53,7 @@ struct Hit {
   double score = 0;
   Article article;
   Snippet snippet;
-  std::string story;         // id of the story's first article (its own id when it has no copies)
+  std::string story;                        // id of the story's first article (its own id when it has no copies)
   std::vector<std::string> matched_actors;  // its actors and topics that the query asked for
   std::vector<std::string> matched_topics;
   std::vector<Copy> copies;  // the other articles of its story that match, when collapsed
@@ -67,15 +67,15 @@ struct MatchTotals {
 };
 
 struct SearchResult {
-  std::string query;   // as typed
-  std::string parsed;  // Xapian's description of the query it ran
+  std::string query;                     // as typed
+  std::string parsed;                    // Xapian's description of the query it ran
   std::vector<std::string> resolutions;  // how actor:/topic:/--actor values were understood
   MatchTotals total;
   std::vector<Hit> hits;
-  Aggregations aggregations;  // when requested: over every matching article
+  Aggregations aggregations;              // when requested: over every matching article
   std::optional<std::string> suggestion;  // "did you mean", when nothing matched
-  bool relaxed = false;  // AND found too few: the words were ORed (ranked by how many match)
-  std::vector<std::string> expansion;  // words pseudo-relevance feedback added (ranking only)
+  bool relaxed = false;                   // AND found too few: the words were ORed (ranked by how many match)
+  std::vector<std::string> expansion;     // words pseudo-relevance feedback added (ranking only)
 };
 
 class Searcher {

@@ -47,48 +47,52 @@ struct RawOptions {
 po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   auto& r = o.request;
   po::options_description desc("Options");
-  desc.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "show the version and exit")
-      ("db", po::value(&o.dbs)->value_name("PATH"), "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")
-      ("allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
-       "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")
-      ("format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
-       "output format; trec is for --batch")
-      ("limit", po::value(&raw.limit)->value_name("N")->default_value(10), "number of hits to show")
-      ("offset", po::value(&raw.offset)->value_name("N")->default_value(0), "skip this many hits first; with --limit=10, --offset=10 shows the second page")
-      ("sort", po::value(&raw.sort)->value_name(keyword_values(sort_orders))->default_value("relevance"), "order of the hits")
-      ("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")
-      ("since", po::value(&r.filters.since)->value_name("DATE"), "only articles dated on or after DATE: YYYY[-MM[-DD]], e.g. 2025-12")
-      ("until", po::value(&r.filters.until)->value_name("DATE"), "only articles dated on or before DATE (2025 means to the end of 2025)")
-      ("similar", po::value(&r.similar_to)->value_name("ID"), "articles most like the one with this id (QUERY and filters narrow them)")
-      ("actor", po::value(&r.filters.actors)->value_name("ACTOR"),
-       "only articles tagged with this actor, by id or any name, e.g. putin (repeatable: any)")
-      ("topic", po::value(&r.filters.topics)->value_name("TOPIC"),
-       "only articles tagged with this topic, e.g. ceasefire (repeatable: any; --list-topics lists them)")
-      ("source", po::value(&r.filters.sources)->value_name("OUTLET"),
-       "only articles from this outlet, e.g. 'Meridian Post' (repeatable: any of them)")
-      ("default-op", po::value(&raw.default_op)->value_name(keyword_values(default_ops))->default_value("auto"),
-       "how words without an operator combine; auto: and, relaxed to or for questions AND cannot answer")
-      ("feedback", po::value(&raw.feedback)->value_name("N")->default_value(5),
-       "ranked (or relaxed) queries: add the words of the N best articles to the query (0: off)")
-      ("no-snippets", "omit snippets (faster)")
-      ("no-collapse", "list every wire copy instead of one hit per story")
-      ("facets", po::value(&raw.facets)->value_name(keyword_values(facet_fields) + ",..."),
-       "count every matching article per value of these fields, e.g. --facets=person,topic")
-      ("timeline", po::value(&raw.timeline)->value_name(keyword_values(timeline_units)),
-       "count matching articles per period, with each period's share of all articles")
-      ("cooccur", po::value(&raw.cooccur)->value_name("[=" + keyword_values(facet_fields) + "]"),
-       "actors (or values of the field given) unusually present in the matches, ranked by lift")
-      ("explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")
-      ("batch", po::value(&o.batch)->value_name("FILE"), "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")
-      ("jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
-       "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")
-      ("list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")
-      ("list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")
-      ("dictionary", po::value(&o.dictionaries)->value_name("FILE"), "extra actor or topic dictionary file (repeatable)")
-      ("color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
-       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
+  desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
+      "db", po::value(&o.dbs)->value_name("PATH"),
+      "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")(
+      "allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
+      "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")(
+      "format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
+      "output format; trec is for --batch")("limit", po::value(&raw.limit)->value_name("N")->default_value(10),
+                                            "number of hits to show")(
+      "offset", po::value(&raw.offset)->value_name("N")->default_value(0),
+      "skip this many hits first; with --limit=10, --offset=10 shows the second page")(
+      "sort", po::value(&raw.sort)->value_name(keyword_values(sort_orders))->default_value("relevance"),
+      "order of the hits")("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")(
+      "since", po::value(&r.filters.since)->value_name("DATE"),
+      "only articles dated on or after DATE: YYYY[-MM[-DD]], e.g. 2025-12")(
+      "until", po::value(&r.filters.until)->value_name("DATE"),
+      "only articles dated on or before DATE (2025 means to the end of 2025)")(
+      "similar", po::value(&r.similar_to)->value_name("ID"),
+      "articles most like the one with this id (QUERY and filters narrow them)")(
+      "actor", po::value(&r.filters.actors)->value_name("ACTOR"),
+      "only articles tagged with this actor, by id or any name, e.g. putin (repeatable: any)")(
+      "topic", po::value(&r.filters.topics)->value_name("TOPIC"),
+      "only articles tagged with this topic, e.g. ceasefire (repeatable: any; --list-topics lists them)")(
+      "source", po::value(&r.filters.sources)->value_name("OUTLET"),
+      "only articles from this outlet, e.g. 'Meridian Post' (repeatable: any of them)")(
+      "default-op", po::value(&raw.default_op)->value_name(keyword_values(default_ops))->default_value("auto"),
+      "how words without an operator combine; auto: and, relaxed to or for questions AND cannot answer")(
+      "feedback", po::value(&raw.feedback)->value_name("N")->default_value(5),
+      "ranked (or relaxed) queries: add the words of the N best articles to the query (0: off)")(
+      "no-snippets", "omit snippets (faster)")("no-collapse", "list every wire copy instead of one hit per story")(
+      "facets", po::value(&raw.facets)->value_name(keyword_values(facet_fields) + ",..."),
+      "count every matching article per value of these fields, e.g. --facets=person,topic")(
+      "timeline", po::value(&raw.timeline)->value_name(keyword_values(timeline_units)),
+      "count matching articles per period, with each period's share of all articles")(
+      "cooccur", po::value(&raw.cooccur)->value_name("[=" + keyword_values(facet_fields) + "]"),
+      "actors (or values of the field given) unusually present in the matches, ranked by lift")(
+      "explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")(
+      "batch", po::value(&o.batch)->value_name("FILE"),
+      "run every query of FILE ('-': stdin), one per line, QUERY or QID<TAB>QUERY")(
+      "jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
+      "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")(
+      "list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")(
+      "list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")(
+      "dictionary", po::value(&o.dictionaries)->value_name("FILE"),
+      "extra actor or topic dictionary file (repeatable)")(
+      "color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
+      "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
   return desc;
 }
 
@@ -135,10 +139,11 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
   }
   // Checked here, before any database is opened, so a typo is a usage error (exit 2).
-  for (const auto& [option, value] : {std::pair{"since", &o.request.filters.since},
-                                      std::pair{"until", &o.request.filters.until}}) {
+  for (const auto& [option, value] :
+       {std::pair{"since", &o.request.filters.since}, std::pair{"until", &o.request.filters.until}}) {
     if (!value->empty() && !parse_partial_date(*value)) {
-      throw UsageError(std::string("--") + option + ": bad date '" + *value + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      throw UsageError(std::string("--") + option + ": bad date '" + *value +
+                       "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
     }
   }
 }
@@ -179,7 +184,8 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   o.request.ids_only = o.format == OutputFormat::ids || batch_ids;
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);
-  if (vm.count("list-actors") && vm.count("list-topics")) throw UsageError("--list-actors and --list-topics do not go together");
+  if (vm.count("list-actors") && vm.count("list-topics"))
+    throw UsageError("--list-actors and --list-topics do not go together");
   if (vm.count("list-actors") || vm.count("list-topics")) {
     if (!raw.words.empty()) throw UsageError("--list-actors and --list-topics take no QUERY");
     if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch (a catalogue has no TREC form)");
@@ -191,8 +197,9 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
     const bool room = o.format == OutputFormat::json || o.format == OutputFormat::text ||
                       (o.format == OutputFormat::jsonl && !o.batch.empty());
     if (!room) {
-      throw UsageError("--facets, --timeline and --cooccur need --format=json or text (jsonl or text with --batch), not --format=" +
-                       raw.format);
+      throw UsageError(
+          "--facets, --timeline and --cooccur need --format=json or text (jsonl or text with --batch), not --format=" +
+          raw.format);
     }
   }
   if (!o.batch.empty()) {
@@ -204,11 +211,13 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
         raw.format == "trec") {
       return o;
     }
-    throw UsageError("--format=" + raw.format + " is not available with --batch (choose from: jsonl, tsv, csv, trec, text)");
+    throw UsageError("--format=" + raw.format +
+                     " is not available with --batch (choose from: jsonl, tsv, csv, trec, text)");
   }
   if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch");
   const auto& f = o.request.filters;
-  const bool filtered = !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
+  const bool filtered =
+      !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
   if (trim(o.request.text).empty()) {
     // Filters alone ("--actor putin --since 2025-12") ask for every article they allow.
     if (!filtered && o.request.similar_to.empty()) throw UsageError("no QUERY given (use '*' to match every article)");

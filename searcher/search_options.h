@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "output/printer.h"
-#include "search.h"
 #include "output/terminal.h"
+#include "search.h"
 
 namespace dipnews {
 
@@ -19,9 +19,9 @@ struct SearchOptions {
   SearchRequest request;
   OutputFormat format = OutputFormat::text;
   ColorMode color = ColorMode::automatic;
-  bool explain_query = false;  // how the query was understood, on stderr
-  std::string batch;           // --batch FILE ("-" for stdin): one query per line
-  unsigned jobs = 0;           // batch workers; 0: one per core
+  bool explain_query = false;          // how the query was understood, on stderr
+  std::string batch;                   // --batch FILE ("-" for stdin): one query per line
+  unsigned jobs = 0;                   // batch workers; 0: one per core
   bool allow_remote_programs = false;  // stub entries "remote :PROGRAM ARGS" may run PROGRAM
 };
 

@@ -11,8 +11,8 @@ namespace {
 // MSet::snippet escapes &, < and > (Xapian 1.4): undo that, plus the quote forms
 // other versions use, so the text is what the article said.
 bool decode_entity(std::string_view rest, std::string& out, std::size_t& consumed) {
-  static const std::pair<std::string_view, char> entities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+  static const std::pair<std::string_view, char> entities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+                                                               {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
   for (const auto& [entity, ch] : entities) {
     if (rest.substr(0, entity.size()) == entity) {
       out += ch;

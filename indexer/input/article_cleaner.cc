@@ -14,9 +14,9 @@ namespace dipnews {
 namespace {
 
 std::optional<std::string> invalid_utf8_field(const Article& a) {
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"id", &a.id},         {"title", &a.title}, {"body", &a.body},
-      {"source", &a.source}, {"url", &a.url},     {"language", &a.language}};
+  const std::pair<const char*, const std::string*> fields[] = {{"id", &a.id},     {"title", &a.title},
+                                                               {"body", &a.body}, {"source", &a.source},
+                                                               {"url", &a.url},   {"language", &a.language}};
   for (const auto& [name, value] : fields) {
     if (!is_valid_utf8(*value)) return std::string(name);
   }
@@ -98,10 +98,12 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   // allowed (ids made of file names have them); trec output refuses them per query.
   if (has_control_code_point(a.id)) return std::string("id contains control characters (C0, C1 or bidi controls)");
   if (a.title.size() + a.body.size() > limits::max_article_bytes) {
-    return "article longer than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have";
+    return "article longer than " + limits::describe_bytes(limits::max_article_bytes) +
+           ", the most one article may have";
   }
   if (count_word_runs(a.title) + count_word_runs(a.body) > limits::max_article_words) {
-    return "article of more than " + std::to_string(limits::max_article_words) + " words, the most one article may have";
+    return "article of more than " + std::to_string(limits::max_article_words) +
+           " words, the most one article may have";
   }
   for (std::string* text : {&a.title, &a.body, &a.source, &a.url}) replace_control_characters(*text);
   a.title = collapse_whitespace(a.title);

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "article.h"
-#include "input/boilerplate.h"
 #include "error.h"
+#include "input/boilerplate.h"
 #include "input/input_files.h"
 
 namespace dipnews {

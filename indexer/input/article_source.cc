@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "input/article_cleaner.h"
 #include "data_dir.h"
+#include "input/article_cleaner.h"
 
 namespace dipnews {
 
@@ -39,7 +39,8 @@ class CleaningSink : public ArticleSink {
 
 }  // namespace
 
-ArticleSource::ArticleSource(const IndexOptions& options) : options_(options), boilerplate_(load_boilerplate(options)) {}
+ArticleSource::ArticleSource(const IndexOptions& options)
+    : options_(options), boilerplate_(load_boilerplate(options)) {}
 
 namespace {
 
@@ -61,7 +62,8 @@ std::uint64_t ArticleSource::total_bytes() const {
 }
 
 void ArticleSource::read_all(const std::function<void(Article&&)>& on_article,
-                             const std::function<void(const InputError&)>& on_error, const FileObserver& on_file) const {
+                             const std::function<void(const InputError&)>& on_error,
+                             const FileObserver& on_file) const {
   CleaningSink sink(boilerplate_, on_article, on_error);
   auto inputs = expand_inputs(options_.inputs, options_.input_format);
   for (const auto& e : inputs.errors) on_error(e);

@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
+#include "index_options.h"
 #include "input/article_reader.h"
 #include "input/boilerplate.h"
-#include "index_options.h"
 
 namespace dipnews {
 

@@ -13,14 +13,14 @@ namespace {
 
 // Pages saved from older sites still come in Windows-1252, which browsers also use for
 // pages labelled ISO-8859-1 or ASCII. Code points of 0x80-0x9F; 0 marks the five unused ones.
-constexpr unsigned cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+constexpr unsigned cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 bool is_cp1252_label(const std::string& charset) {
-  for (const char* label : {"windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
-                            "latin-1", "l1", "us-ascii", "ascii"}) {
+  for (const char* label : {"windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1",
+                            "l1", "us-ascii", "ascii"}) {
     if (charset == label) return true;
   }
   return false;
@@ -51,8 +51,8 @@ std::string declared_charset(std::string_view page) {
     ++i;
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     const std::size_t start = i;
-    while (i < head.size() && (std::isalnum(static_cast<unsigned char>(head[i])) || head[i] == '-' ||
-                               head[i] == '_' || head[i] == '.' || head[i] == ':')) {
+    while (i < head.size() && (std::isalnum(static_cast<unsigned char>(head[i])) || head[i] == '-' || head[i] == '_' ||
+                               head[i] == '.' || head[i] == ':')) {
       ++i;
     }
     if (i > start) return head.substr(start, i - start);

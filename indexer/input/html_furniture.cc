@@ -13,16 +13,33 @@ namespace {
 
 bool is_chrome_tag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_MAP: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_MENU: return true;
+    default: return false;
   }
 }
 
@@ -30,10 +47,10 @@ bool is_chrome_tag(GumboTag t) {
 // at spaces, '-' and '_'), so "share-buttons" is furniture and "shareholders" is not.
 bool is_chrome_word(std::string_view word) {
   static const std::string_view words[] = {
-      "ad", "ads", "advert", "advertisement", "breadcrumb", "breadcrumbs", "byline", "comments", "consent",
-      "cookie", "cookies", "gdpr", "modal", "newsletter", "outbrain", "paywall", "popup", "promo",
-      "recommended", "related", "share", "sharing", "sidebar", "signup", "social", "sponsored",
-      "subscribe", "subscription", "taboola", "toolbar"};
+      "ad",      "ads",       "advert",      "advertisement", "breadcrumb", "breadcrumbs", "byline",   "comments",
+      "consent", "cookie",    "cookies",     "gdpr",          "modal",      "newsletter",  "outbrain", "paywall",
+      "popup",   "promo",     "recommended", "related",       "share",      "sharing",     "sidebar",  "signup",
+      "social",  "sponsored", "subscribe",   "subscription",  "taboola",    "toolbar"};
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
@@ -51,8 +68,8 @@ bool is_chrome_unknown_tag(const GumboNode* n) {
 }
 
 bool is_chrome_role(std::string_view role) {
-  static const std::string_view roles[] = {"navigation", "banner", "contentinfo", "complementary", "dialog",
-                                           "alertdialog", "search", "menu", "menubar", "toolbar"};
+  static const std::string_view roles[] = {"navigation",  "banner", "contentinfo", "complementary", "dialog",
+                                           "alertdialog", "search", "menu",        "menubar",       "toolbar"};
   const std::string r = to_lower_ascii(trim(role));
   return std::find(std::begin(roles), std::end(roles), r) != std::end(roles);
 }

@@ -33,18 +33,16 @@ class PageMetadata {
     return it == meta_.end() ? std::string() : it->second;
   }
 
-  std::string canonical;      // <link rel=canonical href>
-  std::string title_element;  // <title>
-  std::string html_lang;      // <html lang>
+  std::string canonical;             // <link rel=canonical href>
+  std::string title_element;         // <title>
+  std::string html_lang;             // <html lang>
   std::vector<std::string> json_ld;  // the text of each application/ld+json script
 
  private:
   // Reads what one HTML element says; returns whether to look inside it.
   bool read_element(const GumboNode* n) {
     switch (n->v.element.tag) {
-      case GUMBO_TAG_HTML:
-        html_lang = std::string(trim(attribute(n, "lang")));
-        break;
+      case GUMBO_TAG_HTML: html_lang = std::string(trim(attribute(n, "lang"))); break;
       case GUMBO_TAG_META:
         for (const char* key : {"property", "name", "itemprop"}) remember(attribute(n, key), attribute(n, "content"));
         remember(attribute(n, "http-equiv"), attribute(n, "content"));
@@ -60,8 +58,7 @@ class PageMetadata {
       case GUMBO_TAG_SCRIPT:
         if (to_lower_ascii(trim(attribute(n, "type"))) == "application/ld+json") json_ld.push_back(raw_text(n));
         return false;
-      default:
-        break;
+      default: break;
     }
     read_microdata(n);
     return true;
@@ -73,8 +70,10 @@ class PageMetadata {
     const auto prop = attribute(n, "itemprop");
     if (prop.empty()) return;
     for (const auto& p : tokens(prop)) {
-      if (p == "datepublished") remember(p, has_attribute(n, "datetime") ? attribute(n, "datetime") : attribute(n, "content"));
-      if (p == "headline") remember(p, has_attribute(n, "content") ? std::string(attribute(n, "content")) : inline_text(n));
+      if (p == "datepublished")
+        remember(p, has_attribute(n, "datetime") ? attribute(n, "datetime") : attribute(n, "content"));
+      if (p == "headline")
+        remember(p, has_attribute(n, "content") ? std::string(attribute(n, "content")) : inline_text(n));
     }
   }
 
@@ -145,9 +144,7 @@ JsonLdArticle json_ld_article(const std::vector<std::string>& blocks) {
   return {};
 }
 
-bool is_absolute_url(std::string_view url) {
-  return starts_with_ci(url, "http://") || starts_with_ci(url, "https://");
-}
+bool is_absolute_url(std::string_view url) { return starts_with_ci(url, "http://") || starts_with_ci(url, "https://"); }
 
 // "https://www.meridian-post.example/world/x" -> "meridian-post.example".
 std::string url_host(std::string_view url) {
@@ -211,9 +208,9 @@ namespace {
 // The most specific first: a bare <meta name=date> only when no publication time is given.
 std::string publication_date(const PageMetadata& m, const JsonLdArticle& ld) {
   for (const std::string& candidate :
-       {m.get("article:published_time"), m.get("og:published_time"), m.get("datepublished"), ld.date,
-        m.get("date"), m.get("pubdate"), m.get("publishdate"), m.get("dc.date"), m.get("dc.date.issued"),
-        m.get("dcterms.date"), m.get("dcterms.created")}) {
+       {m.get("article:published_time"), m.get("og:published_time"), m.get("datepublished"), ld.date, m.get("date"),
+        m.get("pubdate"), m.get("publishdate"), m.get("dc.date"), m.get("dc.date.issued"), m.get("dcterms.date"),
+        m.get("dcterms.created")}) {
     if (auto date = page_date(candidate)) return *date;
   }
   return {};
@@ -227,10 +224,9 @@ Article metadata_fields(const GumboNode* document) {
   Article a;
   a.url = first_of(is_absolute_url(m.canonical) ? m.canonical : "", m.get("og:url"), ld.url, m.canonical);
   a.source = first_of(m.get("og:site_name"), ld.publisher, url_host(a.url));
-  a.title = without_site_name(
-      collapse_whitespace(first_of(m.get("og:title"), m.get("twitter:title"), m.get("title"), m.get("headline"),
-                                   ld.headline, m.title_element)),
-      a.source);
+  a.title = without_site_name(collapse_whitespace(first_of(m.get("og:title"), m.get("twitter:title"), m.get("title"),
+                                                           m.get("headline"), ld.headline, m.title_element)),
+                              a.source);
   a.language = language_tag(first_of(m.html_lang, m.get("og:locale"), m.get("content-language"), ld.language));
   a.date = publication_date(m, ld);
   return a;

@@ -25,24 +25,28 @@ std::optional<InputError> read_page(std::istream& in, const std::string& path, s
   auto read = read_at_most(in, limits::max_article_bytes);
   if (in.bad()) return InputError{path, 0, "read error"};
   if (!read) {
-    return InputError{path, 0, "larger than " + limits::describe_bytes(limits::max_article_bytes) +
-                                   ", the most one article may have"};
+    return InputError{
+        path, 0,
+        "larger than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have"};
   }
   page = std::move(*read);
   // UTF-16 is full of NUL bytes: to_utf8 names it instead.
   const bool utf16 = page.rfind("\xFF\xFE", 0) == 0 || page.rfind("\xFE\xFF", 0) == 0;
   if (const auto nul = page.find('\0'); nul != std::string::npos && !utf16) {
-    const long line = 1 + static_cast<long>(std::count(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    const long line =
+        1 + static_cast<long>(std::count(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
     return InputError{path, line, "binary data (NUL bytes), not HTML"};
   }
   if (auto problem = html::to_utf8(page, path)) return problem;
   if (html::estimated_nesting(page) > html::max_open_elements) {
-    return InputError{path, 0, "HTML nested more than " + std::to_string(html::max_open_elements) +
-                                   " elements deep (a broken page?)"};
+    return InputError{
+        path, 0,
+        "HTML nested more than " + std::to_string(html::max_open_elements) + " elements deep (a broken page?)"};
   }
   if (html::count_tag_openings(page) > limits::max_html_elements) {
-    return InputError{path, 0, "more than " + std::to_string(limits::max_html_elements) +
-                                   " HTML elements, the most one page may have"};
+    return InputError{
+        path, 0,
+        "more than " + std::to_string(limits::max_html_elements) + " HTML elements, the most one page may have"};
   }
   return std::nullopt;
 }
@@ -75,14 +79,16 @@ void HtmlReader::read(std::istream& in, const std::string& path, ArticleSink& si
   // After the title: a headline repeated above the text is left out of the body.
   a.body = html::body_text(content, boilerplate_, a.title);
   if (trim(boilerplate_.strip(a.body)).empty()) {
-    return sink.error({path, 0, "no article text (nothing in <article>, <main> or <body> but navigation, "
-                                "scripts and site boilerplate)"});
+    return sink.error({path, 0,
+                       "no article text (nothing in <article>, <main> or <body> but navigation, "
+                       "scripts and site boilerplate)"});
   }
 
   apply_path_defaults(path, a);
   if (a.id.empty()) a.id = a.url;  // stdin: the page's own address is its identity
   if (a.id.empty()) {
-    return sink.error({path, 0, "no id (HTML read from stdin needs a canonical or og:url link; or index the saved file)"});
+    return sink.error(
+        {path, 0, "no id (HTML read from stdin needs a canonical or og:url link; or index the saved file)"});
   }
   a.origin_file = path;
   a.origin_line = 1;

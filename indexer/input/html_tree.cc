@@ -13,11 +13,12 @@ namespace {
 // For estimated_nesting(): start tags that leave nothing open.
 bool ends_implicitly(std::string_view tag) {
   // Void elements and those whose end tag HTML lets authors omit.
-  static const std::string_view tags[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-      "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "p", "li", "dt", "dd",
-      "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
-      "rb", "rt", "rtc", "rp", "html", "head", "body", "!doctype"};
+  static const std::string_view tags[] = {"area",   "base",     "br",      "col",      "embed",   "hr",      "img",
+                                          "input",  "link",     "meta",    "param",    "source",  "track",   "wbr",
+                                          "keygen", "basefont", "bgsound", "frame",    "image",   "p",       "li",
+                                          "dt",     "dd",       "option",  "optgroup", "tr",      "td",      "th",
+                                          "thead",  "tbody",    "tfoot",   "colgroup", "caption", "rb",      "rt",
+                                          "rtc",    "rp",       "html",    "head",     "body",    "!doctype"};
   return std::find(std::begin(tags), std::end(tags), tag) != std::end(tags);
 }
 

@@ -33,8 +33,8 @@ using ParsedPage = std::unique_ptr<GumboOutput, OutputDeleter>;
 ParsedPage parse(const std::string& page);
 
 bool is_element(const GumboNode* n);
-bool is_text(const GumboNode* n);  // text, CDATA or whitespace
-GumboTag tag_of(const GumboNode* n);  // GUMBO_TAG_UNKNOWN for what is not an element
+bool is_text(const GumboNode* n);                    // text, CDATA or whitespace
+GumboTag tag_of(const GumboNode* n);                 // GUMBO_TAG_UNKNOWN for what is not an element
 const GumboVector* children_of(const GumboNode* n);  // null for what has no children
 const GumboNode* child_at(const GumboVector* v, unsigned i);
 

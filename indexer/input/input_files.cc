@@ -92,7 +92,8 @@ void walk_directory(const std::string& dir, std::optional<InputFormat> forced, E
   if (found.empty() && complete) {
     // Not an error (an inbox directory may well be empty today), but say so: a mistyped
     // directory or files named .json would otherwise index nothing in silence.
-    out.errors.push_back({dir, 0, "no article files in this directory (.jsonl, .ndjson, .txt, .md, .html, .htm)", true});
+    out.errors.push_back(
+        {dir, 0, "no article files in this directory (.jsonl, .ndjson, .txt, .md, .html, .htm)", true});
   }
   std::sort(found.begin(), found.end());  // same order on every machine
   for (auto& path : found) {
@@ -121,7 +122,8 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& inputs, std::option
     } else if (auto format = forced ? forced : format_from_extension(input)) {
       out.files.push_back({input, *format});
     } else {
-      out.errors.push_back({input, 0, "unknown input format (use .jsonl, .ndjson, .txt, .md, .html, .htm or --input-format)"});
+      out.errors.push_back(
+          {input, 0, "unknown input format (use .jsonl, .ndjson, .txt, .md, .html, .htm or --input-format)"});
     }
   }
   return out;

@@ -18,8 +18,8 @@ std::optional<InputFormat> parse_input_format(std::string_view name);
 std::optional<InputFormat> format_from_extension(const std::string& path);
 std::string_view format_name(InputFormat format);
 
-inline constexpr const char* stdin_name = "-";      // how users name stdin
-inline constexpr const char* stdin_label = "<stdin>"; // how messages name it
+inline constexpr const char* stdin_name = "-";         // how users name stdin
+inline constexpr const char* stdin_label = "<stdin>";  // how messages name it
 
 struct InputFile {
   std::string path;  // "-" for standard input

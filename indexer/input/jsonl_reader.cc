@@ -89,8 +89,9 @@ void JsonlReader::read(std::istream& in, const std::string& path, ArticleSink& s
   for (LineRead got; (got = read_bounded_line(in, line, limits::max_article_bytes)) != LineRead::end;) {
     ++number;
     if (got == LineRead::too_long) {
-      sink.error({path, number, "line longer than " + limits::describe_bytes(limits::max_article_bytes) +
-                                    ", the most one article may have"});
+      sink.error({path, number,
+                  "line longer than " + limits::describe_bytes(limits::max_article_bytes) +
+                      ", the most one article may have"});
       continue;
     }
     if (line.find('\0') != std::string::npos) {

@@ -95,7 +95,8 @@ std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
     auto kv = split_header_line(lines[i]);
     const long number = static_cast<long>(i) + 1;
-    if (!kv) throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
+    if (!kv)
+      throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
     if (HeaderSetter set = setter_for(kv->first)) set(a, kv->second, number);
   }
   return i < lines.size() ? i + 1 : i;  // the blank line ending the header is not body
@@ -130,8 +131,9 @@ void TextReader::read(std::istream& in, const std::string& path, ArticleSink& si
     return;
   }
   if (!text) {
-    sink.error({path, 0, "larger than " + limits::describe_bytes(limits::max_article_bytes) +
-                             ", the most one article may have"});
+    sink.error(
+        {path, 0,
+         "larger than " + limits::describe_bytes(limits::max_article_bytes) + ", the most one article may have"});
     return;
   }
   if (const auto nul = text->find('\0'); nul != std::string::npos) {

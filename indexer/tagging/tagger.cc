@@ -163,7 +163,8 @@ bool Tagger::passes_case_guard(const NameEntry& e, const std::vector<TextToken>&
   if (e.acronym) {
     if (!first.all_caps) return false;
     // In text all in capitals, only a dotted form ("U.S.") tells the acronym from a word.
-    if (upper_text) return text.substr(first.byte_begin, first.byte_end - first.byte_begin).find('.') != std::string::npos;
+    if (upper_text)
+      return text.substr(first.byte_begin, first.byte_end - first.byte_begin).find('.') != std::string::npos;
     return true;
   }
   return !e.capitalised || first.capitalised || upper_text;
@@ -321,8 +322,8 @@ Tags Tagger::tag(const Article& article) const {
       }
     }
     if (candidates.empty()) continue;
-    const std::size_t already = static_cast<std::size_t>(std::count_if(
-        candidates.begin(), candidates.end(), [&](std::size_t a) { return found.has(a); }));
+    const std::size_t already = static_cast<std::size_t>(
+        std::count_if(candidates.begin(), candidates.end(), [&](std::size_t a) { return found.has(a); }));
     for (std::size_t a : candidates) {
       if (found.has(a)) found.add(a, with_rule(m.where, "ambiguous name, supported by another mention"));
       else if (already == 0 && candidates.size() == 1 && found.has_country_other_than(actors, candidates)) {
@@ -351,9 +352,8 @@ Tags Tagger::tag(const Article& article) const {
   return tags;
 }
 
-void Tagger::add_topic_matches(const std::string& field, const std::string& text,
-                               const std::vector<TextToken>& tokens, int multiplier,
-                               std::vector<TopicTag>& scores) const {
+void Tagger::add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
+                               int multiplier, std::vector<TopicTag>& scores) const {
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
   for (const auto& t : tokens) stems.push_back(english_stem(t.norm));

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -18,11 +18,11 @@
 namespace dipnews {
 
 struct Evidence {
-  std::string text;   // the matched text as written
-  std::string field;  // "title" or "body"
+  std::string text;       // the matched text as written
+  std::string field;      // "title" or "body"
   std::size_t start = 0;  // [start, end) in Unicode code points within the field
   std::size_t end = 0;
-  std::string rule;   // "alias", "demonym", "role at date: president of rus", ...
+  std::string rule;  // "alias", "demonym", "role at date: president of rus", ...
 };
 
 struct ActorTag {
@@ -79,8 +79,7 @@ class Tagger {
                          const std::string& text, bool upper_text) const;
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                         int multiplier,
-                         std::vector<TopicTag>& scores) const;
+                         int multiplier, std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
                                     const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
@@ -89,8 +88,8 @@ class Tagger {
   const Dictionary& dict_;
   std::vector<NameEntry> entries_;
   PhraseTrie names_;
-  std::unordered_set<std::string> title_phrases_;  // normalised titles and honorifics
-  std::size_t longest_title_ = 0;                  // in tokens
+  std::unordered_set<std::string> title_phrases_;                              // normalised titles and honorifics
+  std::size_t longest_title_ = 0;                                              // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
   PhraseTrie topic_patterns_;
   std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)

@@ -1,7 +1,7 @@
 #include "writing/compaction.h"
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -23,7 +23,6 @@ namespace dipnews {
 namespace fs = std::filesystem;
 
 namespace {
-
 
 std::uintmax_t bytes_under(const std::string& path) {
   std::uintmax_t total = 0;
@@ -73,7 +72,8 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
   const fs::path index = fs::canonical(path, ec);
   if (ec) throw RuntimeFailure("cannot compact '" + path + "': " + ec.message());
   if (index == fs::current_path(ec)) {
-    throw UsageError("cannot compact '" + path + "' in place while it is the current directory (it is replaced by "
+    throw UsageError("cannot compact '" + path +
+                     "' in place while it is the current directory (it is replaced by "
                      "the compacted copy): run it from another directory");
   }
   if (!index.has_parent_path() || index == index.root_path()) throw UsageError("cannot compact '" + path + "'");
@@ -87,7 +87,8 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
       db.compact(copy);
     } catch (const Xapian::Error& e) {
       remove_index_directory(copy);
-      throw RuntimeFailure("compacting '" + path + "': " + e.get_type() + ": " + e.get_msg() + " (the index is unchanged)");
+      throw RuntimeFailure("compacting '" + path + "': " + e.get_type() + ": " + e.get_msg() +
+                           " (the index is unchanged)");
     }
     copy_modes(index, copy);
     try {

@@ -37,8 +37,8 @@ std::string content_hash(const Article& article, std::string_view tagging_versio
   h.add(tagging_version);
   // The schema version is part of the digest: a new schema re-indexes everything.
   h.add(std::to_string(schema::version));
-  for (const std::string* field : {&article.id, &article.title, &article.body, &article.date,
-                                   &article.source, &article.url, &article.language}) {
+  for (const std::string* field :
+       {&article.id, &article.title, &article.body, &article.date, &article.source, &article.url, &article.language}) {
     h.add(*field);
   }
   for (const auto& list : {&article.actors, &article.topics}) {

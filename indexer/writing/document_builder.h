@@ -6,8 +6,8 @@
 #include <xapian.h>
 
 #include "article.h"
-#include "writing/near_duplicate.h"
 #include "tagging/tagger.h"
+#include "writing/near_duplicate.h"
 
 namespace dipnews {
 

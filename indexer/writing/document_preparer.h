@@ -9,9 +9,9 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "tagging/tagger.h"
 #include "writing/document_builder.h"
 #include "writing/near_duplicate.h"
-#include "tagging/tagger.h"
 
 namespace dipnews {
 

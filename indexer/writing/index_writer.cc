@@ -73,7 +73,8 @@ class ShardWriter {
   void push(Change&& change) {
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [&] {
-      const bool room = queue_.size() < queue_limit && (queued_memory_ == 0 || queued_memory_ + change.memory <= memory_limit_);
+      const bool room =
+          queue_.size() < queue_limit && (queued_memory_ == 0 || queued_memory_ + change.memory <= memory_limit_);
       return room || error_;
     });
     if (error_) std::rethrow_exception(error_);
@@ -118,12 +119,8 @@ class ShardWriter {
         // replace_document(term, ...) adds the document when no document has the term.
         db_.replace_document(change.term, change.document);
         break;
-      case Change::Kind::remove:
-        db_.delete_document(change.term);
-        break;
-      case Change::Kind::commit:
-        db_.commit();
-        break;
+      case Change::Kind::remove: db_.delete_document(change.term); break;
+      case Change::Kind::commit: db_.commit(); break;
     }
   }
 

@@ -25,7 +25,7 @@ using Signature = std::array<std::uint32_t, minhash_size>;
 // nullopt for texts too short to have a shingle.
 std::optional<Signature> minhash(std::string_view text);
 double similarity(const Signature& a, const Signature& b);  // estimated Jaccard, 0..1
-std::vector<std::string> band_keys(const Signature& s);      // one short key per band
+std::vector<std::string> band_keys(const Signature& s);     // one short key per band
 
 std::string encode_signature(const Signature& s);  // for a value slot
 std::optional<Signature> decode_signature(std::string_view value);

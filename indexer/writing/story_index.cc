@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "reopen_retry.h"
-#include "writing/document_builder.h"
 #include "schema.h"
+#include "writing/document_builder.h"
 
 namespace dipnews {
 
@@ -69,7 +69,8 @@ StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::opti
 
   std::vector<std::size_t> seen;
   for (const auto& key : bands) {
-    if (auto it = recent_by_band_.find(key); it != recent_by_band_.end()) seen.insert(seen.end(), it->second.begin(), it->second.end());
+    if (auto it = recent_by_band_.find(key); it != recent_by_band_.end())
+      seen.insert(seen.end(), it->second.begin(), it->second.end());
   }
   std::sort(seen.begin(), seen.end());
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
@@ -138,9 +139,9 @@ std::vector<std::pair<std::string, Xapian::Document>> StoryIndex::rekey_follower
     return 0;
   });
   if (followers.empty()) return followers;
-  const std::string story =
-      std::min_element(followers.begin(), followers.end(), [](const auto& a, const auto& b) { return a.first < b.first; })
-          ->first;
+  const std::string story = std::min_element(followers.begin(), followers.end(), [](const auto& a, const auto& b) {
+                              return a.first < b.first;
+                            })->first;
   for (auto& [follower, doc] : followers) {
     DocumentBuilder::set_story(doc, story);
     if (const auto signature = decode_signature(doc.get_value(schema::slot::signature))) {

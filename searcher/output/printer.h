@@ -3,10 +3,10 @@
 #pragma once
 
 #include <memory>
-#include <string>
-#include <utility>
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -29,7 +29,7 @@ inline constexpr int json_format_version = 3;
 
 // One query of a --batch file.
 struct BatchQuery {
-  std::string qid;   // given, or the line number
+  std::string qid;  // given, or the line number
   std::string text;
 };
 

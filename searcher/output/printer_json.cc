@@ -157,7 +157,9 @@ void JsonlPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
 }
 
 void JsonlPrinter::batch_error(const BatchQuery& q, const Error& e) {
-  write(out_, {{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.message()}}}});
+  write(
+      out_,
+      {{"qid", q.qid}, {"query", q.text}, {"error", {{"code", static_cast<int>(e.code())}, {"message", e.message()}}}});
 }
 
 void JsonlPrinter::catalogue(const Catalogue& c) {

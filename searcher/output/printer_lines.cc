@@ -74,7 +74,8 @@ void TsvPrinter::batch_begin(bool) {}
 // Ids and scores only: a tsv batch reads no stored fields (search_options.cc asks for ids only).
 void TsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   for (const auto& h : r.hits) {
-    out_ << tsv_field(q.qid) << '\t' << h.rank << '\t' << tsv_field(h.article.id) << '\t' << score_text(h.score) << '\n';
+    out_ << tsv_field(q.qid) << '\t' << h.rank << '\t' << tsv_field(h.article.id) << '\t' << score_text(h.score)
+         << '\n';
   }
 }
 

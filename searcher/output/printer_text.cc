@@ -77,15 +77,15 @@ void TextPrinter::hit(const Hit& h) {
   out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
   styled(ansi::bold, one_line(a.title.empty() ? a.id : a.title));
   out_ << "\n    ";
-  const std::string meta = (a.date.empty() ? "undated" : a.date) + " · " +
-                           (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
+  const std::string meta =
+      (a.date.empty() ? "undated" : a.date) + " · " + (a.source.empty() ? "unknown source" : a.source) + " · " + a.id;
   styled(ansi::dim, one_line(meta));
   out_ << "\n";
   tag_line("actors", a.actors, h.matched_actors);
   tag_line("topics", a.topics, h.matched_topics);
   if (!h.copies.empty()) {
-    std::string line = "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " +
-                       (a.source.empty() ? a.id : a.source);
+    std::string line =
+        "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " + (a.source.empty() ? a.id : a.source);
     for (const auto& c : h.copies) line += ", " + (c.source.empty() ? c.id : c.source);
     out_ << "    ";
     styled(ansi::dim, one_line(line) + " (--no-collapse lists each)");
@@ -105,15 +105,16 @@ void TextPrinter::hit(const Hit& h) {
 
 void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
-    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total))
-         << " '" << one_line(r.query) << "'" << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
+    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total)) << " '" << one_line(r.query) << "'"
+         << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
     if (r.suggestion) out_ << "Did you mean: " << one_line(*r.suggestion) << "\n";
     aggregations(r.aggregations);
     return;
   }
   out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << one_line(r.query) << "' (showing "
        << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
-  if (r.relaxed) out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
+  if (r.relaxed)
+    out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
   out_ << "\n";
   for (const auto& h : r.hits) {
     hit(h);

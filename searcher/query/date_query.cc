@@ -12,8 +12,7 @@ namespace {
 std::string checked(std::string_view text) {
   auto date = parse_partial_date(text);
   if (!date) {
-    throw Xapian::QueryParserError("bad date '" + std::string(text) +
-                                   "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    throw Xapian::QueryParserError("bad date '" + std::string(text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   return *date;
 }

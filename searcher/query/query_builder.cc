@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
-#include "query/date_query.h"
 #include "error.h"
-#include "query/field_processors.h"
 #include "fresh_queries.h"
-#include "resource_limits.h"
-#include "schema.h"
+#include "query/date_query.h"
+#include "query/field_processors.h"
 #include "query/query_text.h"
 #include "query/stop_words.h"
+#include "resource_limits.h"
+#include "schema.h"
 #include "text_util.h"
 #include "title_scoring.h"
 
@@ -17,21 +17,15 @@ namespace dipnews {
 
 namespace {
 
-constexpr unsigned parser_flags =
-    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT;
 
-void add_field(Xapian::QueryParser& parser, const schema::Field& field, const TagResolver& resolver,
-               FieldLog& errors) {
+void add_field(Xapian::QueryParser& parser, const schema::Field& field, const TagResolver& resolver, FieldLog& errors) {
   const std::string name(field.name), prefix(field.prefix);
   switch (field.kind) {
-    case schema::FieldKind::free_text:
-      parser.add_prefix(name, prefix);
-      break;
-    case schema::FieldKind::boolean_exact:
-      parser.add_boolean_prefix(name, prefix);
-      break;
+    case schema::FieldKind::free_text: parser.add_prefix(name, prefix); break;
+    case schema::FieldKind::boolean_exact: parser.add_boolean_prefix(name, prefix); break;
     case schema::FieldKind::boolean_normalised:
       parser.add_boolean_prefix(name, (new SlugFieldProcessor(name, prefix, errors))->release());
       break;

@@ -53,8 +53,8 @@ class QueryBuilder {
   Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values);
 
   Xapian::Stem stemmer_;
-  TagResolver resolver_;      // outlives parser_, whose processors refer to it...
-  FieldLog field_log_;  // ...and to this
+  TagResolver resolver_;  // outlives parser_, whose processors refer to it...
+  FieldLog field_log_;    // ...and to this
   Xapian::QueryParser parser_;
 };
 

@@ -14,8 +14,8 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool is_operator_word(std::string_view w) {
-  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ" ||
-         w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 ||
+         w.rfind("ADJ/", 0) == 0;
 }
 
 std::string_view core_of(std::string_view t) {
@@ -191,7 +191,8 @@ std::string capitalise_initials(std::string_view text) {
       last += 2;
     }
     if (last == i) continue;  // "u.sa" is not initials
-    for (std::size_t j = i; j <= last; j += 2) out[j] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[j])));
+    for (std::size_t j = i; j <= last; j += 2)
+      out[j] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[j])));
     i = last;
   }
   return out;
@@ -257,7 +258,8 @@ bool operator_before_proximity(std::string_view text) {
 std::optional<std::string> proximity_window_too_wide(std::string_view text, unsigned max_window) {
   for (const auto& word : parser_words(text)) {
     const std::size_t slash = word.find('/');
-    if (slash == std::string::npos || (word.compare(0, slash, "NEAR") != 0 && word.compare(0, slash, "ADJ") != 0)) continue;
+    if (slash == std::string::npos || (word.compare(0, slash, "NEAR") != 0 && word.compare(0, slash, "ADJ") != 0))
+      continue;
     // The digits the parser reads (it stops at the first other character), counted without
     // overflowing: any window past max_window is refused, however long.
     unsigned long long window = 0;

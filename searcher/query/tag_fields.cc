@@ -40,15 +40,18 @@ TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::
     return {"", std::string(field.name) + ": '" + std::string(value) + "' could be " + list + "; use one of these ids"};
   }
   // Tags given in the input that no dictionary knows are in the index under their slug.
-  if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug)) return {prefix + slug, ""};
-  return {"", "unknown " + std::string(field.name) + " '" + std::string(value) + "'" + did_you_mean(dict.suggest_actor(value))};
+  if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug))
+    return {prefix + slug, ""};
+  return {"", "unknown " + std::string(field.name) + " '" + std::string(value) + "'" +
+                  did_you_mean(dict.suggest_actor(value))};
 }
 
 TagResolver::Result TagResolver::resolve_topic(const schema::Field& field, std::string_view value) const {
   const std::string prefix(field.prefix);
   const Dictionary& dict = dictionary_.get();
   if (auto id = dict.resolve_topic(value)) return {prefix + *id, ""};
-  if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug)) return {prefix + slug, ""};
+  if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug))
+    return {prefix + slug, ""};
   return {"", "unknown topic '" + std::string(value) + "'" + did_you_mean(dict.suggest_topic(value))};
 }
 

@@ -12,8 +12,8 @@
 #include <fstream>
 #include <random>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "cli.h"
 #include "document_data.h"
@@ -36,7 +36,8 @@ std::string jsonl_line(const std::string& id, const std::string& body) {
 
 // Good articles beside every hostile input: they must always be indexed.
 void write_good_articles(const test::TempDir& dir) {
-  dir.write("in/good.jsonl", jsonl_line("good-1", "ceasefire talks in geneva") + jsonl_line("good-2", "ceasefire holds"));
+  dir.write("in/good.jsonl",
+            jsonl_line("good-1", "ceasefire talks in geneva") + jsonl_line("good-2", "ceasefire holds"));
 }
 
 int count(const std::string& db, const std::string& query) {
@@ -54,8 +55,8 @@ Article stored(const std::string& db, const std::string& id) {
 }
 
 // Writes `bytes` bytes: `head`, then `fill` repeated, then `tail` (for files of tens of MB).
-std::string write_big(const test::TempDir& dir, const std::string& name, const std::string& head, const std::string& fill,
-                      std::size_t bytes, const std::string& tail) {
+std::string write_big(const test::TempDir& dir, const std::string& name, const std::string& head,
+                      const std::string& fill, std::size_t bytes, const std::string& tail) {
   const std::string path = dir / name;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   std::ofstream out(path, std::ios::binary);
@@ -83,8 +84,9 @@ TEST_CASE("hostile input: invalid UTF-8 - reported at its line in every format -
   test::TempDir dir;
   write_good_articles(dir);
   const auto jsonl = dir.write("in/bad.jsonl", jsonl_line("u1", "fine") + jsonl_line("u2", "caf\xE9 latin-1") +
-                                                    jsonl_line("u3", "truncated \xE2\x82"));
-  const auto html = dir.write("in/bad.html", "<html><body>\n<article><p>Envoys met.</p>\n<p>caf\xE9</p></article></body></html>\n");
+                                                   jsonl_line("u3", "truncated \xE2\x82"));
+  const auto html =
+      dir.write("in/bad.html", "<html><body>\n<article><p>Envoys met.</p>\n<p>caf\xE9</p></article></body></html>\n");
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -102,8 +104,8 @@ TEST_CASE("hostile input: NUL bytes - a binary file is skipped whole - a damaged
   const auto text = dir.write("in/nul.txt", std::string("Title: T\nID: n1\n\nBody\0with NUL\n", 31));
   const auto html = dir.write("in/nul.html", std::string("<p>a</p>\n<p>\0</p>", 17));
   const auto jsonl = dir.write("in/nul.jsonl", jsonl_line("n2", "fine") + std::string("{\"id\":\"n3\",\0}\n", 14) +
-                                                    jsonl_line("n4", "also fine") +
-                                                    jsonl_line("n5", "escaped \\u0000 NUL and \\u001b[31m escape"));
+                                                   jsonl_line("n4", "also fine") +
+                                                   jsonl_line("n5", "escaped \\u0000 NUL and \\u001b[31m escape"));
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -120,7 +122,8 @@ TEST_CASE("hostile input: a binary file - one error for the file - never one per
   write_good_articles(dir);
   std::mt19937 random(7);
   std::string bytes(64 * 1024, '\0');
-  for (std::size_t i = 1; i < bytes.size(); ++i) bytes[i] = static_cast<char>(random());  // starts with NUL, as gzip data soon does
+  for (std::size_t i = 1; i < bytes.size(); ++i)
+    bytes[i] = static_cast<char>(random());  // starts with NUL, as gzip data soon does
   const auto jsonl = dir.write("in/data.jsonl", bytes);
   const auto text = dir.write("in/data.txt", bytes);
   const auto html = dir.write("in/data.html", bytes);
@@ -133,11 +136,13 @@ TEST_CASE("hostile input: a binary file - one error for the file - never one per
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 3});
 }
 
-TEST_CASE("hostile input: a 50 MB article - refused by its size before it is read - the rest indexed", "[e2e][hostile]") {
+TEST_CASE("hostile input: a 50 MB article - refused by its size before it is read - the rest indexed",
+          "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   const std::size_t size = 50u << 20;
-  const auto text = write_big(dir, "in/big.txt", "Title: Big\nID: big-text\n\n", "ceasefire words here and there\n", size, "");
+  const auto text =
+      write_big(dir, "in/big.txt", "Title: Big\nID: big-text\n\n", "ceasefire words here and there\n", size, "");
   const auto html = write_big(dir, "in/big.html", "<html><body><article>", "<p>ceasefire words</p>\n", size,
                               "</article></body></html>");
   // Just under the limit: indexed like any other article.
@@ -152,15 +157,18 @@ TEST_CASE("hostile input: a 50 MB article - refused by its size before it is rea
   CHECK(count(dir / "db", "monitoring") == 1);
 }
 
-TEST_CASE("hostile input: a JSONL line of 100 MB - that line skipped unread - the lines around it indexed", "[e2e][hostile]") {
+TEST_CASE("hostile input: a JSONL line of 100 MB - that line skipped unread - the lines around it indexed",
+          "[e2e][hostile]") {
   test::TempDir dir;
-  const auto jsonl = write_big(dir, "in/huge.jsonl", jsonl_line("before", "ceasefire first") + "{\"id\":\"huge\",\"body\":\"",
-                               "ceasefire ", 100u << 20, "\"}\n" + jsonl_line("after", "ceasefire last"));
+  const auto jsonl =
+      write_big(dir, "in/huge.jsonl", jsonl_line("before", "ceasefire first") + "{\"id\":\"huge\",\"body\":\"",
+                "ceasefire ", 100u << 20, "\"}\n" + jsonl_line("after", "ceasefire last"));
   const auto start = std::chrono::steady_clock::now();
   auto r = run_index({"--db", dir / "db", jsonl});
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: line longer than " + limit_text + ", the most one article may have\n"));
+  CHECK_THAT(r.err, Catch::Contains(jsonl + ":2: error: line longer than " + limit_text +
+                                    ", the most one article may have\n"));
   CHECK(summary_counts(r.err) == Counts{2, 0, 0, 0, 1});
   CHECK(count(dir / "db", "ceasefire") == 2);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
@@ -170,8 +178,8 @@ TEST_CASE("hostile input: 8 million one-letter words - refused by their number -
   test::TempDir dir;
   write_good_articles(dir);
   // Under the size limit, far over the word limit (it peaked at 1.56 GB before the limit).
-  const auto jsonl = write_big(dir, "in/words.jsonl", "{\"id\":\"words\",\"body\":\"", "a ",
-                               limits::max_article_bytes - 100, "\"}\n");
+  const auto jsonl =
+      write_big(dir, "in/words.jsonl", "{\"id\":\"words\",\"body\":\"", "a ", limits::max_article_bytes - 100, "\"}\n");
   const auto html = write_big(dir, "in/words.html", "<html><body><article><p>", "b ", limits::max_article_bytes - 100,
                               "</p></article></body></html>");
   const auto start = std::chrono::steady_clock::now();
@@ -202,12 +210,13 @@ TEST_CASE("hostile input: a page of a million <p> - refused by its elements befo
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
-TEST_CASE("hostile input: deeply nested JSON - parsed without recursion - ignored where it is not an article", "[e2e][hostile]") {
+TEST_CASE("hostile input: deeply nested JSON - parsed without recursion - ignored where it is not an article",
+          "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  const auto jsonl = dir.write("in/deep.jsonl", "{\"id\":\"deep\",\"body\":\"ceasefire nested\",\"extra\":" + deep + "}\n" +
-                                                     deep + "\n" + "{\"id\":" + std::string(100000, '{') + "\n");
+  const auto jsonl = dir.write("in/deep.jsonl", "{\"id\":\"deep\",\"body\":\"ceasefire nested\",\"extra\":" + deep +
+                                                    "}\n" + deep + "\n" + "{\"id\":" + std::string(100000, '{') + "\n");
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -222,13 +231,13 @@ TEST_CASE("hostile input: a term over 245 bytes - a long word is not indexed - a
   test::TempDir dir;
   write_good_articles(dir);
   const std::string long_word(300, 'w');
-  const auto jsonl = dir.write(
-      "in/long.jsonl",
-      jsonl_line("long-word", "ceasefire " + long_word + " monitoring") +
-          "{\"id\":\"long-tag\",\"body\":\"ceasefire\",\"actors\":[\"" + std::string(300, 'a') + "\"]}\n" +
-          "{\"id\":\"long-topic\",\"body\":\"ceasefire\",\"topics\":[\"" + std::string(300, 't') + "\"]}\n" +
-          jsonl_line(std::string(250, 'i'), "ceasefire") +
-          "{\"id\":\"long-source\",\"body\":\"ceasefire\",\"source\":\"" + std::string(300, 's') + "\"}\n");
+  const auto jsonl =
+      dir.write("in/long.jsonl",
+                jsonl_line("long-word", "ceasefire " + long_word + " monitoring") +
+                    "{\"id\":\"long-tag\",\"body\":\"ceasefire\",\"actors\":[\"" + std::string(300, 'a') + "\"]}\n" +
+                    "{\"id\":\"long-topic\",\"body\":\"ceasefire\",\"topics\":[\"" + std::string(300, 't') + "\"]}\n" +
+                    jsonl_line(std::string(250, 'i'), "ceasefire") +
+                    "{\"id\":\"long-source\",\"body\":\"ceasefire\",\"source\":\"" + std::string(300, 's') + "\"}\n");
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -244,7 +253,8 @@ TEST_CASE("hostile input: a term over 245 bytes - a long word is not indexed - a
   CHECK(stored(dir / "db", "long-word").body == "ceasefire " + long_word + " monitoring");
 }
 
-TEST_CASE("hostile input: empty files - nothing from an empty JSONL file - an empty article is an error", "[e2e][hostile]") {
+TEST_CASE("hostile input: empty files - nothing from an empty JSONL file - an empty article is an error",
+          "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   const auto jsonl = dir.write("in/empty.jsonl", "");
@@ -265,7 +275,8 @@ TEST_CASE("hostile input: empty files - nothing from an empty JSONL file - an em
   CHECK(summary_counts(nothing.err) == Counts{0, 0, 0, 0, 0});
 }
 
-TEST_CASE("hostile input: a date of 31 February - an error where the date is the article's own field", "[e2e][hostile]") {
+TEST_CASE("hostile input: a date of 31 February - an error where the date is the article's own field",
+          "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   const auto jsonl = dir.write("in/feb.jsonl", "{\"id\":\"f1\",\"body\":\"x\",\"date\":\"2025-02-31\"}\n");
@@ -278,7 +289,8 @@ TEST_CASE("hostile input: a date of 31 February - an error where the date is the
   INFO(r.err);
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains(jsonl + ":1: error: bad date \"2025-02-31\" (expected YYYY-MM-DD or RFC 3339)\n"));
-  CHECK_THAT(r.err, Catch::Contains(text + ":2: error: bad date \"2025-02-31T10:00:00Z\" (expected YYYY-MM-DD or RFC 3339)\n"));
+  CHECK_THAT(r.err, Catch::Contains(
+                        text + ":2: error: bad date \"2025-02-31T10:00:00Z\" (expected YYYY-MM-DD or RFC 3339)\n"));
   CHECK(summary_counts(r.err) == Counts{3, 0, 0, 0, 2});
   CHECK(stored(dir / "db", "feb").date.empty());
   // In a query: "search errors: usage and syntax exit 2" in test_search_cli.cc (date:2025-02-30).
@@ -325,7 +337,8 @@ TEST_CASE("hostile input: an unreadable subdirectory - reported like an unreadab
   CHECK(count(dir / "db", "ceasefire") == 3);
 }
 
-TEST_CASE("hostile input: a directory loop via symlinks - each file read once - link loops reported", "[e2e][hostile]") {
+TEST_CASE("hostile input: a directory loop via symlinks - each file read once - link loops reported",
+          "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   dir.write("in/sub/a.txt", "Title: A\nID: a\n\nA ceasefire body.\n");
@@ -362,22 +375,23 @@ TEST_CASE("hostile input: --delete-from an endless line - an error at its line -
   auto r = run_index({"--db", db, "--delete-from", ids});
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.err, Catch::Contains(ids + ":2: error: id longer than " + std::to_string(schema::max_id_bytes) +
-                                    " bytes\n"));
+  CHECK_THAT(r.err,
+             Catch::Contains(ids + ":2: error: id longer than " + std::to_string(schema::max_id_bytes) + " bytes\n"));
   CHECK_THAT(r.err, Catch::Contains(ids + ":3: error: line longer than "));
   CHECK(count(db, "ceasefire") == 1);
 }
 
-TEST_CASE("hostile input: a bad --boilerplate file - one error naming FILE:LINE - a catastrophic pattern runs in linear time",
-          "[e2e][hostile]") {
+TEST_CASE(
+    "hostile input: a bad --boilerplate file - one error naming FILE:LINE - a catastrophic pattern runs in linear time",
+    "[e2e][hostile]") {
   test::TempDir dir;
   write_good_articles(dir);
   const auto nul = dir.write("nul.txt", std::string("ok\na\0b\n", 7));
   const auto huge = dir.write("huge.txt", std::string(100000, 'x') + "\n");
-  for (const auto& [file, problem] : {std::pair{nul, std::string(":2: error: bad pattern: NUL byte in the pattern\n")},
-                                      std::pair{huge, ":1: error: bad pattern: pattern longer than " +
-                                                          limits::describe_bytes(limits::max_boilerplate_pattern_bytes) +
-                                                          "\n"}}) {
+  for (const auto& [file, problem] :
+       {std::pair{nul, std::string(":2: error: bad pattern: NUL byte in the pattern\n")},
+        std::pair{huge, ":1: error: bad pattern: pattern longer than " +
+                            limits::describe_bytes(limits::max_boilerplate_pattern_bytes) + "\n"}}) {
     auto r = run_index({"--db", dir / "db", "--boilerplate", file, dir / "in"});
     INFO(r.err);
     CHECK(r.exit_code == 1);
@@ -421,11 +435,14 @@ TEST_CASE("hostile query: 10,000 terms - refused at once with the limit - exit 2
 
   // In a batch, the long query fails alone; a line longer than any query is not even kept.
   test::TempDir dir;
-  const std::string batch = "q1\tceasefire\nq2\t" + words(10000) + "\nq3\t" + std::string(1u << 20, 'x') + "\nq4\ttruce\n";
+  const std::string batch =
+      "q1\tceasefire\nq2\t" + words(10000) + "\nq3\t" + std::string(1u << 20, 'x') + "\nq4\ttruce\n";
   auto b = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv"}, batch);
   CHECK(b.exit_code == 1);
   CHECK_THAT(b.err, Catch::Contains("dipnews-search: -:2: query q2: query error: the query has 10000 words"));
-  CHECK_THAT(b.err, Catch::Contains("dipnews-search: -:3: query 3: the line is longer than 1 MiB, the most a batch line may have\n"));
+  CHECK_THAT(
+      b.err,
+      Catch::Contains("dipnews-search: -:3: query 3: the line is longer than 1 MiB, the most a batch line may have\n"));
   CHECK_THAT(b.out, Catch::StartsWith("q1\t1\t"));
   CHECK_THAT(b.out, Catch::Contains("q4\t1\t"));
 }
@@ -449,10 +466,12 @@ TEST_CASE("hostile query: a date: range backwards - exit 2 naming the range", "[
   CHECK(since.err == "dipnews-search: --since/--until: date range '2025-12..2025-01' ends before it begins\n");
 }
 
-TEST_CASE("hostile query: an unknown field - exit 2 listing the fields - never a silent empty result", "[e2e][hostile]") {
+TEST_CASE("hostile query: an unknown field - exit 2 listing the fields - never a silent empty result",
+          "[e2e][hostile]") {
   auto r = run_search({"--db", corpus_db(), "ceasefire nosuchfield:value"});
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::StartsWith("dipnews-search: query error: unknown field 'nosuchfield:' (the fields are title:, "));
+  CHECK_THAT(r.err,
+             Catch::StartsWith("dipnews-search: query error: unknown field 'nosuchfield:' (the fields are title:, "));
   CHECK_THAT(r.err, Catch::EndsWith("; put text with a colon in quotes to search for it as words)\n"));
   // Quoted, or not field-like, a colon is only text.
   CHECK(run_search({"--db", corpus_db(), "--count", "\"nosuchfield:value\""}).exit_code == 0);
@@ -468,8 +487,9 @@ TEST_CASE("hostile query: a wildcard matching too many words - refused with the 
   REQUIRE(run_index({"--db", dir / "db", "--quiet", dir / "many.jsonl"}).exit_code == 0);
   auto r = run_search({"--db", dir / "db", "zq*"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "dipnews-search: query error: Wildcard zq* expands to more than 1000 terms; make the part before '*' longer\n");
-  CHECK(count(dir / "db", "zq1*") == 1);  // 611 words
+  CHECK(r.err ==
+        "dipnews-search: query error: Wildcard zq* expands to more than 1000 terms; make the part before '*' longer\n");
+  CHECK(count(dir / "db", "zq1*") == 1);      // 611 words
   CHECK(count(corpus_db(), "a* b* c*") > 0);  // each under the limit on the bundled corpus
 }
 
@@ -512,10 +532,9 @@ TEST_CASE("hostile input: article data that would forge output - every field esc
       "in/forge.jsonl",
       std::string("{\"id\":\"forged\",\"title\":\"Oil \\u202edrop\",\"source\":\"Post\\u0085Wire\",") +
           "\"url\":\"https://x.example/a\\n\\n 2. Fake result\\n    2025-12-16 \\u00b7 Forged \\u00b7 f1\\n\"," +
-          "\"body\":\"pipeline ceasefire \\u009b31m \\u2066 isolate\"}\n" +
-          jsonl_line("csi\\u009b2J", "pipeline") + jsonl_line("nel\\u0085x", "pipeline") +
-          jsonl_line("rlo\\u202ex", "pipeline") + jsonl_line("lri\\u2066x", "pipeline") +
-          jsonl_line("my notes", "pipeline ceasefire"));
+          "\"body\":\"pipeline ceasefire \\u009b31m \\u2066 isolate\"}\n" + jsonl_line("csi\\u009b2J", "pipeline") +
+          jsonl_line("nel\\u0085x", "pipeline") + jsonl_line("rlo\\u202ex", "pipeline") +
+          jsonl_line("lri\\u2066x", "pipeline") + jsonl_line("my notes", "pipeline ceasefire"));
   auto r = run_index({"--db", dir / "db", dir / "in"});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -531,7 +550,12 @@ TEST_CASE("hostile input: article data that would forge output - every field esc
   CHECK(text.exit_code == 0);
   CHECK_FALSE(has_raw_control(text.out, "\n\x1b"));
   CHECK(text.out.find("\n 2. Fake") == std::string::npos);
-  CHECK_THAT(text.out, Catch::Contains("https://x.example/a\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\x1b[0m"));  // trimmed at the end
+  CHECK_THAT(
+      text.out,
+      Catch::Contains(
+          "https://x.example/a\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\x1b[0m"));  // trimmed
+                                                                                                             // at the
+                                                                                                             // end
   CHECK_THAT(text.out, Catch::Contains("Oil \\u202edrop"));
   CHECK_THAT(text.out, Catch::Contains("Post\\u0085Wire"));
   CHECK_THAT(text.out, Catch::Contains("\\u009b31m \\u2066 isolate"));
@@ -546,14 +570,16 @@ TEST_CASE("hostile input: article data that would forge output - every field esc
   CHECK_FALSE(has_raw_control(json.out, "\n"));
   const auto hit = nlohmann::json::parse(json.out)["hits"][0];
   CHECK(hit["url"] == "https://x.example/a\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1");
-  CHECK(hit["title"] == "Oil \xE2\x80\xAE" "drop");
+  CHECK(hit["title"] ==
+        "Oil \xE2\x80\xAE"
+        "drop");
 
   // trec: a hit whose id has a space fails its query, as a qid with a space does; the rest run.
-  auto trec = run_search({"--db", dir / "db", "--batch", "-", "--format=trec"},
-                         "q1\tid:\"my notes\"\nq2\tid:forged\n");
+  auto trec = run_search({"--db", dir / "db", "--batch", "-", "--format=trec"}, "q1\tid:\"my notes\"\nq2\tid:forged\n");
   CHECK(trec.exit_code == 1);
-  CHECK(trec.err == "dipnews-search: -:1: query q1: the id 'my notes' of hit 1 has a space, which the TREC run "
-                    "format cannot carry\n");
+  CHECK(trec.err ==
+        "dipnews-search: -:1: query q1: the id 'my notes' of hit 1 has a space, which the TREC run "
+        "format cannot carry\n");
   CHECK(trec.out == "q2 Q0 forged 1 " + trec.out.substr(15));
   CHECK(std::count(trec.out.begin(), trec.out.end(), '\n') == 1);
 }
@@ -564,8 +590,9 @@ TEST_CASE("hostile batch: an empty qid - an error for its line - never a TREC li
     auto r = run_search({"--db", corpus_db(), "--batch", "-", "--format=" + format, "--limit=1"},
                         "\tceasefire\n  \tceasefire\nq3\tceasefire\n");
     CHECK(r.exit_code == 1);
-    CHECK(r.err == "dipnews-search: -:1: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n"
-                   "dipnews-search: -:2: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n");
+    CHECK(r.err ==
+          "dipnews-search: -:1: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n"
+          "dipnews-search: -:2: empty qid before the tab (write QID<TAB>QUERY, or the query alone)\n");
     if (format == "trec") CHECK_THAT(r.out, Catch::Matches("q3 Q0 \\S+ 1 [0-9.]+ dipnews\n"));
     if (format == "tsv") CHECK_THAT(r.out, Catch::Matches("q3\t1\t\\S+\t[0-9.]+\n"));
   }

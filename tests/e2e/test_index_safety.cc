@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -53,15 +53,16 @@ int count(const std::string& db, const std::string& query = "*") {
 // ---------------------------------------------------------------------------------------
 // 1. --compact and foreign directories.
 
-TEST_CASE("safety: --db naming a directory of other files is refused - nothing written, nothing deleted", "[e2e][safety]") {
+TEST_CASE("safety: --db naming a directory of other files is refused - nothing written, nothing deleted",
+          "[e2e][safety]") {
   test::TempDir dir;
   const auto s = dir / "s";
   fs::create_directories(s);
   dir.write("s/today.jsonl", two_articles);
   dir.write("s/notes.txt", "my notes\n");
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--db", s, "--compact", s},
-                                               std::vector<std::string>{"--db", s, s},
-                                               std::vector<std::string>{"--db", s, "--compact"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--db", s, "--compact", s}, std::vector<std::string>{"--db", s, s},
+        std::vector<std::string>{"--db", s, "--compact"}}) {
     auto r = run_index(args);
     INFO(r.err);
     CHECK(r.exit_code == 1);
@@ -88,7 +89,8 @@ TEST_CASE("safety: --db naming a directory of other files is refused - nothing w
   CHECK(count(s) == 2);
 }
 
-TEST_CASE("safety: --compact refuses an index beside other files - and keeps modes and a symbolic link", "[e2e][safety]") {
+TEST_CASE("safety: --compact refuses an index beside other files - and keeps modes and a symbolic link",
+          "[e2e][safety]") {
   test::TempDir dir;
   const auto db = dir / "real.db";
   REQUIRE(run_index({"--db", db, "-"}, two_articles).exit_code == 0);
@@ -141,10 +143,12 @@ TEST_CASE("safety: --compact refuses an index beside other files - and keeps mod
     dir.write("real.db.compacting-999999998/mine.txt", "x");
     fs::create_directories(db + ".compacting-1");  // a live process's (init)
     REQUIRE(run_index({"--db", db, "-"}, two_articles).exit_code == 0);
-    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
+    CHECK(entries(dir.path().string()) ==
+          std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
     CHECK(entries(db + ".compacting-999999998") == std::set<std::string>{"mine.txt"});
     REQUIRE(run_index({"--db", db, "--compact"}).exit_code == 0);
-    CHECK(entries(dir.path().string()) == std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
+    CHECK(entries(dir.path().string()) ==
+          std::set<std::string>{"real.db", "real.db.compacting-1", "real.db.compacting-999999998"});
   }
   // No run leaves its pid file behind.
   CHECK_FALSE(fs::exists(db + "/dipnews-writer.pid"));
@@ -159,13 +163,15 @@ TEST_CASE("safety: a stub line 'remote :PROGRAM' runs nothing unless --allow-rem
   const auto x = dir / "x.db";
   fs::create_directories(x);
   dir.write("x.db/XAPIANDB", "# looks harmless\nremote :/usr/bin/touch " + marker + "\n");
-  const std::string refusal = "dipnews-search: " + x + "/XAPIANDB:2: error: this stub database line would run the program "
-                              "'/usr/bin/touch' (remote :PROGRAM); refused: a database must not run programs unless you "
-                              "allow it with --allow-remote-programs\n";
+  const std::string refusal =
+      "dipnews-search: " + x +
+      "/XAPIANDB:2: error: this stub database line would run the program "
+      "'/usr/bin/touch' (remote :PROGRAM); refused: a database must not run programs unless you "
+      "allow it with --allow-remote-programs\n";
   SECTION("named by --db, searched or listed (bash completion lists actors)") {
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"--db", x, "oil"},
-                                                 std::vector<std::string>{"--db", x, "--list-actors"},
-                                                 std::vector<std::string>{"--db", x, "--batch", "-"}}) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--db", x, "oil"}, std::vector<std::string>{"--db", x, "--list-actors"},
+          std::vector<std::string>{"--db", x, "--batch", "-"}}) {
       auto r = run_search(args, "oil\n");
       CHECK(r.exit_code == 1);
       CHECK(r.err == refusal);
@@ -174,8 +180,9 @@ TEST_CASE("safety: a stub line 'remote :PROGRAM' runs nothing unless --allow-rem
   }
   SECTION("the default ./dipnews.db") {
     fs::rename(x, dir / "dipnews.db");
-    auto r = test::run_process({"/bin/sh", "-c", "cd \"$1\" && exec \"$0\" oil", DIPNEWS_SEARCH_BIN, dir.path().string()},
-                               "", {"DIPNEWS_DB="});
+    auto r =
+        test::run_process({"/bin/sh", "-c", "cd \"$1\" && exec \"$0\" oil", DIPNEWS_SEARCH_BIN, dir.path().string()},
+                          "", {"DIPNEWS_DB="});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("dipnews.db/XAPIANDB:2: error: this stub database line would run the program"));
     CHECK_FALSE(fs::exists(marker));
@@ -264,11 +271,13 @@ TEST_CASE("safety: an index killed before its first commit is started again - a 
   }
 }
 
-TEST_CASE("safety: a sharded index killed before every shard was created is completed by the next run", "[e2e][safety]") {
+TEST_CASE("safety: a sharded index killed before every shard was created is completed by the next run",
+          "[e2e][safety]") {
   test::TempDir dir;
   const auto s = dir / "s.db";
   std::string input;
-  for (int i = 0; i < 40; ++i) input += "{\"id\":\"n" + std::to_string(i) + "\",\"body\":\"oil talks " + std::to_string(i) + "\"}\n";
+  for (int i = 0; i < 40; ++i)
+    input += "{\"id\":\"n" + std::to_string(i) + "\",\"body\":\"oil talks " + std::to_string(i) + "\"}\n";
   REQUIRE(run_index({"--db", s, "--shards", "4", "-"}, input).exit_code == 0);
 
   SECTION("a shard created halfway, the shards after it missing") {
@@ -345,15 +354,16 @@ TEST_CASE("safety: a damaged index is checked before anything is written - never
   std::map<std::string, std::string> before;
   for (const auto& e : fs::directory_iterator(db)) before[e.path().filename().string()] = file_bytes(e.path().string());
 
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--db", db, "-"},
-                                               std::vector<std::string>{"--db", db, "--compact"},
-                                               std::vector<std::string>{"--db", db, "--delete", "x"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--db", db, "-"}, std::vector<std::string>{"--db", db, "--compact"},
+        std::vector<std::string>{"--db", db, "--delete", "x"}}) {
     auto r = run_index(args, "{\"id\":\"more\",\"body\":\"oil talks\"}\n");
     INFO(r.err);
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::StartsWith("dipnews-index: '" + db + "': index is corrupt: "));
-    CHECK_THAT(r.err, Catch::EndsWith(" (run xapian-check " + db +
-                                      " for details; rebuild it with dipnews-index into a new --db); nothing was written\n"));
+    CHECK_THAT(r.err,
+               Catch::EndsWith(" (run xapian-check " + db +
+                               " for details; rebuild it with dipnews-index into a new --db); nothing was written\n"));
   }
   std::map<std::string, std::string> after;
   for (const auto& e : fs::directory_iterator(db)) after[e.path().filename().string()] = file_bytes(e.path().string());

@@ -10,12 +10,12 @@
 #include <sstream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
-#include "input/boilerplate.h"
 #include "cli.h"
 #include "document_data.h"
+#include "input/boilerplate.h"
 #include "schema.h"
 #include "temp_dir.h"
 #include "text_util.h"
@@ -101,12 +101,13 @@ TEST_CASE("an empty directory is said on stderr - the run still succeeds, --stri
 
 TEST_CASE("a malformed JSONL line is reported as FILE:LINE - skipped - and the rest indexed", "[e2e][index]") {
   test::TempDir dir;
-  const auto file = dir.write("in.jsonl",
-                              "{\"id\":\"a\",\"title\":\"One\",\"body\":\"first ceasefire\"}\n"
-                              "{\"id\":\"b\",\"body\": oops}\n"
-                              "{\"id\":\"c\",\"title\":\"Three\",\"body\":\"third ceasefire\",\"date\":\"2025-02-30\"}\n"
-                              "{\"id\":\"d\",\"title\":\"Four\",\"body\":\"fourth ceasefire\"}\n"
-                              "{\"id\":\"e\",\"body\":\"fifth\",\"date\":\"2025\\n12-01\"}\n");
+  const auto file =
+      dir.write("in.jsonl",
+                "{\"id\":\"a\",\"title\":\"One\",\"body\":\"first ceasefire\"}\n"
+                "{\"id\":\"b\",\"body\": oops}\n"
+                "{\"id\":\"c\",\"title\":\"Three\",\"body\":\"third ceasefire\",\"date\":\"2025-02-30\"}\n"
+                "{\"id\":\"d\",\"title\":\"Four\",\"body\":\"fourth ceasefire\"}\n"
+                "{\"id\":\"e\",\"body\":\"fifth\",\"date\":\"2025\\n12-01\"}\n");
   auto r = run_index({"--db", dir / "db", file});
   CHECK(r.exit_code == 1);
   // A newline inside the bad value is shown escaped: one error, one line.
@@ -120,8 +121,8 @@ TEST_CASE("a malformed JSONL line is reported as FILE:LINE - skipped - and the r
 
 TEST_CASE("option --strict stops at the first bad article and keeps what came before", "[e2e][index]") {
   test::TempDir dir;
-  const auto file = dir.write("in.jsonl",
-                              "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"body\":\"y\"}\n");
+  const auto file =
+      dir.write("in.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"body\":\"y\"}\n");
   auto r = run_index({"--db", dir / "db", "--strict", file});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains(file + ":2: error: missing required field \"body\""));
@@ -164,7 +165,8 @@ TEST_CASE("raw scraped text loses its boilerplate - its headline becomes the tit
   dir.write("2025-12-15-scraped.txt",
             "Unlock the Diplomatic Brief newsletter for free\n"
             "Sign up to our Morning Dispatch\n"
-            "Envoys close in on a \xE2\x80\x9C" "framework\xE2\x80\x9D deal\n"
+            "Envoys close in on a \xE2\x80\x9C"
+            "framework\xE2\x80\x9D deal\n"
             "The envoys\xE2\x80\x99 talks ran late into the night.\n"
             "Recommended\n"
             "Officials expect another round next week.\n"
@@ -176,7 +178,9 @@ TEST_CASE("raw scraped text loses its boilerplate - its headline becomes the tit
   const auto& hit = j["hits"][0];
   CHECK(hit["id"] == "2025-12-15-scraped");
   CHECK(hit["date"] == "2025-12-15");
-  CHECK(hit["title"] == "Envoys close in on a \xE2\x80\x9C" "framework\xE2\x80\x9D deal");
+  CHECK(hit["title"] ==
+        "Envoys close in on a \xE2\x80\x9C"
+        "framework\xE2\x80\x9D deal");
   CHECK(run_search({"--db", dir / "db", "--count", "newsletter OR recommended OR share"}).out == "0\n");
 }
 
@@ -222,7 +226,8 @@ TEST_CASE("the user's seed article indexes without its boilerplate", "[e2e][inde
   for (const auto& line : body) CHECK_THAT(line, !Catch::Contains("newsletter", Catch::CaseSensitive::No));
 }
 
-TEST_CASE("the user's seed article saved as a web page gives the same article as the text", "[e2e][index][.shared][html]") {
+TEST_CASE("the user's seed article saved as a web page gives the same article as the text",
+          "[e2e][index][.shared][html]") {
   const std::string seed_path = seed_file();
   // The page is built here from the file, with the furniture of a real news site around it.
   test::TempDir dir;
@@ -232,7 +237,9 @@ TEST_CASE("the user's seed article saved as a web page gives the same article as
   std::ifstream seed(seed_path);
   std::string page =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<title>" + html_escape(text.title) + " | Seed Outlet</title>"
+      "<title>" +
+      html_escape(text.title) +
+      " | Seed Outlet</title>"
       "<meta property=\"og:site_name\" content=\"Seed Outlet\">"
       "<meta property=\"article:published_time\" content=\"2025-12-15T20:00:00Z\">"
       "<link rel=\"canonical\" href=\"https://seed.example/article\">"
@@ -240,15 +247,18 @@ TEST_CASE("the user's seed article saved as a web page gives the same article as
       "<div class=\"cookie-banner\" role=\"dialog\"><p>We use cookies to improve this site.</p>"
       "<button>Accept all cookies</button></div>"
       "<header><nav><a href=\"/\">Home</a><a href=\"/world\">World</a><a href=\"/markets\">Markets</a></nav></header>"
-      "<main><article><header><h1>" + html_escape(text.title) + "</h1></header>"
+      "<main><article><header><h1>" +
+      html_escape(text.title) +
+      "</h1></header>"
       "<div class=\"share-tools\"><button>Share on X</button><button>Share on LinkedIn</button></div>";
   for (std::string line; std::getline(seed, line);) {
     if (collapse_whitespace(line) != text.title) page += "<p>" + html_escape(line) + "</p>\n";
   }
-  page += "<aside class=\"newsletter\"><p>Get our morning briefing in your inbox</p></aside>"
-          "<h2>Recommended</h2><ul><li><a href=\"/1\">Quokka census delayed</a></li>"
-          "<li><a href=\"/2\">Harbour festival returns</a></li></ul>"
-          "</article></main><footer><p>Copyright Seed Outlet 2025. All rights reserved.</p></footer></body></html>";
+  page +=
+      "<aside class=\"newsletter\"><p>Get our morning briefing in your inbox</p></aside>"
+      "<h2>Recommended</h2><ul><li><a href=\"/1\">Quokka census delayed</a></li>"
+      "<li><a href=\"/2\">Harbour festival returns</a></li></ul>"
+      "</article></main><footer><p>Copyright Seed Outlet 2025. All rights reserved.</p></footer></body></html>";
   const auto file = dir.write("seed-page.html", page);
 
   auto r = run_index({"--db", dir / "html.db", file});
@@ -260,8 +270,9 @@ TEST_CASE("the user's seed article saved as a web page gives the same article as
   CHECK(html.date == "2025-12-15");
   CHECK(html.url == "https://seed.example/article");
   CHECK(lines_of(html.body) == lines_of(text.body));
-  CHECK(run_search({"--db", dir / "html.db", "--count", "cookies OR quokka OR newsletter OR recommended OR share"}).out ==
-        "0\n");
+  CHECK(
+      run_search({"--db", dir / "html.db", "--count", "cookies OR quokka OR newsletter OR recommended OR share"}).out ==
+      "0\n");
 }
 
 TEST_CASE("HTML pages index with their metadata and without their page furniture", "[e2e][index][html]") {
@@ -298,8 +309,8 @@ TEST_CASE("HTML pages index with their metadata and without their page furniture
   CHECK(stored_article(dir / "db", "2025-12-15-envoys").body ==
         "The envoys\xE2\x80\x99 talks in Berlin ran late into the night.\n\n"
         "Officials expect another round of talks next week.");
-  CHECK(run_search({"--db", dir / "db", "--count", "cookies OR markets OR share OR newsletter OR quokka OR copyright"}).out ==
-        "0\n");
+  CHECK(run_search({"--db", dir / "db", "--count", "cookies OR markets OR share OR newsletter OR quokka OR copyright"})
+            .out == "0\n");
   CHECK(run_search({"--db", dir / "db", "--count", "source:meridian-post date:2025-12-16"}).out == "1\n");
   CHECK(run_search({"--db", dir / "db", "--count", "title:summit geneva"}).out == "1\n");
 
@@ -320,7 +331,8 @@ TEST_CASE("the bundled web pages index cleanly - without their page furniture", 
   // bylines, comments and footers of those pages.
   CHECK(run_search({"--db", dir / "db", "--count",
                     "cookies OR fisheries OR marathon OR svalbard OR newsletter OR recommended OR facebook OR "
-                    "comments OR copyright OR privacy OR bureau OR opera"}).out == "0\n");
+                    "comments OR copyright OR privacy OR bureau OR opera"})
+            .out == "0\n");
   const Article a = stored_article(dir / "db", "meridian-post-20251219-eu-joint-borrowing");
   CHECK(a.title == "EU opts for joint borrowing over Russian assets to fund Ukraine");
   CHECK(a.date == "2025-12-19");
@@ -340,9 +352,13 @@ TEST_CASE("an article that cannot be indexed costs only itself - never its batch
   for (int i = 0; i < 100; ++i) long_source += "\xC8\xBA";  // lower case is longer in UTF-8
   const auto file = dir.write("in.jsonl",
                               "{\"id\":\"a\",\"body\":\"alpha\"}\n"
-                              "{\"id\":\"b\",\"body\":\"beta\",\"language\":\"" + long_language + "\"}\n"
-                              "{\"id\":\"c\",\"body\":\"gamma\",\"source\":\"" + long_source + "\"}\n"
-                              "{\"id\":\"d\",\"body\":\"delta\"}\n");
+                              "{\"id\":\"b\",\"body\":\"beta\",\"language\":\"" +
+                                  long_language +
+                                  "\"}\n"
+                                  "{\"id\":\"c\",\"body\":\"gamma\",\"source\":\"" +
+                                  long_source +
+                                  "\"}\n"
+                                  "{\"id\":\"d\",\"body\":\"delta\"}\n");
   auto r = run_index({"--db", dir / "db", file});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains(file + ":2: error: bad language tag"));
@@ -428,7 +444,8 @@ std::map<std::string, std::string> index_fingerprint(const std::string& path) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::Document doc = db.get_document(*it);
     std::string print = doc.get_data() + "|" + doc.get_value(schema::slot::story) + "|";
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) print += *t + ":" + std::to_string(t.get_wdf()) + " ";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      print += *t + ":" + std::to_string(t.get_wdf()) + " ";
     const std::string data = doc.get_data();
     out[nlohmann::json::parse(data)["id"]] = print;
   }
@@ -448,12 +465,14 @@ TEST_CASE("option --jobs: any number of workers builds the same index", "[e2e][i
   CHECK(a == b);  // tags, terms, and wire-copy stories (assigned in input order) alike
 }
 
-TEST_CASE("with several workers - errors come out in input order and --strict still stops at the first", "[e2e][index]") {
+TEST_CASE("with several workers - errors come out in input order and --strict still stops at the first",
+          "[e2e][index]") {
   test::TempDir dir;
   std::string lines;
   for (int i = 0; i < 200; ++i) {
     const std::string id = std::to_string(i);
-    lines += i % 50 == 7 ? "{\"id\":\"" + id + "\"}\n" : "{\"id\":\"" + id + "\",\"body\":\"ceasefire talks " + id + "\"}\n";
+    lines +=
+        i % 50 == 7 ? "{\"id\":\"" + id + "\"}\n" : "{\"id\":\"" + id + "\",\"body\":\"ceasefire talks " + id + "\"}\n";
   }
   const auto file = dir.write("in.jsonl", lines);
   auto r = run_index({"--db", dir / "db", "--jobs=3", file});
@@ -484,7 +503,8 @@ TEST_CASE("option --progress draws progress on stderr - stdout stays empty", "[e
   auto r = run_index({"--db", dir / "db", "--progress", DIPNEWS_CORPUS_DIR});
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::Matches("(.|\n)*dipnews-index: [0-9,]+ articles(, [0-9,]+/s)?(, [0-9]+%)?(, ETA [0-9:]+)?\n(.|\n)*"));
+  CHECK_THAT(r.err, Catch::Matches(
+                        "(.|\n)*dipnews-index: [0-9,]+ articles(, [0-9,]+/s)?(, [0-9]+%)?(, ETA [0-9:]+)?\n(.|\n)*"));
   auto quiet = run_index({"--db", dir / "db2", "--quiet", DIPNEWS_CORPUS_DIR});
   CHECK(quiet.err.empty());  // not a terminal and --quiet: nothing at all
   CHECK(run_index({"--db", dir / "db3", "--memory=1", DIPNEWS_CORPUS_DIR}).exit_code == 2);
@@ -494,9 +514,10 @@ TEST_CASE("option --progress draws progress on stderr - stdout stays empty", "[e
 TEST_CASE("option --retag re-tags from the index what other dictionaries tagged - input tags kept", "[e2e][index]") {
   test::TempDir dir;
   const auto db = dir / "db";
-  const auto file = dir.write("a.jsonl",
-                              "{\"id\":\"a\",\"body\":\"Envoy Zorblat Quixley met officials in Kyiv.\",\"actors\":[\"given-tag\"]}\n"
-                              "{\"id\":\"b\",\"body\":\"Markets in Kyiv were calm.\"}\n");
+  const auto file =
+      dir.write("a.jsonl",
+                "{\"id\":\"a\",\"body\":\"Envoy Zorblat Quixley met officials in Kyiv.\",\"actors\":[\"given-tag\"]}\n"
+                "{\"id\":\"b\",\"body\":\"Markets in Kyiv were calm.\"}\n");
   REQUIRE(run_index({"--db", db, file}).exit_code == 0);
   const auto extra = dir.write("extra.actors",
                                "dictionary: actors\nversion: extra.1\n\nactor: zorblat-quixley\ntype: person\n"
@@ -519,8 +540,10 @@ TEST_CASE("option --retag re-tags from the index what other dictionaries tagged 
 TEST_CASE("option --delete-from removes the ids a file lists", "[e2e][index]") {
   test::TempDir dir;
   const auto db = dir / "db";
-  REQUIRE(run_index({"--db", db, "-"}, "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\",\"body\":\"y\"}\n"
-                                       "{\"id\":\"c\",\"body\":\"z\"}\n").exit_code == 0);
+  REQUIRE(run_index({"--db", db, "-"},
+                    "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\",\"body\":\"y\"}\n"
+                    "{\"id\":\"c\",\"body\":\"z\"}\n")
+              .exit_code == 0);
   const auto ids = dir.write("ids.txt", "# retracted stories\n  a  \n\nc\nnope\n");
   auto r = run_index({"--db", db, "--delete-from", ids});
   CHECK(r.exit_code == 0);
@@ -574,7 +597,8 @@ namespace {
 
 // One wire story (three copies a, b, c of one long text) and, for a, an unrelated report.
 std::string wire_line(const std::string& id, const std::string& source, const std::string& edit) {
-  return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"title\":\"Ministers agree on a grain corridor " + edit +
+  return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"title\":\"Ministers agree on a grain corridor " +
+         edit +
          "\",\"body\":\"Foreign ministers meeting in Vienna agreed on Tuesday to reopen the grain corridor through "
          "the Black Sea, ending a four month standoff that had pushed wheat prices to their highest level since "
          "the spring. Under the deal, inspectors from both sides will check cargo ships at two ports, and a joint "
@@ -583,7 +607,8 @@ std::string wire_line(const std::string& id, const std::string& source, const st
          edit + "\"}\n";
 }
 std::string unrelated_line(const std::string& id) {
-  return "{\"id\":\"" + id + "\",\"source\":\"Meridian Post\",\"title\":\"Glacier museum opens\",\"body\":\"A museum "
+  return "{\"id\":\"" + id +
+         "\",\"source\":\"Meridian Post\",\"title\":\"Glacier museum opens\",\"body\":\"A museum "
          "devoted to alpine glaciers opened its doors in a small mountain village on Sunday, with exhibits on ice "
          "cores, old maps and the photographs of a local priest who recorded the retreat of the ice for fifty "
          "years. The mayor hopes the museum will bring visitors in the quiet months between the ski season and "
@@ -611,8 +636,10 @@ std::vector<std::string> story_hits(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("a wire story follows its articles: replacing or deleting its first article re-keys the copies", "[e2e][index]") {
-  for (const std::vector<std::string>& layout : {std::vector<std::string>{}, std::vector<std::string>{"--shards", "2"}}) {
+TEST_CASE("a wire story follows its articles: replacing or deleting its first article re-keys the copies",
+          "[e2e][index]") {
+  for (const std::vector<std::string>& layout :
+       {std::vector<std::string>{}, std::vector<std::string>{"--shards", "2"}}) {
     INFO((layout.empty() ? "plain" : "sharded"));
     test::TempDir dir;
     const std::string copies = wire_line("a", "Meridian Post", "") + wire_line("b", "Danube Herald", "Reuters.") +

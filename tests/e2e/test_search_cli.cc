@@ -1,16 +1,16 @@
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "cli.h"
 #include "schema.h"
 #include "temp_dir.h"
 
 using namespace dipnews;
+using nlohmann::json;
 using test::run_index;
 using test::run_search;
-using nlohmann::json;
 
 namespace {
 
@@ -136,7 +136,8 @@ TEST_CASE("search errors: usage and syntax exit 2 - missing or foreign index exi
 
   auto bad_format = run_search({"--db", corpus_db(), "--format=xml", "x"});
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err == "dipnews-search: --format: invalid value 'xml' (choose from: text, json, jsonl, tsv, csv, ids, trec)\n");
+  CHECK(bad_format.err ==
+        "dipnews-search: --format: invalid value 'xml' (choose from: text, json, jsonl, tsv, csv, ids, trec)\n");
 
   CHECK(run_search({"--db", corpus_db()}).exit_code == 2);
   CHECK(run_search({"--db", corpus_db(), "--limit=ten", "x"}).exit_code == 2);
@@ -199,11 +200,13 @@ TEST_CASE("actor and topic fields: any spelling - same field ORs - different fie
 }
 
 TEST_CASE("option --explain-query shows on stderr how fields were resolved", "[e2e][search]") {
-  auto r = run_search({"--db", corpus_db(), "--explain-query", "--count", "--actor=Kremlin", "country:German -ceasefire"});
+  auto r =
+      run_search({"--db", corpus_db(), "--explain-query", "--count", "--actor=Kremlin", "country:German -ceasefire"});
   CHECK(r.exit_code == 0);
-  CHECK(r.err == "dipnews-search: field country:German -> deu\n"
-                 "dipnews-search: field --actor Kremlin -> rus\n"
-                 "dipnews-search: parsed Query(((0 * XCOUNTRYdeu AND_NOT Zceasefir@1) FILTER XACTORrus))\n");
+  CHECK(r.err ==
+        "dipnews-search: field country:German -> deu\n"
+        "dipnews-search: field --actor Kremlin -> rus\n"
+        "dipnews-search: parsed Query(((0 * XCOUNTRYdeu AND_NOT Zceasefir@1) FILTER XACTORrus))\n");
   CHECK(std::stoi(r.out) >= 0);  // results stay on stdout, alone
   CHECK(r.out.find("dipnews-search") == std::string::npos);
 }
@@ -216,8 +219,11 @@ TEST_CASE("aggregations in a format with no room for them are refused, not dropp
     CHECK_THAT(r.err, Catch::Contains("need --format=json or text"));
   }
   CHECK(run_search({"--db", corpus_db(), "--timeline=month", "--format=text", "ceasefire"}).exit_code == 0);
-  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=jsonl"}, "q\tceasefire\n").exit_code == 0);
-  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=tsv"}, "q\tceasefire\n").exit_code == 2);
+  CHECK(run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=jsonl"}, "q\tceasefire\n")
+            .exit_code == 0);
+  CHECK(
+      run_search({"--db", corpus_db(), "--batch", "-", "--facets=topic", "--format=tsv"}, "q\tceasefire\n").exit_code ==
+      2);
 }
 
 TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][search]") {
@@ -260,7 +266,8 @@ TEST_CASE("facets and timeline are exact over the whole match set", "[e2e][searc
   CHECK(sources <= total);  // single-valued: scraped articles have no source
 
   auto text = run_search({"--db", corpus_db(), "--count", "--facets=topic", "--timeline=year", "ceasefire"});
-  CHECK_THAT(text.out, Catch::StartsWith(std::to_string(total) + "\n\nOver all " + std::to_string(total) + " matching articles\n  topic: ceasefire " + std::to_string(total)));
+  CHECK_THAT(text.out, Catch::StartsWith(std::to_string(total) + "\n\nOver all " + std::to_string(total) +
+                                         " matching articles\n  topic: ceasefire " + std::to_string(total)));
   CHECK_THAT(text.out, Catch::Contains("per year (matching / all articles):"));
   CHECK(run_search({"--db", corpus_db(), "--facets=colour", "x"}).exit_code == 2);
 
@@ -385,20 +392,22 @@ TEST_CASE("wire copies: one hit per story by default - every copy with --no-coll
   CHECK_THAT(text.out, Catch::Contains("carried by 4 outlets: "));
 }
 
-TEST_CASE("did you mean: misspelt words are corrected from the index's vocabulary when nothing matches", "[e2e][search]") {
+TEST_CASE("did you mean: misspelt words are corrected from the index's vocabulary when nothing matches",
+          "[e2e][search]") {
   auto text = run_search({"--db", corpus_db(), "cesefire monitorng"});
   CHECK(text.exit_code == 0);
   CHECK(text.out == "No articles match 'cesefire monitorng'.\nDid you mean: ceasefire monitoring\n");
   const json j = search_json({"Zelenskyy sanctons source:\"Meridian Pst\""});
   CHECK(j["hits"].empty());
   CHECK(j["suggestion"] == "Zelenskyy sanctions source:\"Meridian Pst\"");  // field values are left alone
-  CHECK(search_json({"ceasefire"})["suggestion"].is_null());                  // only when nothing matches
-  CHECK(search_json({"xqzvwk"})["suggestion"].is_null());                     // nothing close enough
+  CHECK(search_json({"ceasefire"})["suggestion"].is_null());                // only when nothing matches
+  CHECK(search_json({"xqzvwk"})["suggestion"].is_null());                   // nothing close enough
 }
 
 TEST_CASE("batch: every query in input order - a bad one reported for its qid - exit 1 at the end", "[e2e][search]") {
   const std::string queries = "# morning brief\nq1\tceasefire Berlin\n\nq2\tactor:zelinsky\nsanctions Iran\nq4\t*\n";
-  auto jsonl = run_search({"--db", corpus_db(), "--batch", "-", "--format=jsonl", "--limit=2", "--facets=topic"}, queries);
+  auto jsonl =
+      run_search({"--db", corpus_db(), "--batch", "-", "--format=jsonl", "--limit=2", "--facets=topic"}, queries);
   CHECK(jsonl.exit_code == 1);
   CHECK_THAT(jsonl.err, Catch::Contains("query q2: query error: unknown actor 'zelinsky'"));
   std::vector<json> lines;
@@ -439,7 +448,8 @@ TEST_CASE("batch: every query in input order - a bad one reported for its qid - 
   };
   CHECK(score_of(single_tsv.out, 2) == score_of(tsv.out.substr(0, tsv.out.size() - 1), 3));
   CHECK_THAT(score_of(single_tsv.out, 2), Catch::Matches("[0-9]+\\.[0-9]{6}"));
-  auto csv = run_search({"--db", corpus_db(), "--batch", "-", "--format=csv", "--limit=2"}, "a\tceasefire\nb\tsanctions\n");
+  auto csv =
+      run_search({"--db", corpus_db(), "--batch", "-", "--format=csv", "--limit=2"}, "a\tceasefire\nb\tsanctions\n");
   CHECK(csv.exit_code == 0);
   CHECK_THAT(csv.out, Catch::StartsWith("qid,rank,id,score,date,source,title,url,actors,topics\r\n"));
   CHECK_THAT(csv.out, Catch::Contains("\r\na,1,") && Catch::Contains("\r\na,2,") && Catch::Contains("\r\nb,1,"));
@@ -470,19 +480,22 @@ TEST_CASE("batch --count: each query's number of matches in tsv, csv, jsonl and 
   CHECK_THAT(trec.err, Catch::Contains("--count has no TREC form"));
 }
 
-TEST_CASE("batch input: a byte-order mark is skipped - a qid TREC cannot carry is an error - a directory is named", "[e2e][search]") {
+TEST_CASE("batch input: a byte-order mark is skipped - a qid TREC cannot carry is an error - a directory is named",
+          "[e2e][search]") {
   auto bom = run_search({"--db", corpus_db(), "--batch", "-", "--format=tsv", "--limit=1"},
                         "\xEF\xBB\xBF# a comment saved by Notepad\nq1\tceasefire\n");
   CHECK(bom.exit_code == 0);
   CHECK_THAT(bom.out, Catch::Matches("q1\t1\t\\S+\t[0-9.]+\n"));  // the comment was not run as a query
-  auto trec = run_search({"--db", corpus_db(), "--batch", "-", "--format=trec", "--limit=1"}, "my q\tceasefire\nok\tceasefire\n");
+  auto trec = run_search({"--db", corpus_db(), "--batch", "-", "--format=trec", "--limit=1"},
+                         "my q\tceasefire\nok\tceasefire\n");
   CHECK(trec.exit_code == 1);
   CHECK_THAT(trec.err, Catch::Contains("-:1: query my q: the qid 'my q' has a space"));
   CHECK_THAT(trec.out, Catch::StartsWith("ok Q0 "));
   auto dir = run_search({"--db", corpus_db(), "--batch", DIPNEWS_CORPUS_DIR});
   CHECK(dir.exit_code == 1);
   CHECK_THAT(dir.err, Catch::Contains("a directory, not a batch file"));
-  CHECK_THAT(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).err, Catch::Contains("No such file or directory"));
+  CHECK_THAT(run_search({"--db", corpus_db(), "--batch", "/no/such/file"}).err,
+             Catch::Contains("No such file or directory"));
 }
 
 TEST_CASE("a field typed in capitals, or a field's phrase left open, is read as meant", "[e2e][search]") {
@@ -539,7 +552,7 @@ TEST_CASE("questions AND cannot answer are relaxed to ranked OR - keywords stay 
   const json strict = search_json({"--default-op=and", "--limit=3", question});
   CHECK(strict["relaxed"] == false);
   CHECK(strict["hits"].empty());
-  CHECK(search_json({"--limit=3", "ceasefire Berlin"})["relaxed"] == false);           // keywords: AND kept
+  CHECK(search_json({"--limit=3", "ceasefire Berlin"})["relaxed"] == false);                // keywords: AND kept
   CHECK(search_json({"--limit=3", "ceasefire AND Berlin AND talks"})["relaxed"] == false);  // operators: as typed
   const int any = std::stoi(run_search({"--db", corpus_db(), "--count", "--default-op=or", "ceasefire tariffs"}).out);
   const int all = std::stoi(run_search({"--db", corpus_db(), "--count", "ceasefire tariffs"}).out);
@@ -561,7 +574,8 @@ TEST_CASE("results that cannot be written fail - single query, batch and catalog
   }
 }
 
-TEST_CASE("a relaxed question matches the same articles whatever the page - --limit, --offset, --count", "[e2e][search]") {
+TEST_CASE("a relaxed question matches the same articles whatever the page - --limit, --offset, --count",
+          "[e2e][search]") {
   // Eight articles have all four words: fewer than a default page, so the question is relaxed
   // for every page size (it was relaxed only when the page asked for more than eight).
   const std::string question = "security guarantees berlin merz";
@@ -578,7 +592,8 @@ TEST_CASE("a relaxed question matches the same articles whatever the page - --li
   CHECK(count <= ten["total"]["upper"].get<int>());
 }
 
-TEST_CASE("ranked questions are expanded by feedback from the best articles - --feedback=0 turns it off", "[e2e][search]") {
+TEST_CASE("ranked questions are expanded by feedback from the best articles - --feedback=0 turns it off",
+          "[e2e][search]") {
   const std::string question = "WHAT SECURITY GUARANTEES DID THE ENVOYS OFFER ZELENSKYY IN BERLIN?";
   auto explained = run_search({"--db", corpus_db(), "--explain-query", "--limit=3", question});
   CHECK(explained.exit_code == 0);

@@ -4,8 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "cli.h"
 #include "schema.h"
@@ -89,10 +89,12 @@ TEST_CASE("explain output that cannot be written fails - exit 1, the reason on s
 
 TEST_CASE("explain JSONL: evidence points at the exact text that fired", "[e2e][tagging]") {
   test::TempDir dir;
-  const std::string body = "Russian President Vladimir Putin met Chancellor Merz in Berlin. "
-                           "Officials in Kyiv said the truce held; a ceasefire was agreed.";
-  const auto file = dir.write("a.jsonl", json({{"id", "x1"}, {"title", "Talks in Berlin"}, {"body", body},
-                                               {"date", "2025-12-15"}}).dump() + "\n");
+  const std::string body =
+      "Russian President Vladimir Putin met Chancellor Merz in Berlin. "
+      "Officials in Kyiv said the truce held; a ceasefire was agreed.";
+  const auto file = dir.write(
+      "a.jsonl",
+      json({{"id", "x1"}, {"title", "Talks in Berlin"}, {"body", body}, {"date", "2025-12-15"}}).dump() + "\n");
   auto r = run_index({"--explain", "--format=jsonl", file});
   REQUIRE(r.exit_code == 0);
   const json a = json::parse(r.out);
@@ -111,7 +113,8 @@ TEST_CASE("explain JSONL: evidence points at the exact text that fired", "[e2e][
       CHECK_FALSE(e["rule"].get<std::string>().empty());
     }
   }
-  const auto merz = std::find_if(a["actors"].begin(), a["actors"].end(), [](const json& x) { return x["id"] == "friedrich-merz"; });
+  const auto merz =
+      std::find_if(a["actors"].begin(), a["actors"].end(), [](const json& x) { return x["id"] == "friedrich-merz"; });
   CHECK((*merz)["evidence"][0]["rule"] == "title + surname");
   REQUIRE(a["topics"].size() >= 1);
   CHECK(a["topics"][0]["id"] == "ceasefire");
@@ -119,8 +122,9 @@ TEST_CASE("explain JSONL: evidence points at the exact text that fired", "[e2e][
 
 TEST_CASE("explain text output and its errors", "[e2e][tagging]") {
   test::TempDir dir;
-  const auto file = dir.write("a.jsonl", "{\"id\":\"y\",\"body\":\"The Kremlin said no.\",\"date\":\"2025-01-01\"}\n"
-                                         "{\"id\":\"z\"}\n");
+  const auto file = dir.write("a.jsonl",
+                              "{\"id\":\"y\",\"body\":\"The Kremlin said no.\",\"date\":\"2025-01-01\"}\n"
+                              "{\"id\":\"z\"}\n");
   auto r = run_index({"--explain", file});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::StartsWith("y  2025-01-01  (" + file + ":1)\n  actors\n    rus  country  Russia"));
@@ -135,7 +139,8 @@ TEST_CASE("explain text: a name matched across a line break stays on its evidenc
   // The evidence is the text as written; printed raw, its newline would start a line that a
   // script reads as another tag.
   test::TempDir dir;
-  const auto file = dir.write("nl.jsonl", "{\"id\":\"nl\",\"date\":\"2025-12-15\",\"body\":\"Talks with Volodymyr\\nZelenskyy ended.\"}\n");
+  const auto file = dir.write(
+      "nl.jsonl", "{\"id\":\"nl\",\"date\":\"2025-12-15\",\"body\":\"Talks with Volodymyr\\nZelenskyy ended.\"}\n");
   auto r = run_index({"--explain", file});
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("\"Volodymyr\\nZelenskyy\""));
@@ -174,7 +179,8 @@ TEST_CASE("tags become index terms and stored fields; the dictionary version is 
     CHECK_THAT(db.get_metadata(schema::metadata::dictionary_version), Catch::Contains("countries.actors@"));
   }
   const json hit = json::parse(run_search({"--db", dir / "db", "--format=json", "--limit=1",
-                                           "id:global-affairs-wire-20251215-berlin-talks-outcome"}).out)["hits"][0];
+                                           "id:global-affairs-wire-20251215-berlin-talks-outcome"})
+                                   .out)["hits"][0];
   const auto actors = hit["actors"].get<std::vector<std::string>>();
   CHECK(std::count(actors.begin(), actors.end(), "blackrock") == 1);
   CHECK(std::count(actors.begin(), actors.end(), "friedrich-merz") == 1);
@@ -184,7 +190,8 @@ TEST_CASE("tags become index terms and stored fields; the dictionary version is 
   std::map<std::string, int> counts;
   for (const auto& e : listed["actors"]) counts[e["id"]] = e["articles"];
   Xapian::Database db(dir / "db");
-  CHECK(counts["vladimir-putin"] == static_cast<int>(db.get_termfreq(std::string(schema::prefix::actor) + "vladimir-putin")));
+  CHECK(counts["vladimir-putin"] ==
+        static_cast<int>(db.get_termfreq(std::string(schema::prefix::actor) + "vladimir-putin")));
   CHECK(counts.count("tuv") == 1);  // Tuvalu: in the dictionary, in no article
   CHECK(counts["tuv"] == 0);
   const auto topics = run_search({"--db", dir / "db", "--list-topics"});

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cstring>
 
-#include "writing/content_hash.h"
-#include "writing/document_preparer.h"
 #include "fuzz_support.h"
 #include "tagging/tagger.h"
 #include "text_tokens.h"
+#include "writing/content_hash.h"
+#include "writing/document_preparer.h"
 
 using namespace dipnews;
 

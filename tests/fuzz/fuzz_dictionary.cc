@@ -30,8 +30,9 @@ Article sample_article() {
   Article a;
   a.id = "sample";
   a.title = "The German chancellor meets Ukraine's president in Berlin";
-  a.body = "Chancellor Merz and President Zelenskyy discussed a ceasefire, sanctions and security guarantees "
-           "with NATO envoys. The Kremlin said Moscow would respond.";
+  a.body =
+      "Chancellor Merz and President Zelenskyy discussed a ceasefire, sanctions and security guarantees "
+      "with NATO envoys. The Kremlin said Moscow would respond.";
   a.date = "2025-12-15";
   return a;
 }

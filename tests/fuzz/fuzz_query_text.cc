@@ -3,8 +3,8 @@
 // functions, so this target runs fast and deep.
 #include "batch.h"
 #include "date.h"
-#include "query/date_query.h"
 #include "fuzz_support.h"
+#include "query/date_query.h"
 #include "query/query_text.h"
 
 using namespace dipnews;

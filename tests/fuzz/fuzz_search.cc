@@ -36,9 +36,8 @@ struct SampleIndex {
     path = std::string(tmp && *tmp ? tmp : "/tmp") + "/dipnews-fuzz-search-" + std::to_string(getpid()) + ".db";
     std::filesystem::remove_all(path);
     static const Tagger tagger(fuzz::bundled_dictionary());
-    test::IndexRun run(path,
-                       {.commit = {1000, std::uint64_t{1} << 30}, .tagged_with = fuzz::bundled_dictionary().version()},
-                       &tagger);
+    test::IndexRun run(
+        path, {.commit = {1000, std::uint64_t{1} << 30}, .tagged_with = fuzz::bundled_dictionary().version()}, &tagger);
     const Article articles[] = {
         article("berlin-1", "Ceasefire talks open in Berlin",
                 "Envoys met in Berlin to discuss security guarantees for Ukraine. Chancellor Merz hosted "
@@ -56,7 +55,8 @@ struct SampleIndex {
         article("undated-1", "Monitoring a ceasefire", "Monitoring missions need observers, drones and a mandate.", "",
                 "Meridian Post"),
         article("sudan-1", "Aid convoys reach Darfur",
-                "Humanitarian aid convoys crossed into Darfur after a pause in fighting.", "2024-11-03", "Levant Review"),
+                "Humanitarian aid convoys crossed into Darfur after a pause in fighting.", "2024-11-03",
+                "Levant Review"),
     };
     for (const auto& a : articles) run.write(a);
     run.writer().commit();

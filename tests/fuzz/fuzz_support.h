@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "dictionary.h"
 #include "input/article_cleaner.h"
 #include "input/article_reader.h"
 #include "input/boilerplate.h"
-#include "dictionary.h"
 #include "schema.h"
 #include "text_util.h"
 
@@ -24,8 +24,8 @@ namespace dipnews::fuzz {
   std::abort();
 }
 
-#define FUZZ_CHECK(condition, detail) \
-  do {                                \
+#define FUZZ_CHECK(condition, detail)                            \
+  do {                                                           \
     if (!(condition)) ::dipnews::fuzz::fail(#condition, detail); \
   } while (0)
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "input/boilerplate.h"
 #include "dictionary.h"
+#include "input/boilerplate.h"
 #include "lazy_dictionary.h"
 
 namespace dipnews::test {

@@ -64,7 +64,8 @@ TEST_CASE_METHOD(Fixture, "facets count every matching article once per value", 
   CHECK(values(a.facets[4]) == Values{{"Meridian Post", 2}, {"Atlantic Courier", 1}});
 }
 
-TEST_CASE_METHOD(Fixture, "a facet counts the matching articles without a value apart, so it adds up", "[aggregations]") {
+TEST_CASE_METHOD(Fixture, "a facet counts the matching articles without a value apart, so it adds up",
+                 "[aggregations]") {
   AggregationRequest r;
   r.facets = {FacetField::actor, FacetField::country, FacetField::person, FacetField::topic, FacetField::source};
   const auto a = aggregate(db, Xapian::Query::MatchAll, r, test::test_dictionary());
@@ -143,7 +144,8 @@ TEST_CASE("co-occurrence leaves out the values the query names, not those whose 
   test::TempDir dir;
   {
     test::IndexRun run(dir / "db", {.commit = {100}});
-    auto add = [&](std::string id, std::vector<std::string> actors, std::vector<std::string> topics, std::string source) {
+    auto add = [&](std::string id, std::vector<std::string> actors, std::vector<std::string> topics,
+                   std::string source) {
       Article a = test::make_article(std::move(id), "T", "talks", "2025-12-15", std::move(source));
       a.actors = std::move(actors);
       a.topics = std::move(topics);

@@ -51,8 +51,17 @@ TEST_CASE("cleaning rejects what cannot be indexed", "[cleaner]") {
   Article long_id = article(std::string(201, 'x'), "x");
   CHECK(clean_article(long_id, f) == "id longer than 200 bytes");
   // Ids are printed by every format: no control character of any kind (C0, C1, bidi).
-  for (const std::string id : {"a\tb", "a\nb", "a\x1b[2Jb", "a\xC2\x9B" "2Jb", "a\xC2\x85" "b", "a\xE2\x80\xAE" "b",
-                               "a\xE2\x81\xA6" "b", "a\xE2\x80\xA8" "b"}) {
+  for (const std::string id : {"a\tb", "a\nb", "a\x1b[2Jb",
+                               "a\xC2\x9B"
+                               "2Jb",
+                               "a\xC2\x85"
+                               "b",
+                               "a\xE2\x80\xAE"
+                               "b",
+                               "a\xE2\x81\xA6"
+                               "b",
+                               "a\xE2\x80\xA8"
+                               "b"}) {
     INFO(id);
     Article bad_id = article(id, "x");
     CHECK(clean_article(bad_id, f) == "id contains control characters (C0, C1 or bidi controls)");
@@ -104,8 +113,8 @@ TEST_CASE("an article of more words than the limit is rejected - title and body 
   CHECK_FALSE(clean_article(at_limit, f));
   Article over = article("a", words);
   over.title = "One";
-  CHECK(clean_article(over, f) == "article of more than " + std::to_string(limits::max_article_words) +
-                                      " words, the most one article may have");
+  CHECK(clean_article(over, f) ==
+        "article of more than " + std::to_string(limits::max_article_words) + " words, the most one article may have");
   Article hyphens = article("a", std::string(2 * limits::max_article_words + 2, '-'));
   for (std::size_t i = 0; i < hyphens.body.size(); i += 2) hyphens.body[i] = 'x';  // x-x-x-...: one word each
   CHECK(clean_article(hyphens, f));

@@ -4,9 +4,9 @@
 #include <utility>
 #include <vector>
 
-#include "input/boilerplate.h"
 #include "bundled_data.h"
 #include "error.h"
+#include "input/boilerplate.h"
 #include "resource_limits.h"
 #include "temp_dir.h"
 
@@ -14,16 +14,33 @@ using namespace dipnews;
 
 TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerplate]") {
   const auto& f = test::bundled_boilerplate();
-  for (const char* line : {"Unlock the White House Watch newsletter for free", "Recommended", "  RECOMMENDED  ",
-                           "Sign up to our Morning Dispatch", "Advertisement", "Share this article",
-                           "Follow the topics in this article", "Copyright The Meridian Post 2025. All rights reserved.",
-                           "4 min read", "Listen to this article", "Read more: Talks resume in Geneva",
+  for (const char* line : {"Unlock the White House Watch newsletter for free",
+                           "Recommended",
+                           "  RECOMMENDED  ",
+                           "Sign up to our Morning Dispatch",
+                           "Advertisement",
+                           "Share this article",
+                           "Follow the topics in this article",
+                           "Copyright The Meridian Post 2025. All rights reserved.",
+                           "4 min read",
+                           "Listen to this article",
+                           "Read more: Talks resume in Geneva",
                            "Your guide to what Trump\xE2\x80\x99s second term means for Washington",
-                           "Reject all cookies", "This website uses cookies. By continuing to browse you agree.",
+                           "Reject all cookies",
+                           "This website uses cookies. By continuing to browse you agree.",
                            "This site uses cookies to improve your experience.",
-                           "Manage preferences", "Cookie settings", "Privacy policy", "Sign up", "Sign in here",
-                           "Copy link", "Show more", "Load more stories", "Story continues below advertisement",
-                           "12 comments", "View comments", "Leave a comment"}) {
+                           "Manage preferences",
+                           "Cookie settings",
+                           "Privacy policy",
+                           "Sign up",
+                           "Sign in here",
+                           "Copy link",
+                           "Show more",
+                           "Load more stories",
+                           "Story continues below advertisement",
+                           "12 comments",
+                           "View comments",
+                           "Leave a comment"}) {
     INFO(line);
     CHECK(f.is_boilerplate(line));
   }
@@ -31,21 +48,21 @@ TEST_CASE("the bundled patterns drop typical scraped page furniture", "[boilerpl
 
 TEST_CASE("the bundled patterns keep real sentences", "[boilerplate]") {
   const auto& f = test::bundled_boilerplate();
-  for (const char* line : {"Recommended changes to the sanctions regime were tabled on Monday.",
-                           "Leaders said they would share the costs of the force.",
-                           "The newsletter was leaked to reporters.", "Subscribers to the plan included France.",
-                           "Copyright disputes between Washington and Beijing escalated on Monday.",
-                           "Your guide to the ministers' positions was circulated by the presidency.",
-                           "Sign up for the coalition was slower than Paris had hoped.",
-                           "Related: the summit communique omitted any reference to Crimea.",
-                           "Read more about the plan in the annex, officials said.",
-                           "Subscribe to the view that sanctions work, and the numbers disappoint.",
-                           "Follow-up talks are planned for January.",
-                           "Comments by the foreign minister drew a sharp reply from Moscow.",
-                           "Show more flexibility on territory, the envoy urged Kyiv.",
-                           "Sign up to the plan was slower in the south than in Kyiv.",
-                           "Privacy policy experts warned about the data-sharing clause.",
-                           "This site uses cookies and other trackers, regulators found, in breach of EU law.", ""}) {
+  for (const char* line :
+       {"Recommended changes to the sanctions regime were tabled on Monday.",
+        "Leaders said they would share the costs of the force.", "The newsletter was leaked to reporters.",
+        "Subscribers to the plan included France.",
+        "Copyright disputes between Washington and Beijing escalated on Monday.",
+        "Your guide to the ministers' positions was circulated by the presidency.",
+        "Sign up for the coalition was slower than Paris had hoped.",
+        "Related: the summit communique omitted any reference to Crimea.",
+        "Read more about the plan in the annex, officials said.",
+        "Subscribe to the view that sanctions work, and the numbers disappoint.",
+        "Follow-up talks are planned for January.", "Comments by the foreign minister drew a sharp reply from Moscow.",
+        "Show more flexibility on territory, the envoy urged Kyiv.",
+        "Sign up to the plan was slower in the south than in Kyiv.",
+        "Privacy policy experts warned about the data-sharing clause.",
+        "This site uses cookies and other trackers, regulators found, in breach of EU law.", ""}) {
     INFO(line);
     CHECK_FALSE(f.is_boilerplate(line));
   }
@@ -74,8 +91,7 @@ TEST_CASE("a hostile pattern file - NUL bytes, overlong and invalid patterns - o
           "[boilerplate]") {
   test::TempDir dir;
   const std::string nul("a\0b", 3);
-  for (const auto& [content, problem] :
-       std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [content, problem] : std::vector<std::pair<std::string, std::string>>{
            {"fine\n" + nul + "\n", "NUL byte in the pattern"},
            {"fine\n" + std::string(100000, 'x') + "\n",
             "pattern longer than " + limits::describe_bytes(limits::max_boilerplate_pattern_bytes)},

@@ -16,9 +16,9 @@ TEST_CASE("article dates accept YYYY-MM-DD and RFC 3339 - keeping the calendar d
 }
 
 TEST_CASE("article dates reject impossible or malformed values", "[date]") {
-  for (const char* bad : {"2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "15/12/2025", "2025-12",
-                          "2025-12-15T25:00:00Z", "2025-12-15T09:30:00", "2025-12-15T09:30:00+1", "2025-12-15x",
-                          "", "1900-02-29"}) {
+  for (const char* bad :
+       {"2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "15/12/2025", "2025-12", "2025-12-15T25:00:00Z",
+        "2025-12-15T09:30:00", "2025-12-15T09:30:00+1", "2025-12-15x", "", "1900-02-29"}) {
     INFO(bad);
     CHECK_FALSE(parse_article_date(bad));
   }
@@ -64,11 +64,11 @@ TEST_CASE("calendar arithmetic: days since 1970-01-01 and back", "[date]") {
 }
 
 TEST_CASE("weekdays: 0 for Monday to 6 for Sunday, before 1970 too", "[date]") {
-  CHECK(weekday(0) == 3);                               // 1970-01-01, a Thursday
-  CHECK(weekday(-1) == 2);                              // 1969-12-31, a Wednesday
-  CHECK(weekday(days_from_civil(2025, 12, 15)) == 0);   // a Monday
-  CHECK(weekday(days_from_civil(2025, 12, 21)) == 6);   // a Sunday
-  CHECK(weekday(days_from_civil(1900, 1, 1)) == 0);     // a Monday
+  CHECK(weekday(0) == 3);                              // 1970-01-01, a Thursday
+  CHECK(weekday(-1) == 2);                             // 1969-12-31, a Wednesday
+  CHECK(weekday(days_from_civil(2025, 12, 15)) == 0);  // a Monday
+  CHECK(weekday(days_from_civil(2025, 12, 21)) == 6);  // a Sunday
+  CHECK(weekday(days_from_civil(1900, 1, 1)) == 0);    // a Monday
 }
 
 TEST_CASE("ISO weeks: a week belongs to the year of its Thursday", "[date]") {
@@ -81,6 +81,6 @@ TEST_CASE("ISO weeks: a week belongs to the year of its Thursday", "[date]") {
   CHECK(iso_week(2026, 1, 1) == "2026-W01");
   CHECK(iso_week(2008, 12, 29) == "2009-W01");
   CHECK(iso_week(2010, 1, 3) == "2009-W53");
-  CHECK(iso_week(2016, 1, 1) == "2015-W53");    // a Friday
-  CHECK(iso_week(2000, 1, 2) == "1999-W52");    // a Sunday, after a 52-week year
+  CHECK(iso_week(2016, 1, 1) == "2015-W53");  // a Friday
+  CHECK(iso_week(2000, 1, 2) == "1999-W52");  // a Sunday, after a 52-week year
 }

@@ -64,7 +64,8 @@ TEST_CASE("dictionary syntax errors name the file and line", "[dictionary]") {
     CHECK_THROWS_WITH(Dictionary::load({path}), Catch::Contains(path + expected));
   };
   check("dictionary: actors\nversion: 1\n\nactor: a\ntype: planet\nname: A\n", ":5: error: type must be country");
-  check("dictionary: actors\nversion: 1\n\nactor: a\ntype: country\nname: A\ncolour: red\n", ":7: error: unknown key 'colour'");
+  check("dictionary: actors\nversion: 1\n\nactor: a\ntype: country\nname: A\ncolour: red\n",
+        ":7: error: unknown key 'colour'");
   check("dictionary: actors\nversion: 1\n\nactor: a\ntype: country\n", ":4: error: actor 'a' has no name");
   check("dictionary: actors\nversion: 1\n\nactor: a\nno colon here\n", ":5: error: expected 'key: value'");
   check("actor: a\n", ":1: error: a dictionary file starts with");
@@ -72,7 +73,8 @@ TEST_CASE("dictionary syntax errors name the file and line", "[dictionary]") {
         ":7: error: role must be");
   check("dictionary: topics\nversion: 1\n\ntopic: t\nname: T\nthreshold: 3\npattern: 0 | word\n",
         ":7: error: pattern weight must be");
-  check("dictionary: topics\nversion: 1\n\ntopic: t\nname: T\npattern: 1 | word\n", ":4: error: topic 't' has no threshold");
+  check("dictionary: topics\nversion: 1\n\ntopic: t\nname: T\npattern: 1 | word\n",
+        ":4: error: topic 't' has no threshold");
 }
 
 TEST_CASE("the bundled dictionaries pass the lint", "[dictionary]") {

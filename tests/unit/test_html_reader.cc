@@ -4,9 +4,9 @@
 #include <random>
 #include <sstream>
 
-#include "input/article_cleaner.h"
 #include "bundled_data.h"
 #include "collecting_sink.h"
+#include "input/article_cleaner.h"
 #include "input/html_reader.h"
 #include "input/html_tree.h"
 #include "resource_limits.h"
@@ -62,11 +62,11 @@ TEST_CASE("html: OpenGraph and article metadata", "[html_reader]") {
 
 TEST_CASE("html: metadata fallbacks - title element - host as source - time element", "[html_reader]") {
   SECTION("<title> with the site name cut - source from the og:url host - date from <time>") {
-    const Article a = read_one(page(
-        "<title>Summit ends without a deal - Danube Herald</title>"
-        "<meta property=\"og:site_name\" content=\"Danube Herald\">"
-        "<meta property=\"og:url\" content=\"https://www.danubeherald.example/x\">",
-        "<article><header><time datetime=\"2025-12-16 08:00\">Tuesday</time></header><p>Body.</p></article>"));
+    const Article a = read_one(
+        page("<title>Summit ends without a deal - Danube Herald</title>"
+             "<meta property=\"og:site_name\" content=\"Danube Herald\">"
+             "<meta property=\"og:url\" content=\"https://www.danubeherald.example/x\">",
+             "<article><header><time datetime=\"2025-12-16 08:00\">Tuesday</time></header><p>Body.</p></article>"));
     CHECK(a.title == "Summit ends without a deal");
     CHECK(a.url == "https://www.danubeherald.example/x");
     CHECK(a.date == "2025-12-16");
@@ -97,9 +97,10 @@ TEST_CASE("html: metadata fallbacks - title element - host as source - time elem
     CHECK(b.date == "2025-08-16");
   }
   SECTION("an unreadable date is passed over for the next one - the file name dates an undated page") {
-    const Article a = read_one(page("<meta property=\"article:published_time\" content=\"last Tuesday\">"
-                                    "<meta name=\"date\" content=\"2025-12-17\">",
-                                    "<p>Body.</p>"));
+    const Article a =
+        read_one(page("<meta property=\"article:published_time\" content=\"last Tuesday\">"
+                      "<meta name=\"date\" content=\"2025-12-17\">",
+                      "<p>Body.</p>"));
     CHECK(a.date == "2025-12-17");
     const Article b = read_one(page("<title>T</title>", "<p>Body.</p>"), "saved/2025-12-20-page.htm");
     CHECK(b.date == "2025-12-20");
@@ -114,32 +115,32 @@ TEST_CASE("html: metadata fallbacks - title element - host as source - time elem
 }
 
 TEST_CASE("html: page furniture is dropped - paragraphs separated by blank lines", "[html_reader]") {
-  const Article a = read_one(page(
-      "<title>Talks resume</title><style>p { color: red }</style><script>var s = '<p>not text</p>';</script>",
-      "<a class=\"skip-link\" href=\"#m\">Skip to main content</a>\n"
-      "<div id=\"cookie-banner\" role=\"dialog\"><p>We use cookies to improve your experience</p>"
-      "<button>Accept all cookies</button></div>\n"
-      "<cookie-consent>Custom element consent text</cookie-consent>\n"
-      "<header><nav><a href=\"/\">Home</a><a href=\"/world\">World</a></nav></header>\n"
-      "<main><article>\n"
-      "  <header><h1>Talks resume</h1><p>By a correspondent</p></header>\n"
-      "  <div class=\"share-buttons\"><a>Share on X</a><a>Share on Facebook</a></div>\n"
-      "  <figure><img src=\"a.jpg\"><figcaption>Caption text</figcaption></figure>\n"
-      "  <p>First   paragraph\n  spans lines.</p>\n"
-      "  <p>Second paragraph<br>with a line break.</p>\n"
-      "  <div hidden>Hidden text</div><div style=\"display: none\">Invisible text</div>\n"
-      "  <aside class=\"pullquote\">Aside text</aside>\n"
-      "  <h2>A subheading</h2>\n"
-      "  <ul><li>One point</li><li>Another point</li></ul>\n"
-      "  <form><label>Email</label><input type=\"email\"><button>Sign up</button></form>\n"
-      "  <div class=\"newsletter-promo\"><p>Promo text</p></div>\n"
-      "  <p>Sign up to our Morning Dispatch</p>\n"
-      "  <h2>Recommended</h2>\n"
-      "  <ul><li><a href=\"/1\">Teaser one</a></li><li><a href=\"/2\">Teaser two</a></li></ul>\n"
-      "  <p>Last paragraph.</p>\n"
-      "  <noscript>Enable JavaScript</noscript>\n"
-      "</article></main>\n"
-      "<footer><p>Copyright Meridian Post 2025. All rights reserved.</p></footer>"));
+  const Article a = read_one(
+      page("<title>Talks resume</title><style>p { color: red }</style><script>var s = '<p>not text</p>';</script>",
+           "<a class=\"skip-link\" href=\"#m\">Skip to main content</a>\n"
+           "<div id=\"cookie-banner\" role=\"dialog\"><p>We use cookies to improve your experience</p>"
+           "<button>Accept all cookies</button></div>\n"
+           "<cookie-consent>Custom element consent text</cookie-consent>\n"
+           "<header><nav><a href=\"/\">Home</a><a href=\"/world\">World</a></nav></header>\n"
+           "<main><article>\n"
+           "  <header><h1>Talks resume</h1><p>By a correspondent</p></header>\n"
+           "  <div class=\"share-buttons\"><a>Share on X</a><a>Share on Facebook</a></div>\n"
+           "  <figure><img src=\"a.jpg\"><figcaption>Caption text</figcaption></figure>\n"
+           "  <p>First   paragraph\n  spans lines.</p>\n"
+           "  <p>Second paragraph<br>with a line break.</p>\n"
+           "  <div hidden>Hidden text</div><div style=\"display: none\">Invisible text</div>\n"
+           "  <aside class=\"pullquote\">Aside text</aside>\n"
+           "  <h2>A subheading</h2>\n"
+           "  <ul><li>One point</li><li>Another point</li></ul>\n"
+           "  <form><label>Email</label><input type=\"email\"><button>Sign up</button></form>\n"
+           "  <div class=\"newsletter-promo\"><p>Promo text</p></div>\n"
+           "  <p>Sign up to our Morning Dispatch</p>\n"
+           "  <h2>Recommended</h2>\n"
+           "  <ul><li><a href=\"/1\">Teaser one</a></li><li><a href=\"/2\">Teaser two</a></li></ul>\n"
+           "  <p>Last paragraph.</p>\n"
+           "  <noscript>Enable JavaScript</noscript>\n"
+           "</article></main>\n"
+           "<footer><p>Copyright Meridian Post 2025. All rights reserved.</p></footer>"));
   CHECK(a.title == "Talks resume");
   CHECK(a.body ==
         "First paragraph spans lines.\n\n"
@@ -150,13 +151,14 @@ TEST_CASE("html: page furniture is dropped - paragraphs separated by blank lines
 }
 
 TEST_CASE("html: a boilerplate heading takes its list of links along - not a real paragraph", "[html_reader]") {
-  const Article a = read_one(page("<title>T</title>",
-                                  "<article><p>Story starts.</p>"
-                                  "<p><strong>Related stories</strong></p>"
-                                  "<ul><li><a href=\"/1\">Teaser one</a></li></ul><ul><li><a href=\"/2\">Teaser two</a></li></ul>"
-                                  "<p>Recommended</p>"
-                                  "<p>The story goes on with <a href=\"/x\">a link</a> inside a real sentence.</p>"
-                                  "</article>"));
+  const Article a =
+      read_one(page("<title>T</title>",
+                    "<article><p>Story starts.</p>"
+                    "<p><strong>Related stories</strong></p>"
+                    "<ul><li><a href=\"/1\">Teaser one</a></li></ul><ul><li><a href=\"/2\">Teaser two</a></li></ul>"
+                    "<p>Recommended</p>"
+                    "<p>The story goes on with <a href=\"/x\">a link</a> inside a real sentence.</p>"
+                    "</article>"));
   CHECK(a.body == "Story starts.\n\nThe story goes on with a link inside a real sentence.");
 }
 
@@ -164,13 +166,16 @@ TEST_CASE("html: the article is the largest <article> - else main - else body", 
   const Article a = read_one(page("<title>T</title>",
                                   "<article class=\"card\"><p>Teaser card.</p></article>"
                                   "<article><p>The real story, which is much longer than any teaser card.</p></article>"
-                                  "<aside><article><p>A recommended story in the sidebar, longer than all the rest of this page's text.</p></article></aside>"));
+                                  "<aside><article><p>A recommended story in the sidebar, longer than all the rest of "
+                                  "this page's text.</p></article></aside>"));
   CHECK(a.body == "The real story, which is much longer than any teaser card.");
 
-  const Article b = read_one(page("<title>T</title>", "<div>Outside main.</div><div role=\"main\"><p>Inside main.</p></div>"));
+  const Article b =
+      read_one(page("<title>T</title>", "<div>Outside main.</div><div role=\"main\"><p>Inside main.</p></div>"));
   CHECK(b.body == "Inside main.");
 
-  const Article c = read_one(page("<title>T</title>", "<div>Loose <b>text</b> in the body.<table><tr><td>a</td><td>b</td></tr></table></div>"));
+  const Article c = read_one(page(
+      "<title>T</title>", "<div>Loose <b>text</b> in the body.<table><tr><td>a</td><td>b</td></tr></table></div>"));
   CHECK(c.body == "Loose text in the body.\n\na b");
 }
 
@@ -179,14 +184,20 @@ TEST_CASE("html: entities decoded - invisible characters dropped - quotes left t
                                   "<p>Caf&eacute; &amp; bar&nbsp;&mdash; &lt;tag&gt; &#x20AC;90bn co&shy;operation "
                                   "zero&#8203;width</p>"));
   CHECK(a.title == "Kyiv\xE2\x80\x99s \xE2\x80\x9Cplan\xE2\x80\x9D");
-  CHECK(a.body == "Caf\xC3\xA9 & bar \xE2\x80\x94 <tag> \xE2\x82\xAC" "90bn cooperation zerowidth");
+  CHECK(a.body ==
+        "Caf\xC3\xA9 & bar \xE2\x80\x94 <tag> \xE2\x82\xAC"
+        "90bn cooperation zerowidth");
 }
 
 TEST_CASE("html: encodings - Windows-1252 declared - invalid UTF-8 - UTF-16", "[html_reader]") {
-  const Article a = read_one("<html><head><meta charset=\"windows-1252\"><title>Kyiv\x92s plan</title></head>"
-                             "<body><p>Caf\xE9 \x80" "90bn</p></body></html>");
+  const Article a = read_one(
+      "<html><head><meta charset=\"windows-1252\"><title>Kyiv\x92s plan</title></head>"
+      "<body><p>Caf\xE9 \x80"
+      "90bn</p></body></html>");
   CHECK(a.title == "Kyiv\xE2\x80\x99s plan");
-  CHECK(a.body == "Caf\xC3\xA9 \xE2\x82\xAC" "90bn");
+  CHECK(a.body ==
+        "Caf\xC3\xA9 \xE2\x82\xAC"
+        "90bn");
 
   const Article bom = read_one("\xEF\xBB\xBF<title>T</title><p>Body.</p>");
   CHECK(bom.body == "Body.");
@@ -229,18 +240,43 @@ TEST_CASE("html: from stdin the canonical URL is the id", "[html_reader]") {
 }
 
 TEST_CASE("html: malformed markup parses as a browser would - never a crash", "[html_reader]") {
-  const Article a = read_one("<title>Broken</title><p>One <b>bold <i>both</b> italic?</i><p>Two</div></span>"
-                             "<table><td>cell<p>para in cell</table><p>Three &amp unterminated <!-- comment");
+  const Article a = read_one(
+      "<title>Broken</title><p>One <b>bold <i>both</b> italic?</i><p>Two</div></span>"
+      "<table><td>cell<p>para in cell</table><p>Three &amp unterminated <!-- comment");
   CHECK(a.body == "One bold both italic?\n\nTwo\n\ncell\n\npara in cell\n\nThree & unterminated");
 
   const Article truncated = read_one("<html><head><title>Cut</title></head><body><article><p>Cut off in the mid");
   CHECK(truncated.body == "Cut off in the mid");
 
   // Fixed-seed tag soup: every outcome is an article or an error, never a crash or a hang.
-  const std::string pieces[] = {"<p>", "</p>", "<div class=\"share\">", "</div>", "<article>", "</article>", "<b>",
-                          "</i>", "<table>", "<td>", "<script>", "</script>", "<!--", "-->", "&amp;", "&#x",
-                          "<br/>", "<h1>", "Words here. ", "\xE2\x80\x9C", "<nav>", "<", ">", "\"", std::string(1, '\0'), "<svg><title>",
-                          "<meta property=\"og:title\" content=\"x", "<time datetime=\"2025-13-40\">"};
+  const std::string pieces[] = {"<p>",
+                                "</p>",
+                                "<div class=\"share\">",
+                                "</div>",
+                                "<article>",
+                                "</article>",
+                                "<b>",
+                                "</i>",
+                                "<table>",
+                                "<td>",
+                                "<script>",
+                                "</script>",
+                                "<!--",
+                                "-->",
+                                "&amp;",
+                                "&#x",
+                                "<br/>",
+                                "<h1>",
+                                "Words here. ",
+                                "\xE2\x80\x9C",
+                                "<nav>",
+                                "<",
+                                ">",
+                                "\"",
+                                std::string(1, '\0'),
+                                "<svg><title>",
+                                "<meta property=\"og:title\" content=\"x",
+                                "<time datetime=\"2025-13-40\">"};
   std::mt19937 random(20251215);
   for (int round = 0; round < 300; ++round) {
     std::string soup;

@@ -10,13 +10,15 @@
 using namespace dipnews;
 using State = IndexDirectory::State;
 
-TEST_CASE("index_directory: the files of an index are Xapian glass's and the indexer's own", "[unit][index_directory]") {
-  for (const char* name : {"iamglass", "v.tmp", "flintlock", "postlist.glass", "termlist.glass", "docdata.glass",
-                           "position.glass", "spelling.glass", "synonym.glass", "changes12", "dipnews-writer.pid",
-                           "dipnews-checked"}) {
+TEST_CASE("index_directory: the files of an index are Xapian glass's and the indexer's own",
+          "[unit][index_directory]") {
+  for (const char* name :
+       {"iamglass", "v.tmp", "flintlock", "postlist.glass", "termlist.glass", "docdata.glass", "position.glass",
+        "spelling.glass", "synonym.glass", "changes12", "dipnews-writer.pid", "dipnews-checked"}) {
     CHECK(is_index_file(name));
   }
-  for (const char* name : {"XAPIANDB", "notes.txt", "today.jsonl", "changes", "changes1a", "other.glass", "iamchert", ".x"}) {
+  for (const char* name :
+       {"XAPIANDB", "notes.txt", "today.jsonl", "changes", "changes1a", "other.glass", "iamchert", ".x"}) {
     CHECK_FALSE(is_index_file(name));
   }
 }
@@ -44,7 +46,8 @@ TEST_CASE("index_directory: what a directory holds decides what the indexer may 
 TEST_CASE("index_directory: an unfinished index loses its leftovers - never another file", "[unit][index_directory]") {
   test::TempDir dir;
   std::filesystem::create_directories(dir / "d");
-  for (const char* name : {"flintlock", "v.tmp", "postlist.glass", "termlist.glass"}) dir.write(std::string("d/") + name, "");
+  for (const char* name : {"flintlock", "v.tmp", "postlist.glass", "termlist.glass"})
+    dir.write(std::string("d/") + name, "");
   REQUIRE(inspect_index_directory(dir / "d").state == State::unfinished);
   restart_unfinished_index(dir / "d");
   CHECK(inspect_index_directory(dir / "d").state == State::unfinished);  // flintlock stays, for Xapian

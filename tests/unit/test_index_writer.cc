@@ -40,7 +40,7 @@ TEST_CASE("writer adds - skips unchanged - replaces changed and removes by id", 
   CHECK(decode_document_data(doc.get_data()).body == "Body two.");
   CHECK(doc.get_value(schema::slot::date) == "2025-12-15");
   CHECK(db.term_exists(schema::source_term("Meridian Post")));
-  CHECK(db.term_exists("Zbodi"));  // stemmed body word
+  CHECK(db.term_exists("Zbodi"));   // stemmed body word
   CHECK(db.term_exists("Stitle"));  // title: field, unstemmed (phrases)...
   CHECK(db.term_exists("ZStitl"));  // ...and stemmed (ranked search)
 }
@@ -118,7 +118,8 @@ std::string wire_text(const std::string& edit) {
   return "Foreign ministers meeting in Vienna agreed on Tuesday to reopen the grain corridor through the Black Sea, "
          "ending a four month standoff that had pushed wheat prices to their highest level since the spring. Under "
          "the deal, inspectors from both sides will check cargo ships at two ports, and a joint centre in Istanbul "
-         "will settle disputes within forty eight hours. " + edit;
+         "will settle disputes within forty eight hours. " +
+         edit;
 }
 
 // id -> story of every article of the index (plain or sharded).
@@ -152,13 +153,13 @@ TEST_CASE("a story whose first article leaves is re-keyed - also when its copies
     CHECK(stories_of(path) == std::map<std::string, std::string>{{"b", "b"}, {"c", "b"}, {"d", "b"}});
     {
       test::IndexRun run(path, {.commit = {100}, .shards = shards});
-      CHECK(run.write(test::make_article("b", "Museum", "A museum of glaciers opened in a mountain village, with ice "
-                                                        "cores, old maps and photographs of the retreating ice.")) ==
+      CHECK(run.write(test::make_article("b", "Museum",
+                                         "A museum of glaciers opened in a mountain village, with ice "
+                                         "cores, old maps and photographs of the retreating ice.")) ==
             WriteOutcome::replaced);
       CHECK(run.write(test::make_article("e", "Grain deal", wire_text("DPA."))) == WriteOutcome::added);
       run.writer().commit();
     }
-    CHECK(stories_of(path) ==
-          std::map<std::string, std::string>{{"b", "b"}, {"c", "c"}, {"d", "c"}, {"e", "c"}});
+    CHECK(stories_of(path) == std::map<std::string, std::string>{{"b", "b"}, {"c", "c"}, {"d", "c"}, {"e", "c"}});
   }
 }

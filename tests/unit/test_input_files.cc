@@ -47,8 +47,9 @@ TEST_CASE("a directory with no article file is a warning - not an error", "[inpu
   auto out = expand_inputs({dir / "empty", dir / "full"}, std::nullopt);
   REQUIRE(out.errors.size() == 1);
   CHECK(out.errors[0].warning);
-  CHECK(out.errors[0].to_string() == dir / "empty" + ": warning: no article files in this directory (.jsonl, .ndjson, "
-                                                     ".txt, .md, .html, .htm)");
+  CHECK(out.errors[0].to_string() == dir / "empty" +
+                                         ": warning: no article files in this directory (.jsonl, .ndjson, "
+                                         ".txt, .md, .html, .htm)");
   REQUIRE(out.files.size() == 1);
   CHECK(out.files[0].path == dir / "full/a.jsonl");
 }
@@ -73,8 +74,8 @@ TEST_CASE("named inputs that cannot be read are errors - stdin defaults to JSONL
 TEST_CASE("symbolic link loops are reported - never followed forever - never fatal", "[inputs]") {
   test::TempDir dir;
   dir.write("tree/sub/a.txt", "");
-  std::filesystem::create_directory_symlink("..", dir.path() / "tree/sub/up");   // a directory loop
-  std::filesystem::create_symlink("y.txt", dir.path() / "tree/x.txt");            // a file loop
+  std::filesystem::create_directory_symlink("..", dir.path() / "tree/sub/up");  // a directory loop
+  std::filesystem::create_symlink("y.txt", dir.path() / "tree/x.txt");          // a file loop
   std::filesystem::create_symlink("x.txt", dir.path() / "tree/y.txt");
   auto out = expand_inputs({dir / "tree"}, std::nullopt);
   REQUIRE(out.files.size() == 1);

@@ -20,7 +20,8 @@ test::CollectingSink read(const std::string& text) {
 
 TEST_CASE("JSONL: every field docs/reference.md lists is read", "[jsonl]") {
   auto s = read(R"({"id":"a1","title":"T","body":"B","date":"2025-12-15T10:00:00Z","source":"Meridian Post",)"
-                R"("url":"https://x.example/a1","language":"en","actors":["ukr"],"topics":["ceasefire"],"extra":1})" "\n");
+                R"("url":"https://x.example/a1","language":"en","actors":["ukr"],"topics":["ceasefire"],"extra":1})"
+                "\n");
   REQUIRE(s.errors.empty());
   REQUIRE(s.articles.size() == 1);
   const Article& a = s.articles[0];
@@ -38,10 +39,11 @@ TEST_CASE("JSONL: every field docs/reference.md lists is read", "[jsonl]") {
 }
 
 TEST_CASE("JSONL: a bad line is reported with its number and the others still read", "[jsonl]") {
-  auto s = read("{\"id\":\"a\",\"body\":\"x\"}\n"
-                "\n"
-                "{\"id\":\"b\",\"body\":\n"
-                "{\"id\":\"c\",\"body\":\"y\"}\r\n");
+  auto s = read(
+      "{\"id\":\"a\",\"body\":\"x\"}\n"
+      "\n"
+      "{\"id\":\"b\",\"body\":\n"
+      "{\"id\":\"c\",\"body\":\"y\"}\r\n");
   REQUIRE(s.articles.size() == 2);
   CHECK(s.articles[0].id == "a");
   CHECK(s.articles[1].id == "c");
@@ -53,7 +55,10 @@ TEST_CASE("JSONL: a bad line is reported with its number and the others still re
 }
 
 TEST_CASE("JSONL: field problems are named", "[jsonl]") {
-  struct Case { const char* line; const char* message; };
+  struct Case {
+    const char* line;
+    const char* message;
+  };
   const Case cases[] = {
       {R"({"title":"no id","body":"x"})", "missing required field \"id\""},
       {R"({"id":"a"})", "missing required field \"body\""},

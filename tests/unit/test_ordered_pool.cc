@@ -43,7 +43,8 @@ TEST_CASE("ordered pool: results come out in input order whatever finishes first
 
 TEST_CASE("ordered pool: submit and finish - nothing is lost", "[ordered_pool]") {
   std::vector<int> emitted;
-  Pool pool(2, 3, [](unsigned, int& t) { return t + 1; }, [&](int& r) { emitted.push_back(r); });
+  Pool pool(
+      2, 3, [](unsigned, int& t) { return t + 1; }, [&](int& r) { emitted.push_back(r); });
   for (int i = 0; i < 50; ++i) pool.submit(i);
   pool.finish();
   REQUIRE(emitted.size() == 50);
@@ -53,7 +54,8 @@ TEST_CASE("ordered pool: submit and finish - nothing is lost", "[ordered_pool]")
 
 TEST_CASE("ordered pool: never more tasks in flight than the window", "[ordered_pool]") {
   std::atomic<int> in_flight{0}, most{0};
-  Pool pool(4, 6, [](unsigned, int& task) { return task; }, [&](int&) { --in_flight; });
+  Pool pool(
+      4, 6, [](unsigned, int& task) { return task; }, [&](int&) { --in_flight; });
   for (int i = 0; i < 300; ++i) {
     most = std::max(most.load(), ++in_flight);
     pool.submit(i);
@@ -67,11 +69,13 @@ TEST_CASE("ordered pool: a result is emitted before the input ends (streaming)",
   std::mutex m;
   std::condition_variable cv;
   bool first_emitted = false;
-  Pool pool(2, 4, [](unsigned, int& task) { return task; }, [&](int&) {
-    std::lock_guard lock(m);
-    first_emitted = true;
-    cv.notify_all();
-  });
+  Pool pool(
+      2, 4, [](unsigned, int& task) { return task; },
+      [&](int&) {
+        std::lock_guard lock(m);
+        first_emitted = true;
+        cv.notify_all();
+      });
   pool.submit(0);
   // Like a script that writes its next query only after reading the previous answer.
   std::unique_lock lock(m);
@@ -85,13 +89,14 @@ TEST_CASE("ordered pool: the first failure stops the pool and is rethrown", "[or
   std::atomic<int> worked{0};
   auto failing_work = [&] {
     Counting input{1000};
-    Pool pool(3, 8,
-              [&](unsigned, int& task) {
-                ++worked;
-                if (task == 20) throw std::runtime_error("disk gone");
-                return task;
-              },
-              [](int&) {});
+    Pool pool(
+        3, 8,
+        [&](unsigned, int& task) {
+          ++worked;
+          if (task == 20) throw std::runtime_error("disk gone");
+          return task;
+        },
+        [](int&) {});
     pool.run([&] { return input.next(); });
   };
   CHECK_THROWS_WITH(failing_work(), "disk gone");
@@ -99,9 +104,11 @@ TEST_CASE("ordered pool: the first failure stops the pool and is rethrown", "[or
 
   auto failing_emit = [&] {
     Counting input{10};
-    Pool pool(2, 4, [](unsigned, int& t) { return t; }, [](int& r) {
-      if (r == 5) throw std::runtime_error("stdout closed");
-    });
+    Pool pool(
+        2, 4, [](unsigned, int& t) { return t; },
+        [](int& r) {
+          if (r == 5) throw std::runtime_error("stdout closed");
+        });
     pool.run([&] { return input.next(); });
   };
   CHECK_THROWS_WITH(failing_emit(), "stdout closed");
@@ -110,26 +117,33 @@ TEST_CASE("ordered pool: the first failure stops the pool and is rethrown", "[or
 TEST_CASE("ordered pool: destroyed before finish, it stops without hanging", "[ordered_pool]") {
   std::atomic<int> emitted{0};
   {
-    Pool pool(2, 4, [](unsigned, int& t) { return t; }, [&](int&) { ++emitted; });
+    Pool pool(
+        2, 4, [](unsigned, int& t) { return t; }, [&](int&) { ++emitted; });
     pool.submit(1);
     pool.submit(2);
   }  // as when an exception unwinds past the pool
   CHECK(emitted.load() <= 2);
 }
 
-TEST_CASE("ordered pool: tasks in flight stay within max_cost - one always goes, whatever its cost",
-          "[ordered_pool]") {
+TEST_CASE("ordered pool: tasks in flight stay within max_cost - one always goes, whatever its cost", "[ordered_pool]") {
   for (const auto& [cost, most_in_flight] : {std::pair{100u, 1}, std::pair{30u, 3}, std::pair{1u, 8}}) {
     std::atomic<int> in_flight{0}, peak{0};
     std::vector<int> emitted;
     auto work = [&](unsigned, int& task) {
       const int now = ++in_flight;
-      for (int seen = peak; now > seen && !peak.compare_exchange_weak(seen, now);) {}
+      for (int seen = peak; now > seen && !peak.compare_exchange_weak(seen, now);) {
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       return task;
     };
     {
-      Pool pool(4, 8, work, [&](int& r) { --in_flight; emitted.push_back(r); }, /*max_cost=*/100);
+      Pool pool(
+          4, 8, work,
+          [&](int& r) {
+            --in_flight;
+            emitted.push_back(r);
+          },
+          /*max_cost=*/100);
       for (int i = 0; i < 40; ++i) pool.submit(i, cost);
       pool.finish();
     }

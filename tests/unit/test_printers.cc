@@ -76,7 +76,8 @@ TEST_CASE("JSON count output", "[printer]") {
 TEST_CASE("text output: readable - colour only when asked", "[printer]") {
   const std::string plain = print(OutputFormat::text, false);
   CHECK_THAT(plain, Catch::StartsWith("2 articles match 'ceasefire' (showing 1-2)"));
-  CHECK_THAT(plain, Catch::Contains(" 1. Truce \"holds\"\n    2025-12-15 · Meridian Post · a1\n    the ceasefire held\n"));
+  CHECK_THAT(plain,
+             Catch::Contains(" 1. Truce \"holds\"\n    2025-12-15 · Meridian Post · a1\n    the ceasefire held\n"));
   CHECK_THAT(plain, Catch::Contains("undated · Meridian Post · a2"));
   CHECK(plain.find('\x1b') == std::string::npos);
 
@@ -162,8 +163,7 @@ TEST_CASE("every format has a printer, which refuses exactly the modes the optio
 TEST_CASE("batch output in each format: a query's hits, its count, its error", "[printer]") {
   CHECK(*printed(OutputFormat::tsv, Mode::batch) == "q1\t1\ta1\t1.500000\nq1\t2\ta2\t1.500000\n");
   CHECK(*printed(OutputFormat::tsv, Mode::batch_count) == "q1\t2\n");
-  CHECK(*printed(OutputFormat::trec, Mode::batch) ==
-        "q1 Q0 a1 1 1.500000 dipnews\nq1 Q0 a2 2 1.500000 dipnews\n");
+  CHECK(*printed(OutputFormat::trec, Mode::batch) == "q1 Q0 a1 1 1.500000 dipnews\nq1 Q0 a2 2 1.500000 dipnews\n");
   CHECK(*printed(OutputFormat::csv, Mode::batch) ==
         "qid,rank,id,score,date,source,title,url,actors,topics\r\n"
         "q1,1,a1,1.500000,2025-12-15,Meridian Post,\"Truce \"\"holds\"\"\",,,\r\n"
@@ -172,7 +172,8 @@ TEST_CASE("batch output in each format: a query's hits, its count, its error", "
   const std::string text = *printed(OutputFormat::text, Mode::batch);
   CHECK_THAT(text, Catch::StartsWith("## q1: ceasefire\n2 articles match 'ceasefire' (showing 1-2)\n"));
   CHECK_THAT(text, Catch::EndsWith("\n\n## q2: a \"b\nerror: unclosed phrase\n\n"));
-  CHECK(*printed(OutputFormat::text, Mode::batch_count) == "## q1: ceasefire\n2\n\n## q2: a \"b\nerror: unclosed phrase\n\n");
+  CHECK(*printed(OutputFormat::text, Mode::batch_count) ==
+        "## q1: ceasefire\n2\n\n## q2: a \"b\nerror: unclosed phrase\n\n");
 
   std::istringstream jsonl(*printed(OutputFormat::jsonl, Mode::batch));
   std::string line;
@@ -196,7 +197,7 @@ TEST_CASE("catalogues in each format", "[printer]") {
   CHECK(*printed(OutputFormat::text, Mode::catalogue) ==
         "      12  deu  country  Germany\n"
         "       3  some-group  (not in the dictionaries)\n"
-        "       0  a,\"b\"  person  Tab\\there\n");  // escaped: one entry, one line
+        "       0  a,\"b\"  person  Tab\\there\n");           // escaped: one entry, one line
   CHECK_FALSE(printed(OutputFormat::trec, Mode::catalogue));  // refused: a catalogue has no TREC form
   CHECK(*printed(OutputFormat::ids, Mode::catalogue) == "deu\nsome-group\na,\"b\"\n");
   CHECK(*printed(OutputFormat::tsv, Mode::catalogue) ==
@@ -226,14 +227,21 @@ SearchResult forging_result() {
   h.rank = 1;
   h.score = 1.0;
   h.article.id = "a 1";
-  h.article.title = "Oil \xE2\x80\xAE" "drop\xE2\x81\xA6";
+  h.article.title =
+      "Oil \xE2\x80\xAE"
+      "drop\xE2\x81\xA6";
   h.article.date = "2025-12-15";
   h.article.source = "Post\xC2\x85Wire";
   h.article.url = "https://x.example/\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\r";
   h.article.actors = {"act\x1b[2Jor"};
-  h.snippet.text = "the oil\xC2\x9B" "31m price \xE2\x80\xA8 fell";
+  h.snippet.text =
+      "the oil\xC2\x9B"
+      "31m price \xE2\x80\xA8 fell";
   h.snippet.highlights = {{4, 7}, {12, 17}};
-  h.copies = {{"c\xC2\x9B" "2", "Other\nsource"}};
+  h.copies = {
+      {"c\xC2\x9B"
+       "2",
+       "Other\nsource"}};
   r.hits.push_back(h);
   return r;
 }
@@ -263,7 +271,8 @@ TEST_CASE("article data cannot forge output: every field escaped for its format"
       INFO(text);
       CHECK_FALSE(has_raw_control(text, color ? "\n\x1b" : "\n"));
       CHECK(text.find("\n 2. ") == std::string::npos);
-      CHECK_THAT(text, Catch::Contains("https://x.example/\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\\r"));
+      CHECK_THAT(text, Catch::Contains(
+                           "https://x.example/\\n\\n 2. Fake result\\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\\r"));
       CHECK_THAT(text, Catch::Contains("Oil \\u202edrop\\u2066"));
       CHECK_THAT(text, Catch::Contains("Post\\u0085Wire \xC2\xB7 a 1"));
       CHECK_THAT(text, Catch::Contains("act\\x1b[2Jor"));
@@ -288,7 +297,8 @@ TEST_CASE("article data cannot forge output: every field escaped for its format"
     CHECK_THAT(tsv, Catch::Contains("\tPost Wire\t"));
     // csv keeps line breaks inside quotes (RFC 4180), nothing else.
     CHECK_FALSE(has_raw_control(csv, "\n\r"));
-    CHECK_THAT(csv, Catch::Contains(",\"https://x.example/\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\r\","));
+    CHECK_THAT(csv, Catch::Contains(
+                        ",\"https://x.example/\n\n 2. Fake result\n    2025-12-16 \xC2\xB7 Forged \xC2\xB7 f1\r\","));
   }
   SECTION("json and jsonl: C1 and bidi controls as \\u escapes, the same strings to a JSON reader") {
     std::ostringstream json, jsonl;
@@ -341,7 +351,13 @@ TEST_CASE("trec: a hit whose id the format cannot carry fails its query - before
 TEST_CASE("tsv batch: a qid's control characters become spaces", "[printer]") {
   std::ostringstream out;
   auto p = make_printer(OutputFormat::tsv, out, false);
-  p->batch_result({"q\x1b" "1\xC2\x9B", "ceasefire"}, sample_result());
-  p->batch_count({"q\x0b" "2", "ceasefire"}, sample_result());
+  p->batch_result({"q\x1b"
+                   "1\xC2\x9B",
+                   "ceasefire"},
+                  sample_result());
+  p->batch_count({"q\x0b"
+                  "2",
+                  "ceasefire"},
+                 sample_result());
   CHECK(out.str() == "q 1 \t1\ta1\t1.500000\nq 1 \t2\ta2\t1.500000\nq 2\t2\n");
 }

@@ -25,7 +25,10 @@ std::string parsed(const std::string& text, const QueryFilters& filters = {}) {
 
 // Table of (query, how Xapian understood it), as Xapian's own queryparser tests do.
 TEST_CASE("query text is parsed as docs/reference.md says", "[query]") {
-  struct Case { const char* in; const char* expected; };
+  struct Case {
+    const char* in;
+    const char* expected;
+  };
   const Case cases[] = {
       {"ceasefire", "Query(Zceasefir@1)"},
       {"ceasefire talks", "Query((Zceasefir@1 AND Ztalk@2))"},
@@ -106,7 +109,8 @@ TEST_CASE("bad queries are usage errors with a reason", "[query]") {
   CHECK_THROWS_WITH(parsed("a OR ADJ/2"), Catch::Contains("cannot make sense of the operators"));
   CHECK_THROWS_WITH(parsed("a NOT NEAR b"), Catch::Contains("cannot make sense of the operators"));
   CHECK_THROWS_WITH(parsed("actor:zelinsky"), Catch::Contains("unknown actor 'zelinsky' (did you mean 'zelensky'?)"));
-  CHECK_THROWS_WITH(parsed("country:putin"), Catch::Contains("country: 'putin' is person vladimir-putin, not a country"));
+  CHECK_THROWS_WITH(parsed("country:putin"),
+                    Catch::Contains("country: 'putin' is person vladimir-putin, not a country"));
   CHECK_THROWS_WITH(parsed("actor:Congo"), Catch::Contains("'Congo' could be cod, cog"));
   CHECK_THROWS_WITH(parsed("topic:ceasfire"), Catch::Contains("unknown topic 'ceasfire' (did you mean 'ceasefire'?)"));
   CHECK_THROWS_WITH(parsed("actor:"), Catch::Contains("actor: needs a value"));
@@ -125,6 +129,7 @@ TEST_CASE("a query is bounded: words, bytes - an unknown field is an error, not 
   CHECK_THROWS_WITH(parsed(std::string(40000, 'x')),
                     "query error: the query is longer than 32 KiB, the most one query may have");
   CHECK_NOTHROW(parsed(std::string(200, 'x') + " ceasefire"));
-  CHECK_THROWS_WITH(parsed("ceasefire nosuchfield:value"), Catch::StartsWith("query error: unknown field 'nosuchfield:'"));
+  CHECK_THROWS_WITH(parsed("ceasefire nosuchfield:value"),
+                    Catch::StartsWith("query error: unknown field 'nosuchfield:'"));
   CHECK_NOTHROW(parsed("\"nosuchfield:value\""));
 }

@@ -96,7 +96,8 @@ TEST_CASE("unknown_field: a field-like name before a colon must be a field - a U
   CHECK_FALSE(unknown_field("dipnews_all:all", fields));
 }
 
-TEST_CASE("lower_case_field_names: a field typed in capitals is the field - other capitalised text stays", "[query_text]") {
+TEST_CASE("lower_case_field_names: a field typed in capitals is the field - other capitalised text stays",
+          "[query_text]") {
   const std::vector<std::string_view> fields{"title", "date", "actor"};
   CHECK(lower_case_field_names("Actor:putin Title:\"peace plan\" DATE:2025", fields) ==
         "actor:putin title:\"peace plan\" date:2025");

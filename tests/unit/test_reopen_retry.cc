@@ -78,10 +78,11 @@ TEST_CASE("read_with_reopen: other errors pass at once unless named as retried",
   CHECK(calls == 2);
 
   calls = 0;
-  CHECK_THROWS_AS(read_with_reopen<Xapian::DatabaseCorruptError>(db.reader, ReopenRetry{}, [&]() -> int {
-                    ++calls;
-                    throw Xapian::InvalidArgumentError("not a race");
-                  }),
+  CHECK_THROWS_AS(read_with_reopen<Xapian::DatabaseCorruptError>(db.reader, ReopenRetry{},
+                                                                 [&]() -> int {
+                                                                   ++calls;
+                                                                   throw Xapian::InvalidArgumentError("not a race");
+                                                                 }),
                   Xapian::InvalidArgumentError);
   CHECK(calls == 1);
 }

@@ -4,9 +4,9 @@
 
 #include "database.h"
 #include "lazy_dictionary.h"
+#include "query/stop_words.h"
 #include "sample_index.h"
 #include "search.h"
-#include "query/stop_words.h"
 
 using namespace dipnews;
 
@@ -42,7 +42,8 @@ TEST_CASE_METHOD(Fixture, "title: matches titles only and still ranks its matche
   // "ceasefire" is in the titles of berlin-1 and undated-1, and in berlin-2's body only.
   const auto hits = searcher.search(request("title:ceasefire")).hits;
   REQUIRE(hits.size() == 2);
-  CHECK(std::set<std::string>{hits[0].article.id, hits[1].article.id} == std::set<std::string>{"berlin-1", "undated-1"});
+  CHECK(std::set<std::string>{hits[0].article.id, hits[1].article.id} ==
+        std::set<std::string>{"berlin-1", "undated-1"});
   for (const auto& hit : hits) CHECK(hit.score > 0);  // the title: terms alone weigh nothing
   CHECK(ids(request("title:\"security guarantees\"")) == Ids{"berlin-2"});
   CHECK(ids(request("title:\"guarantees security\"")).empty());

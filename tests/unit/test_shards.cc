@@ -69,7 +69,8 @@ TEST_CASE("stub files: Xapian's lines and remote tcp HOST:PORT - bad lines name 
   CHECK(entries[5].program == "ssh");
   CHECK(entries[5].args == "search3 xapian-progsrv /srv/news/shard-5");
 
-  CHECK_THROWS_WITH(read_stub(dir.write("a.stub", "auto x\nflint y\n")), Catch::Contains("a.stub:2: error: unknown database type 'flint'"));
+  CHECK_THROWS_WITH(read_stub(dir.write("a.stub", "auto x\nflint y\n")),
+                    Catch::Contains("a.stub:2: error: unknown database type 'flint'"));
   CHECK_THROWS_WITH(read_stub(dir.write("b.stub", "remote tcp host\n")), Catch::Contains("b.stub:1: error"));
   CHECK_THROWS_WITH(read_stub(dir.write("c.stub", "remote tcp host:99999\n")), Catch::Contains("port 1-65535"));
   CHECK_THROWS_AS(read_stub(dir / "missing.stub"), RuntimeFailure);

@@ -94,7 +94,8 @@ TEST_CASE("demonyms, capitals, metonyms and former names tag the country", "[tag
   CHECK(actor_ids(tag("The USSR collapsed.")) == Ids{"rus"});
   CHECK(find(tag("The USSR collapsed."), "rus")->evidence[0].rule == "former name");
   CHECK(actor_ids(tag("A statement from the Elysee.")) == Ids{"fra"});
-  CHECK(actor_ids(tag("A statement from the \xC3\x89lys\xC3\xA9" "e.")) == Ids{"fra"});
+  CHECK(actor_ids(tag("A statement from the \xC3\x89lys\xC3\xA9"
+                      "e.")) == Ids{"fra"});
 }
 
 TEST_CASE("acronyms match capitals only; capitalised names match capitalised text only", "[tagger]") {

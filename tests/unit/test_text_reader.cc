@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "collecting_sink.h"
-#include "resource_limits.h"
 #include "input/text_reader.h"
+#include "resource_limits.h"
 
 using namespace dipnews;
 using namespace std::string_literals;
@@ -22,10 +22,11 @@ test::CollectingSink read(const std::string& text, const std::string& path) {
 }  // namespace
 
 TEST_CASE("text with a header block", "[text_reader]") {
-  auto s = read("Title: Talks in Berlin\nDate: 2025-12-16T09:30:00Z\nSource: Atlantic Courier\n"
-                "URL: https://ac.example/1\nID: ac-1\nAuthor: ignored\nActors: ukr, deu\n\n"
-                "First paragraph.\n\nSecond paragraph.\n",
-                "dir/whatever.txt");
+  auto s = read(
+      "Title: Talks in Berlin\nDate: 2025-12-16T09:30:00Z\nSource: Atlantic Courier\n"
+      "URL: https://ac.example/1\nID: ac-1\nAuthor: ignored\nActors: ukr, deu\n\n"
+      "First paragraph.\n\nSecond paragraph.\n",
+      "dir/whatever.txt");
   REQUIRE(s.errors.empty());
   REQUIRE(s.articles.size() == 1);
   const Article& a = s.articles[0];
@@ -46,10 +47,11 @@ TEST_CASE("text header: id and date default from the file name", "[text_reader]"
 }
 
 TEST_CASE("raw scraped text: boilerplate skipped - first real line is the title", "[text_reader]") {
-  auto s = read("\xEF\xBB\xBFUnlock the Diplomatic Brief newsletter for free\r\n"
-                "Sign up to our Morning Dispatch\r\n\r\n"
-                "Leaders meet in Berlin\r\nFirst line of the story.\r\nRecommended\r\nSecond line.\r\n",
-                "scraped/berlin.txt");
+  auto s = read(
+      "\xEF\xBB\xBFUnlock the Diplomatic Brief newsletter for free\r\n"
+      "Sign up to our Morning Dispatch\r\n\r\n"
+      "Leaders meet in Berlin\r\nFirst line of the story.\r\nRecommended\r\nSecond line.\r\n",
+      "scraped/berlin.txt");
   REQUIRE(s.errors.empty());
   REQUIRE(s.articles.size() == 1);
   const Article& a = s.articles[0];
@@ -71,8 +73,7 @@ TEST_CASE("text header errors name the line", "[text_reader]") {
   auto bad_date = read("Title: T\nDate: yesterday\n\nBody.\n", "a.txt");
   CHECK(bad_date.articles.empty());
   REQUIRE(bad_date.errors.size() == 1);
-  CHECK(bad_date.errors[0].to_string() ==
-        "a.txt:2: error: bad date \"yesterday\" (expected YYYY-MM-DD or RFC 3339)");
+  CHECK(bad_date.errors[0].to_string() == "a.txt:2: error: bad date \"yesterday\" (expected YYYY-MM-DD or RFC 3339)");
 
   auto malformed = read("Title: T\nthis is not a header\n\nBody.\n", "b.txt");
   REQUIRE(malformed.errors.size() == 1);

@@ -52,8 +52,8 @@ TEST_CASE("normalize_phrase and upper-case detection", "[tokens]") {
 
 TEST_CASE("tokenize terminates on any mix of separators and keeps offsets ordered", "[tokens]") {
   // Fixed-seed random strings from the characters that have special cases.
-  const std::vector<std::string> pieces = {"a", "B", "_", "'", "\xE2\x80\x99", ".", "-", " ", "s", "U", "1",
-                                           "\xC3\xA9", "\xCC\x81", "\n", "S.", "'s"};
+  const std::vector<std::string> pieces = {"a", "B", "_", "'",        "\xE2\x80\x99", ".",  "-",  " ",
+                                           "s", "U", "1", "\xC3\xA9", "\xCC\x81",     "\n", "S.", "'s"};
   unsigned state = 12345;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
@@ -78,8 +78,11 @@ TEST_CASE("count_word_runs is never fewer than the tokens tokenize() returns", "
   CHECK(count_word_runs("") == 0);
   CHECK(count_word_runs("a b c") == 3);
   CHECK(count_word_runs("Côte d'Ivoire's U.S.-backed plan") == 8);
-  for (const char* text : {"a b c", "Côte d'Ivoire's U.S.-backed plan", "a\xE2\x80\x94" "b\xE2\x80\x94" "c", "x_y z",
-                           "O'Brien's 3.5% rise", "  ...  ", "UN/EU talks"}) {
+  for (const char* text : {"a b c", "Côte d'Ivoire's U.S.-backed plan",
+                           "a\xE2\x80\x94"
+                           "b\xE2\x80\x94"
+                           "c",
+                           "x_y z", "O'Brien's 3.5% rise", "  ...  ", "UN/EU talks"}) {
     INFO(text);
     CHECK(count_word_runs(text) >= tokenize(text).size());
   }

@@ -14,7 +14,8 @@ TEST_CASE("slugify folds case and punctuation into one canonical term", "[text]"
 }
 
 TEST_CASE("fold_quotes turns typographic quotes into ASCII ones", "[text]") {
-  CHECK(fold_quotes("Trump\xE2\x80\x99s \xE2\x80\x9C" "deal\xE2\x80\x9D") == "Trump's \"deal\"");
+  CHECK(fold_quotes("Trump\xE2\x80\x99s \xE2\x80\x9C"
+                    "deal\xE2\x80\x9D") == "Trump's \"deal\"");
   CHECK(fold_quotes("plain 'text'") == "plain 'text'");
   CHECK(fold_quotes("dash \xE2\x80\x94 stays") == "dash \xE2\x80\x94 stays");
 }
@@ -31,17 +32,17 @@ TEST_CASE("UTF-8 helpers count code points and never split a sequence", "[text]"
   CHECK(utf8_truncate("ab\xC3\xA9", 3) == "ab");
   CHECK(utf8_truncate("ab\xC3\xA9", 4) == "ab\xC3\xA9");
   CHECK(is_valid_utf8("caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80"));
-  CHECK_FALSE(is_valid_utf8("caf\xE9"));        // Latin-1 é
-  CHECK_FALSE(is_valid_utf8("\xC3"));           // truncated sequence
-  CHECK_FALSE(is_valid_utf8("\x80 stray"));     // continuation byte first
+  CHECK_FALSE(is_valid_utf8("caf\xE9"));     // Latin-1 é
+  CHECK_FALSE(is_valid_utf8("\xC3"));        // truncated sequence
+  CHECK_FALSE(is_valid_utf8("\x80 stray"));  // continuation byte first
   CHECK_FALSE(is_valid_utf8("\xE2\x80"));
   CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong, three bytes
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate D800
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
   CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));       // U+10FFFF itself
-  CHECK(is_valid_utf8("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF itself
+  CHECK(is_valid_utf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
 }
 
 TEST_CASE("one_line: control characters from the input are shown, never acted on", "[text_util]") {
@@ -52,13 +53,17 @@ TEST_CASE("one_line: control characters from the input are shown, never acted on
 }
 
 TEST_CASE("one_line: C1 controls, bidi controls, line separators and stray bytes are shown escaped", "[text_util]") {
-  CHECK(one_line("a\xC2\x9B" "31mb") == "a\\u009b31mb");        // U+009B CSI
-  CHECK(one_line("a\xC2\x85" "b") == "a\\u0085b");              // U+0085 NEL
-  CHECK(one_line("x\xE2\x80\xAEtxt.exe") == "x\\u202etxt.exe");  // U+202E RLO
+  CHECK(one_line("a\xC2\x9B"
+                 "31mb") == "a\\u009b31mb");  // U+009B CSI
+  CHECK(one_line("a\xC2\x85"
+                 "b") == "a\\u0085b");                                // U+0085 NEL
+  CHECK(one_line("x\xE2\x80\xAEtxt.exe") == "x\\u202etxt.exe");       // U+202E RLO
   CHECK(one_line("\xE2\x81\xA6i\xE2\x81\xA9") == "\\u2066i\\u2069");  // isolates
-  CHECK(one_line("a\xE2\x80\xA8" "b\xE2\x80\xA9") == "a\\u2028b\\u2029");
+  CHECK(one_line("a\xE2\x80\xA8"
+                 "b\xE2\x80\xA9") == "a\\u2028b\\u2029");
   CHECK(one_line("caf\xE9 \x9B") == "caf\\xe9 \\x9b");  // not UTF-8: the bytes
-  CHECK(one_line("\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6") == "\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6");  // NBSP, ZWSP, ellipsis stay
+  CHECK(one_line("\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6") ==
+        "\xC2\xA0\xE2\x80\x8B\xE2\x80\xA6");  // NBSP, ZWSP, ellipsis stay
 }
 
 TEST_CASE("control code points: found, turned into spaces, escaped in JSON text", "[text_util]") {
