@@ -21,6 +21,7 @@
 #include "error.h"
 #include "index_check.h"
 #include "index_directory.h"
+#include "reopen_retry.h"
 #include "schema.h"
 #include "shards.h"
 
@@ -34,10 +35,16 @@ std::string schema_mismatch(const std::string& label, const std::string& found) 
          std::to_string(schema::version) + " (rebuild it with dipnews-index into a new --db)";
 }
 
-void check_schema(const Xapian::Database& db, const std::string& label) {
+// A metadata value of a database opened for searching. A writer may commit twice between the
+// open and this read (the index is searched while it is written): read again at the newest.
+std::string metadata_of(Xapian::Database db, const std::string& key) {
+  return read_with_reopen(db, ReopenRetry{}, [&] { return db.get_metadata(key); });
+}
+
+void check_schema(Xapian::Database db, const std::string& label) {
   std::string found;
   try {
-    found = db.get_metadata(schema::metadata::schema_version);
+    found = metadata_of(db, schema::metadata::schema_version);
   } catch (const Xapian::UnimplementedError&) {
     return;  // a remote backend without user metadata (Xapian 1.4.22's has it)
   }
@@ -161,7 +168,7 @@ class SearchOpening {
   void add_database(Xapian::Database db, const std::string& label) {
     std::string stamp;
     try {
-      stamp = db.get_metadata(shard_metadata::key);
+      stamp = metadata_of(db, shard_metadata::key);
     } catch (const Xapian::UnimplementedError&) {
     }
     if (const auto id = parse_shard_identity(stamp)) {

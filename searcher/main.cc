@@ -12,6 +12,7 @@
 #include "error.h"
 #include "lazy_dictionary.h"
 #include "output/printer.h"
+#include "reopen_retry.h"
 #include "search.h"
 #include "search_options.h"
 #include "text_util.h"
@@ -28,7 +29,8 @@ int run(const dipnews::SearchOptions& options) {
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
     const auto printer = make_printer(options.format, std::cout, use_color(options.color));
-    printer->catalogue(make_catalogue(kind, dictionary.get(), db));
+    // Read again from the newest revision when an indexer overwrites the one being read.
+    printer->catalogue(read_with_reopen(db, ReopenRetry{}, [&] { return make_catalogue(kind, dictionary.get(), db); }));
     ensure_written(std::cout);
     return static_cast<int>(ExitCode::success);
   }

@@ -146,13 +146,14 @@ Searcher::Searcher(Xapian::Database db, const LazyDictionary& dictionary)
 // search started from: start again from the newest. Xapian 1.4 reports this as
 // DatabaseModifiedError, or, when the reader lands on a block already reused, sometimes as
 // DatabaseCorruptError ("Expected block N to be level 1, not 0") or as a document whose data
-// reads empty (UnreadableDocumentData); a real corruption fails
-// every attempt and is reported then. Under continuous indexing a retry can meet the same
-// race again, hence a few attempts, a little apart. (A writer that commits more often than a
-// search takes to run can still starve it: Xapian readers need two commits' time.)
+// reads empty (UnreadableDocumentData). Any of them while the index changed is the race and is
+// searched again (a writer committing faster than the search can run still starves it, and
+// that is reported after read_with_reopen's time limit); on an index that stayed as it was,
+// a few attempts a little apart, and then the corruption is real and reported.
 SearchResult Searcher::search(const SearchRequest& request) {
-  // Ten attempts, the n-th reopen after n² ms: a moment for the writer to finish its commit.
-  constexpr ReopenRetry retry{10, std::chrono::milliseconds(1)};
+  // On an unchanged index, five reads, the n-th reopen after 2·n² ms: a moment for a writer
+  // caught between writing its blocks and its version file.
+  constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
   try {
     // UnreadableDocumentData: empty data read from a block the writer reused.
     return read_with_reopen<Xapian::DatabaseCorruptError, UnreadableDocumentData>(db_, retry,

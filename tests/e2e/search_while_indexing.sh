@@ -8,7 +8,15 @@ set -euo pipefail
 index=$1
 search=$2
 work=$(mktemp -d)
-trap 'kill "$writer" 2>/dev/null || true; rm -rf "$work"' EXIT
+# On the way out, the writer's running indexer is stopped and waited for before its index is
+# removed: otherwise it reports the vanished index as its own failure.
+stop_writer() {
+  [ -n "${writer:-}" ] || return 0
+  pkill -P "$writer" 2>/dev/null || true
+  kill "$writer" 2>/dev/null || true
+  wait "$writer" 2>/dev/null || true
+}
+trap 'stop_writer; rm -rf "$work"' EXIT
 
 articles() { # ROUND: 1,000 articles, the first 300 reworded each round
   for i in $(seq 1 1000); do

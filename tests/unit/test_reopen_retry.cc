@@ -100,3 +100,38 @@ TEST_CASE("read_with_reopen: the pause grows with each attempt", "[reopen_retry]
   CHECK(calls == 3);
   CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(5 * 1 + 5 * 4));
 }
+
+TEST_CASE("read_with_reopen: failures while the writer keeps committing are the race, retried beyond the attempts",
+          "[reopen_retry]") {
+  WrittenWhileRead db;
+  int calls = 0;
+  // Each failed read meets a new commit, as under a busy indexer: 12 failures with 4 attempts.
+  const Xapian::doccount seen = read_with_reopen<Xapian::DatabaseCorruptError>(db.reader, ReopenRetry{}, [&] {
+    if (++calls <= 12) {
+      db.writer.add_document(Xapian::Document());
+      db.writer.commit();
+      throw Xapian::DatabaseCorruptError("Expected block 28 to be level 1, not 0");
+    }
+    return db.reader.get_doccount();
+  });
+  CHECK(calls == 13);
+  CHECK(seen == 13);
+}
+
+TEST_CASE("read_with_reopen: a writer that never lets the read finish is reported after the time limit",
+          "[reopen_retry]") {
+  WrittenWhileRead db;
+  int calls = 0;
+  auto starved = [&]() -> int {
+    ++calls;
+    db.writer.add_document(Xapian::Document());
+    db.writer.commit();
+    throw Xapian::DatabaseModifiedError("starved");
+  };
+  ReopenRetry retry;
+  retry.keep_up_for = std::chrono::milliseconds(50);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(read_with_reopen(db.reader, retry, starved), Xapian::DatabaseModifiedError);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(50));
+  CHECK(calls > retry.attempts);
+}
