@@ -89,6 +89,10 @@ inline constexpr const char* dictionary_version = "dipnews:dictionary_version";
 // UUID (common/shards.h). Lets the indexer refuse a shuffled layout and the searcher find a
 // shard listed twice or missing.
 inline constexpr const char* shard = "dipnews:shard";
+// Prefix of one record per input file with rejected articles, followed by 16 hex digits
+// (FNV-1a of the file's absolute path): its size, modification time and the lines rejected,
+// so that an unchanged file's bad articles are not reported again (indexer/rejection_ledger.h).
+inline constexpr const char* rejected_file = "dipnews:rejected:";
 }  // namespace metadata
 
 // Within-document frequency added per title word, so titles weigh more than body text.

@@ -15,6 +15,7 @@
 #include "input/article_source.h"
 #include "ordered_pool.h"
 #include "progress.h"
+#include "rejection_ledger.h"
 #include "tagging/tagger.h"
 #include "writing/content_hash.h"
 #include "writing/document_preparer.h"
@@ -107,6 +108,7 @@ class IndexRun {
       apply_deletions();
       existing_.emplace(options_.db);
       read_and_write();
+      for (const auto& [key, value] : rejections_.records()) writer_.set_metadata(key, value);
       writer_.commit();
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, and count only
@@ -150,7 +152,8 @@ class IndexRun {
             pool.submit(std::move(item));
             if (options_.strict && !e.warning) throw StrictStop{};
           },
-          [&](const std::string&, std::uint64_t size) {
+          [&](const std::string& file, std::uint64_t size) {
+            rejections_.file_started(file);
             bytes_before_file_ += file_size_;
             file_size_ = size;
             bytes_read_ = bytes_before_file_;
@@ -229,7 +232,18 @@ class IndexRun {
     progress_.update(stats_, result.bytes_read);
   }
 
+  // A bad article: reported, unless a run before reported it for its file, unchanged since.
   void report(const InputError& e) {
+    if (!e.warning) rejections_.rejected(e);
+    // --strict is asked for a run that fails on any bad input: it is told everything.
+    if (!options_.strict && rejections_.reported_before(e)) {
+      ++stats_.skipped_as_before;
+      return;
+    }
+    print_error(e);
+  }
+
+  void print_error(const InputError& e) {
     diag_ << (progress_on_line() ? "\r\033[K" : "") << "dipnews-index: " << e.to_string() << "\n";
     if (e.warning) return;
     ++stats_.errors;
@@ -256,7 +270,7 @@ class IndexRun {
     for (const auto& file : options_.delete_from) {
       read_id_list(
           file, [&](const std::string& id) { remove("--delete-from " + file, id); },
-          [&](const InputError& e) { report(e); });
+          [&](const InputError& e) { print_error(e); });
     }
     if (stats_.deleted > 0) writer_.commit();
   }
@@ -284,6 +298,9 @@ class IndexRun {
   ProgressMeter progress_;
   std::vector<std::unique_ptr<DocumentPreparer>> preparers_;  // one per worker
   std::optional<ExistingArticles> existing_;
+  // Read on the reading thread only (file_started comes first for each file), through
+  // existing_, which exists by then.
+  RejectionLedger rejections_{[this](const std::string& key) { return existing_->metadata(key); }};
   IndexStats stats_;                                                      // written by the in-order emit only
   IdRegistry ids_;                                                        // reading thread only
   std::uint64_t bytes_before_file_ = 0, file_size_ = 0, bytes_read_ = 0;  // reading thread only

@@ -38,6 +38,10 @@ std::vector<Xapian::docid> ExistingArticles::tagged_otherwise(const std::string&
   });
 }
 
+std::string ExistingArticles::metadata(const std::string& key) {
+  return reading([&] { return db_.get_metadata(key); });
+}
+
 Article ExistingArticles::given_article(Xapian::docid docid) {
   return reading([&] { return decode_given_article(db_.get_document(docid).get_data()); });
 }

@@ -25,6 +25,8 @@ class ExistingArticles {
   // it was read (with only its input's own tags).
   std::vector<Xapian::docid> tagged_otherwise(const std::string& version);
   Article given_article(Xapian::docid docid);
+  // The index's metadata value for `key` ("" when none).
+  std::string metadata(const std::string& key);
 
  private:
   template <typename Read>

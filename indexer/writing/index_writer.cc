@@ -195,6 +195,10 @@ bool IndexWriter::remove(const std::string& id) {
   return true;
 }
 
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  shards_.front()->drained().set_metadata(key, value);
+}
+
 void IndexWriter::commit() {
   for (auto& shard : shards_) shard->commit();
   for (auto& shard : shards_) shard->drained();

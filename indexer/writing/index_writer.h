@@ -60,6 +60,9 @@ class IndexWriter {
   WriteOutcome store(PreparedArticle&& prepared, bool existed);
 
   bool remove(const std::string& id);  // false when no article has that id
+  // Index-wide metadata, kept in the first shard (where searches read it): saved by the next
+  // commit, as the articles are.
+  void set_metadata(const std::string& key, const std::string& value);
   // Commits every shard (in parallel) and waits for all. Rethrows a writer thread's failure.
   void commit();
   unsigned uncommitted() const { return changes_since_commit_; }

@@ -77,8 +77,10 @@ dbs=("$work/one.db" "$work/sharded.db/XAPIANDB" "$work/remote.stub")
 # Canonical forms. Ranked hits (tsv: rank id score date ...): equal scores sorted by id.
 by_score() { cut -f2,3 | sort -t$'\t' -k2,2gr -k1,1; }
 by_date() { cut -f2-4 | sort -t$'\t' -k3,3r -k2,2gr -k1,1; }
-# JSON: the totals Xapian estimates (not exact counts) differ between layouts by design.
-no_estimates() { sed -E 's/"total":\{[^}]*\},?//'; }
+# JSON: the totals Xapian estimates (not exact counts) differ between layouts by design, and
+# over remote shards Xapian 1.4 collapses wire copies shard by shard, so the stories' bounds
+# are looser there (11 to 15 where 11 match).
+no_estimates() { sed -E 's/"total":\{[^}]*\},?//; s/"stories":\{[^}]*\},?//'; }
 as_is() { cat; }
 id_set() { cut -f2 | sort; }
 stories() { grep -o '"\(story\|id\)":"[^"]*"' | sort; }  # collapsed JSON: stories, ids shown or folded

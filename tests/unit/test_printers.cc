@@ -189,7 +189,7 @@ TEST_CASE("batch output in each format: a query's hits, its count, its error", "
         nlohmann::json::parse(R"({"qid":"q2","query":"a \"b","error":{"code":2,"message":"unclosed phrase"}})"));
   CHECK_FALSE(std::getline(jsonl, line));
   CHECK(*printed(OutputFormat::jsonl, Mode::batch_count) ==
-        "{\"qid\":\"q1\",\"query\":\"ceasefire\",\"count\":2}\n"
+        "{\"qid\":\"q1\",\"query\":\"ceasefire\",\"count\":2,\"story_count\":null}\n"
         "{\"qid\":\"q2\",\"query\":\"a \\\"b\",\"error\":{\"code\":2,\"message\":\"unclosed phrase\"}}\n");
 }
 
