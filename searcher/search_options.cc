@@ -184,48 +184,69 @@ std::vector<std::string> with_option_defaults(std::vector<std::string> args) {
 constexpr const char* not_savable[] = {"saved", "new",     "list-saved", "saved-file",  "batch",
                                        "help",  "version", "help-man",   "list-actors", "list-topics"};
 
-// The command line's options one by one, as Boost reads them, without storing them.
-po::parsed_options pre_parse(const std::vector<std::string>& args) {
-  SearchOptions o;
-  RawOptions raw;
-  po::options_description all = option_table(o, raw);
-  all.add_options()("positional-arguments", po::value<std::vector<std::string>>())("help-man", "");
+// The option table with parse_command_line's hidden options, for parsing without it.
+po::options_description with_positional(const po::options_description& table) {
+  po::options_description all, hidden;
+  hidden.add_options()("positional-arguments", po::value<std::vector<std::string>>())("help-man", "");
+  all.add(table).add(hidden);
+  return all;
+}
+
+po::parsed_options pre_parse(const std::vector<std::string>& args, const po::options_description& all) {
   po::positional_options_description positions;
   positions.add("positional-arguments", -1);
   return po::command_line_parser(args).options(all).positional(positions).run();
 }
 
+// The command line's options one by one, as Boost reads them, without storing them.
+std::vector<po::option> pre_parse(const std::vector<std::string>& args) {
+  SearchOptions o;
+  RawOptions raw;
+  return pre_parse(args, with_positional(option_table(o, raw))).options;
+}
+
 bool is_positional(const po::option& option) { return option.string_key == "positional-arguments"; }
 
 // Checks a saved search's options against the option table: "FILE:LINE: ..." when wrong.
-po::parsed_options checked_saved(const SavedSearch& s) {
+std::vector<po::option> checked_saved(const SavedSearch& s) {
   const std::string where = s.where() + ": saved search '" + s.name + "': ";
+  SearchOptions o;
+  RawOptions raw;
   try {
-    auto parsed = pre_parse(with_option_defaults(s.args));
+    const auto table = with_positional(option_table(o, raw));  // parsed refers to it
+    auto parsed = pre_parse(with_option_defaults(s.args), table);
     for (const auto& option : parsed.options) {
       for (const char* name : not_savable) {
         if (option.string_key == name) throw UsageError(where + "--" + name + " cannot be saved");
       }
     }
-    return parsed;
+    // Values too (--format=xml, --since=tomorrow), as on a command line of their own.
+    po::variables_map vm;
+    po::store(parsed, vm);
+    po::notify(vm);
+    apply_checks(o, raw);
+    return parsed.options;
   } catch (const po::error& e) {
     throw UsageError(where + e.what());
+  } catch (const UsageError& e) {
+    if (e.message().rfind(where, 0) == 0) throw;
+    throw UsageError(where + e.message());
   }
 }
 
 // The saved search's options and the command line's as one command line: an option given
 // on the command line replaces the saved one; the query words of both are joined (ANDed).
-std::vector<std::string> merged_command_line(const po::parsed_options& saved, const std::vector<std::string>& args) {
+std::vector<std::string> merged_command_line(const std::vector<po::option>& saved, const std::vector<std::string>& args) {
   const auto given = pre_parse(std::vector<std::string>(args.begin() + 1, args.end()));
   std::vector<std::string> options{args.front()}, words;
   const auto given_here = [&](const std::string& key) {
-    for (const auto& option : given.options) {
+    for (const auto& option : given) {
       if (option.string_key == key) return true;
     }
     return false;
   };
   for (const auto* parsed : {&saved, &given}) {
-    for (const auto& option : parsed->options) {
+    for (const auto& option : *parsed) {
       auto& into = is_positional(option) ? words : options;
       if (parsed == &saved && !is_positional(option) && given_here(option.string_key)) continue;
       into.insert(into.end(), option.original_tokens.begin(), option.original_tokens.end());
@@ -248,7 +269,7 @@ void apply_saved(SearchOptions& o, RawOptions& raw, po::variables_map& vm, const
                  std::ostream& out) {
   const auto file = saved_searches_file(o.saved_file);
   auto searches = load_saved_searches(file);
-  std::vector<po::parsed_options> parsed;
+  std::vector<std::vector<po::option>> parsed;
   for (const auto& s : searches) parsed.push_back(checked_saved(s));
   if (vm.count("list-saved")) {
     if (!o.saved.empty() || !raw.words.empty()) throw UsageError("--list-saved takes no --saved and no QUERY");
