@@ -24,7 +24,7 @@ constexpr ProgramInfo program = {
     "source:, language:, id:, title:, date: (the query language: man dipnews-query). '*' alone\n"
     "matches every article; a query starting with '-' goes after '--'.\n",
     "Exit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
-    "75 database busy.\n"
+    "3 nothing new (--new), 75 database busy.\n"
     "\n"
     "Examples:\n"
     "  dipnews-search ceasefire monitoring\n"
@@ -236,7 +236,8 @@ std::vector<po::option> checked_saved(const SavedSearch& s) {
 
 // The saved search's options and the command line's as one command line: an option given
 // on the command line replaces the saved one; the query words of both are joined (ANDed).
-std::vector<std::string> merged_command_line(const std::vector<po::option>& saved, const std::vector<std::string>& args) {
+std::vector<std::string> merged_command_line(const std::vector<po::option>& saved,
+                                             const std::vector<std::string>& args) {
   const auto given = pre_parse(std::vector<std::string>(args.begin() + 1, args.end()));
   std::vector<std::string> options{args.front()}, words;
   const auto given_here = [&](const std::string& key) {
