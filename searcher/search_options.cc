@@ -246,13 +246,20 @@ std::vector<std::string> merged_command_line(const std::vector<po::option>& save
     }
     return false;
   };
+  std::vector<std::string> saved_words;
   for (const auto* parsed : {&saved, &given}) {
     for (const auto& option : *parsed) {
-      auto& into = is_positional(option) ? words : options;
+      auto& into = is_positional(option) ? (parsed == &saved ? saved_words : words) : options;
       if (parsed == &saved && !is_positional(option) && given_here(option.string_key)) continue;
       into.insert(into.end(), option.original_tokens.begin(), option.original_tokens.end());
     }
   }
+  // "(a OR b) c", not "a OR b c" (which is "a OR (b c)"); '*' alone is no query to group.
+  if (!saved_words.empty() && !words.empty() && saved_words != std::vector<std::string>{"*"}) {
+    saved_words.insert(saved_words.begin(), "(");
+    saved_words.push_back(")");
+  }
+  words.insert(words.begin(), saved_words.begin(), saved_words.end());
   options.push_back("--");
   options.insert(options.end(), words.begin(), words.end());
   return options;

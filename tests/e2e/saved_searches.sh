@@ -64,10 +64,11 @@ cat >"$XDG_CONFIG_HOME/dipnews/searches" <<'EOF'
 ceasefire = --format=ids --sort=newest --limit=100 ceasefire
 recent    = --format=ids --sort=oldest --since=7d '*'
 sanctions = --count "title:sanctions"
+either    = --format=ids --sort=newest sanctions OR october
 EOF
 run "$search" --db "$db" --list-saved >"$work/list"
 [ "$status" -eq 0 ] || fail "--list-saved: $status"
-[ "$(cut -f1 "$work/list" | tr '\n' ' ')" = "ceasefire recent sanctions " ] || fail "--list-saved: $(cat "$work/list")"
+[ "$(cut -f1 "$work/list" | tr '\n' ' ')" = "ceasefire recent sanctions either " ] || fail "--list-saved: $(cat "$work/list")"
 grep -q "^recent	--format=ids --sort=oldest --since=7d '\*'$" "$work/list" || fail "--list-saved text"
 [ "$("$search" --db "$db" --saved ceasefire | tr '\n' ' ')" = "today yesterday week old " ] || fail "--saved ceasefire"
 [ "$("$search" --db "$db" --saved recent | tr '\n' ' ')" = "week yesterday today " ] || fail "--saved recent"
@@ -76,8 +77,11 @@ grep -q "^recent	--format=ids --sort=oldest --since=7d '\*'$" "$work/list" || fa
 [ "$("$search" --db "$db" --saved ceasefire --limit=1 --sort=oldest)" = "old" ] || fail "options do not override"
 [ "$("$search" --db "$db" --saved ceasefire date:yesterday..)" = "$(printf 'today\nyesterday')" ] ||
   fail "words are not ANDed"
+# ...with the whole saved query: (sanctions OR october) ceasefire, not sanctions OR (october ceasefire).
+[ "$("$search" --db "$db" --saved either)" = "$(printf 'fortnight\nold')" ] || fail "--saved either"
+[ "$("$search" --db "$db" --saved either ceasefire)" = "old" ] || fail "the saved query is not grouped"
 run "$search" --db "$db" --saved ceasfire 2>"$work/err"
-[ "$status" -eq 2 ] && grep -q "no saved search 'ceasfire' in .*searches (it has: ceasefire, recent, sanctions)" \
+[ "$status" -eq 2 ] && grep -q "no saved search 'ceasfire' in .*searches (it has: ceasefire, recent, sanctions, either)" \
   "$work/err" || fail "unknown saved search: $(cat "$work/err")"
 run "$search" --db "$db" --new ceasefire 2>"$work/err"
 [ "$status" -eq 2 ] && grep -q -- "--new needs --saved" "$work/err" || fail "--new without --saved"
