@@ -41,6 +41,8 @@ ids() { "$search" --db "$db" --format=ids --sort=newest --limit=100 "$@" | tr '\
 [ "$(ids 'date:2w..8d')" = "fortnight " ] || fail "date:2w..8d: $(ids 'date:2w..8d')"
 [ "$(ids 'date:1m..')" = "today yesterday week fortnight " ] || fail "date:1m.."
 [ "$(ids --since=2w '*')" = "today yesterday week fortnight " ] || fail "--since=2w"
+[ "$(ids --since=yesterday '*')" = "today yesterday " ] || fail "--since=yesterday"
+[ "$(ids --since=today --until=today '*')" = "today " ] || fail "--since=today --until=today"
 [ "$(ids --since=1W --until=yesterday '*')" = "yesterday week " ] || fail "--since=1W --until=yesterday"
 [ "$(DIPNEWS_NOW=2026-12-05T08:00:00+01:00 ids date:yesterday)" = "today " ] || fail "DIPNEWS_NOW as RFC 3339"
 [ "$(ids date:2026-11-27)" = "week " ] || fail "absolute dates still work"
