@@ -51,8 +51,8 @@ void warn_if_cut(const dipnews::SearchResult& result, const dipnews::SearchReque
 
 // Searches, prints, and for --new remembers how far this index was seen, only once the
 // results are written: a run that fails loses no new article.
-int search_and_print(Xapian::Database db, const dipnews::LazyDictionary& dictionary,
-                     const dipnews::SearchOptions& options) {
+int search_and_print(Xapian::Database db, const dipnews::FreshOpen& open_again,
+                     const dipnews::LazyDictionary& dictionary, const dipnews::SearchOptions& options) {
   using namespace dipnews;
   SearchRequest request = options.request;
   std::optional<NewArticlesMark> mark;
@@ -62,8 +62,7 @@ int search_and_print(Xapian::Database db, const dipnews::LazyDictionary& diction
     last_seen = mark->last_seen();
     request.filters.indexed_after = last_seen;
   }
-  const Xapian::Database revision = db;  // shares the handle, and the revision, the search reads
-  Searcher searcher(std::move(db), dictionary);
+  Searcher searcher(std::move(db), open_again, dictionary);
   const SearchResult result = search(searcher, request, options);
   if (options.explain_query) std::cerr << query_explanation(result);
   auto printer = make_printer(options.format, std::cout, use_color(options.color));
@@ -72,7 +71,8 @@ int search_and_print(Xapian::Database db, const dipnews::LazyDictionary& diction
   ensure_written(std::cout);
   if (!mark) return static_cast<int>(ExitCode::success);
   warn_if_cut(result, request);
-  if (const auto newest = newest_indexed(revision); newest && (!last_seen || *newest > *last_seen)) {
+  // From the revision the search read (it may have moved on to a newer one while reading).
+  if (const auto newest = newest_indexed(searcher.database()); newest && (!last_seen || *newest > *last_seen)) {
     mark->advance(*newest);
   }
   const bool found = result.total.lower > 0 || !result.hits.empty();
@@ -86,12 +86,14 @@ int run(const dipnews::SearchOptions& options) {
   allow_remote_programs(options.allow_remote_programs);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
   Xapian::Database db = open_for_search(options.dbs, &warnings);
+  const FreshOpen open_again = [&options] { return open_for_search(options.dbs); };
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
     const auto printer = make_printer(options.format, std::cout, use_color(options.color));
     // Read again from the newest revision when an indexer overwrites the one being read.
-    printer->catalogue(read_with_reopen(db, ReopenRetry{}, [&] { return make_catalogue(kind, dictionary.get(), db); }));
+    printer->catalogue(
+        read_with_reopen(db, ReopenRetry{}, open_again, [&] { return make_catalogue(kind, dictionary.get(), db); }));
     ensure_written(std::cout);
     return static_cast<int>(ExitCode::success);
   }
@@ -109,7 +111,7 @@ int run(const dipnews::SearchOptions& options) {
     }
     return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
-  return search_and_print(std::move(db), dictionary, options);
+  return search_and_print(std::move(db), open_again, dictionary, options);
 }
 
 }  // namespace
