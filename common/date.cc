@@ -1,7 +1,11 @@
 #include "date.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
 
 namespace dipnews {
 
@@ -40,13 +44,47 @@ bool is_rfc3339_time(std::string_view t) {
          all_digits(rest.substr(4, 2)) && to_int(rest.substr(1, 2)) <= 23 && to_int(rest.substr(4, 2)) <= 59;
 }
 
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equals_lower(std::string_view text, std::string_view word) {
+  if (text.size() != word.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (lower(text[i]) != word[i]) return false;
+  }
+  return true;
+}
+
+// "7d" -> {7, 'd'}; nullopt unless 1 to 5 digits and one unit letter.
+std::optional<std::pair<long, char>> count_and_unit(std::string_view text) {
+  if (text.size() < 2 || text.size() > 6) return std::nullopt;
+  const char unit = lower(text.back());
+  const std::string_view digits = text.substr(0, text.size() - 1);
+  if (!all_digits(digits) || (unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y')) return std::nullopt;
+  return std::pair{static_cast<long>(to_int(digits)), unit};
+}
+
+// `months` calendar months before the day `days`, keeping the day of the month when the
+// month has it, else its last day.
+std::optional<long> months_before(long days, long months) {
+  const std::string date = civil_from_days(days);
+  const long index =
+      to_int(std::string_view(date).substr(0, 4)) * 12L + to_int(std::string_view(date).substr(5, 2)) - 1 - months;
+  if (index < 12) return std::nullopt;  // before year 1
+  const int year = static_cast<int>(index / 12), month = static_cast<int>(index % 12) + 1;
+  const int day = std::min(to_int(std::string_view(date).substr(8, 2)), days_in_month(year, month));
+  return days_from_civil(year, month, day);
+}
+
 }  // namespace
 
 bool is_valid_calendar_date(int year, int month, int day) {
-  static const int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  int limit = days_in_month[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-  return day <= limit;
+  return day <= days_in_month(year, month);
 }
 
 // Howard Hinnant's algorithms (http://howardhinnant.github.io/date_algorithms.html).
@@ -114,6 +152,42 @@ std::optional<std::string> parse_article_date(std::string_view text) {
   char sep = text[10];
   if ((sep != 'T' && sep != 't' && sep != ' ') || !is_rfc3339_time(text.substr(11))) return std::nullopt;
   return date;
+}
+
+bool is_relative_date(std::string_view text) {
+  return equals_lower(text, "today") || equals_lower(text, "yesterday") || count_and_unit(text).has_value();
+}
+
+std::optional<std::string> parse_user_date(std::string_view text, long today) {
+  if (!is_relative_date(text)) return parse_partial_date(text);
+  std::optional<long> day;
+  if (equals_lower(text, "today")) day = today;
+  else if (equals_lower(text, "yesterday")) day = today - 1;
+  else {
+    const auto [count, unit] = *count_and_unit(text);
+    if (unit == 'd') day = today - count;
+    else if (unit == 'w') day = today - 7 * count;
+    else day = months_before(today, unit == 'm' ? count : 12 * count);
+  }
+  if (!day) return std::nullopt;
+  // Years before 1 or after 9999 have no YYYY-MM-DD form.
+  if (*day < days_from_civil(1, 1, 1) || *day > days_from_civil(9999, 12, 31)) return std::nullopt;
+  return civil_from_days(*day);
+}
+
+long today() {
+  if (const char* now = std::getenv("DIPNEWS_NOW"); now && *now) {
+    const auto date = parse_article_date(now);
+    if (!date) {
+      throw std::invalid_argument(std::string("DIPNEWS_NOW: bad date '") + now +
+                                  "' (expected YYYY-MM-DD or an RFC 3339 time)");
+    }
+    return days_from_civil(to_int(date->substr(0, 4)), to_int(date->substr(5, 2)), to_int(date->substr(8, 2)));
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return days_from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 }  // namespace dipnews

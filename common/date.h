@@ -15,6 +15,29 @@ std::optional<std::string> parse_article_date(std::string_view text);
 // "2025", "2025-12" or "2025-12-15", validated (month 1-12, day within the month).
 std::optional<std::string> parse_partial_date(std::string_view text);
 
+// Relative dates, wherever a date is accepted (date:, --since, --until), after notmuch's
+// date: (docs/reference.md, Dates). A small grammar, with one meaning per word:
+//   today, yesterday      that day
+//   Nd Nw Nm Ny           N days, weeks (7 days), calendar months or years before today
+//                         (N: 0 to 99999; m is months: dates have no minutes; the day of
+//                         the month is kept, or the month's last day: 2026-03-31 - 1m is
+//                         2026-02-28). Letters in any case.
+// A relative date names one day: date:7d is that day, date:7d.. the last seven days.
+// What a bad date's message says a date may be.
+inline constexpr const char* date_forms =
+    "YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, or Nd, Nw, Nm, Ny: N days, weeks, months or years ago";
+
+bool is_relative_date(std::string_view text);
+
+// A date as users write it: a partial date as given, or a relative date resolved against
+// `today` (days since 1970-01-01) to YYYY-MM-DD. nullopt when it is neither, or before year 1.
+std::optional<std::string> parse_user_date(std::string_view text, long today);
+
+// The day relative dates count from, in days since 1970-01-01: $DIPNEWS_NOW (YYYY-MM-DD or
+// RFC 3339, whose calendar date counts) when set, so that tests and reruns of a report can
+// fix "now"; else the local date. Throws std::invalid_argument naming a bad DIPNEWS_NOW.
+long today();
+
 bool is_valid_calendar_date(int year, int month, int day);
 
 // Calendar arithmetic, on the proleptic Gregorian calendar, in days since 1970-01-01.

@@ -14,9 +14,10 @@ namespace dipnews {
 
 enum class ExitCode : int {
   success = 0,
-  failure = 1,  // bad data, I/O, corrupt or incompatible index
-  usage = 2,    // bad command line, query syntax error
-  busy = 75,    // database locked by another writer (EX_TEMPFAIL: retry may work)
+  failure = 1,      // bad data, I/O, corrupt or incompatible index
+  usage = 2,        // bad command line, query syntax error
+  nothing_new = 3,  // dipnews-search --new found no new article (as grep's 1: "no match", but 1 is taken)
+  busy = 75,        // database locked by another writer (EX_TEMPFAIL: retry may work)
 };
 
 class Error : public std::runtime_error {

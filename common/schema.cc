@@ -20,6 +20,21 @@ const std::vector<Field>& query_fields() {
   return fields;
 }
 
+std::string indexed_value(std::uint64_t micros) {
+  std::string digits = std::to_string(micros);
+  return std::string(digits.size() < 17 ? 17 - digits.size() : 0, '0') + digits;
+}
+
+std::optional<std::uint64_t> parse_indexed_value(std::string_view value) {
+  if (value.size() != 17) return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char c : value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return n;
+}
+
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {

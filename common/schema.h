@@ -27,6 +27,7 @@
 // compared whole (prefix + value), never by its tail.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +46,8 @@ namespace dipnews::schema {
 //   3  facet slots (actor_list, topic_list, source_name)
 //   4  wire-copy stories (XBAND, XSTORY, signature and story slots)
 //   5  the input's own tags kept apart in the data (--retag), the tagged_with and id slots
-inline constexpr int version = 5;
+//   6  the indexed slot: when each article was last added or changed (dipnews-search --new)
+inline constexpr int version = 6;
 
 namespace prefix {
 inline constexpr const char* id = "Q";            // unique id (boolean, exact)
@@ -78,6 +80,10 @@ inline constexpr Xapian::valueno story =
     6;  // id of its story's first (or first remaining: story_index.h) article: the collapse key
 inline constexpr Xapian::valueno tagged_with = 7;  // the dictionary version that tagged it (--retag)
 inline constexpr Xapian::valueno id = 8;           // the article's id: id-only output reads no document data
+// When the article was last added or changed: microseconds since 1970 in indexed_value()'s
+// fixed-width form, strictly increasing in the order one indexer writes, across its shards
+// (docs/design.md, "New articles"). Unchanged and re-keyed articles keep theirs.
+inline constexpr Xapian::valueno indexed = 9;
 }  // namespace slot
 
 namespace metadata {
@@ -122,6 +128,11 @@ const std::vector<Field>& query_fields();
 inline constexpr char list_separator = '\n';
 std::string join_list(const std::vector<std::string>& items);
 std::vector<std::string> split_list_value(std::string_view value);
+
+// The indexed slot's value: 17 decimal digits, so that values compare as their numbers do.
+std::string indexed_value(std::uint64_t micros);
+// nullopt for anything indexed_value() did not write.
+std::optional<std::uint64_t> parse_indexed_value(std::string_view value);
 
 // Terms, built the same way at index and at query time.
 std::string id_term(std::string_view id);

@@ -2,7 +2,8 @@
 #
 # Options and their value names are read from the binary's own --help, so completion always
 # matches the installed version: keyword values appear there as {text,json,...}, a list as
-# {...},..., file arguments as FILE or PATH, index values as ACTOR, TOPIC, OUTLET.
+# {...},..., file arguments as FILE or PATH, index values as ACTOR, TOPIC, OUTLET, saved
+# searches (dipnews-search --list-saved) as NAME.
 # Field values (actor:, person:, country:, org:, topic:, source:) come from the index, through
 # dipnews-search --list-actors, --list-topics and --facets=source, with the --db and
 # --dictionary options of the command line being completed.
@@ -134,6 +135,9 @@ _dipnews_option_values() {
     ACTOR) _dipnews_field_values "$bin" actor "$partial" "$@" ;;
     TOPIC) _dipnews_field_values "$bin" topic "$partial" "$@" ;;
     OUTLET) _dipnews_field_values "$bin" source "$partial" "$@" ;;
+    NAME)  # --saved: the saved searches' names
+      "$bin" --list-saved 2>/dev/null | cut -f1 | while read -r v; do [[ $v == "$partial"* ]] && printf '%s\n' "$v"; done
+      ;;
   esac
 }
 

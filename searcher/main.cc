@@ -11,6 +11,7 @@
 #include "database.h"
 #include "error.h"
 #include "lazy_dictionary.h"
+#include "new_articles.h"
 #include "output/printer.h"
 #include "reopen_retry.h"
 #include "search.h"
@@ -19,8 +20,68 @@
 
 namespace {
 
+using dipnews::ExitCode;
+
+int list_saved(const dipnews::SearchOptions& options) {
+  for (const auto& s : options.saved_searches) std::cout << s.name << '\t' << s.text << '\n';
+  dipnews::ensure_written(std::cout);
+  return static_cast<int>(ExitCode::success);
+}
+
+// A query error in a saved search says where the search is written.
+dipnews::SearchResult search(dipnews::Searcher& searcher, const dipnews::SearchRequest& request,
+                             const dipnews::SearchOptions& options) {
+  try {
+    return searcher.search(request);
+  } catch (const dipnews::UsageError& e) {
+    if (!options.saved_search) throw;
+    throw dipnews::UsageError(e.message() + " (saved search '" + options.saved_search->name + "', " +
+                              options.saved_search->where() + ")");
+  }
+}
+
+// --new: new articles beyond --limit are not shown but count as seen; say so.
+void warn_if_cut(const dipnews::SearchResult& result, const dipnews::SearchRequest& request) {
+  std::size_t shown = 0;
+  for (const auto& hit : result.hits) shown += 1 + hit.copies.size();
+  if (request.count_only || result.total.lower <= request.offset + shown) return;
+  std::cerr << "dipnews-search: warning: " << result.total.lower << " new articles, " << shown
+            << " shown; the others now count as seen (raise --limit to see them all)\n";
+}
+
+// Searches, prints, and for --new remembers how far this index was seen, only once the
+// results are written: a run that fails loses no new article.
+int search_and_print(Xapian::Database db, const dipnews::FreshOpen& open_again,
+                     const dipnews::LazyDictionary& dictionary, const dipnews::SearchOptions& options) {
+  using namespace dipnews;
+  SearchRequest request = options.request;
+  std::optional<NewArticlesMark> mark;
+  std::optional<std::uint64_t> last_seen;
+  if (options.new_only) {
+    mark.emplace(options.saved, options.dbs);
+    last_seen = mark->last_seen();
+    request.filters.indexed_after = last_seen;
+  }
+  Searcher searcher(std::move(db), open_again, dictionary);
+  const SearchResult result = search(searcher, request, options);
+  if (options.explain_query) std::cerr << query_explanation(result);
+  auto printer = make_printer(options.format, std::cout, use_color(options.color));
+  if (request.count_only) printer->count(result);
+  else printer->result(result);
+  ensure_written(std::cout);
+  if (!mark) return static_cast<int>(ExitCode::success);
+  warn_if_cut(result, request);
+  // From the revision the search read (it may have moved on to a newer one while reading).
+  if (const auto newest = newest_indexed(searcher.database()); newest && (!last_seen || *newest > *last_seen)) {
+    mark->advance(*newest);
+  }
+  const bool found = result.total.lower > 0 || !result.hits.empty();
+  return static_cast<int>(found ? ExitCode::success : ExitCode::nothing_new);
+}
+
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
+  if (options.mode == SearchOptions::Mode::list_saved) return list_saved(options);
   const LazyDictionary dictionary(options.dictionaries);
   allow_remote_programs(options.allow_remote_programs);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
@@ -50,14 +111,7 @@ int run(const dipnews::SearchOptions& options) {
     }
     return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
-  Searcher searcher(std::move(db), open_again, dictionary);
-  const SearchResult result = searcher.search(options.request);
-  if (options.explain_query) std::cerr << query_explanation(result);
-  auto printer = make_printer(options.format, std::cout, use_color(options.color));
-  if (options.request.count_only) printer->count(result);
-  else printer->result(result);
-  ensure_written(std::cout);
-  return static_cast<int>(ExitCode::success);
+  return search_and_print(std::move(db), open_again, dictionary, options);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "search_options.h"
 
+#include <stdexcept>
+
 #include <boost/program_options.hpp>
 
 #include "command_line.h"
@@ -22,7 +24,7 @@ constexpr ProgramInfo program = {
     "source:, language:, id:, title:, date: (the query language: man dipnews-query). '*' alone\n"
     "matches every article; a query starting with '-' goes after '--'.\n",
     "Exit status: 0 success (zero hits included), 1 runtime failure, 2 usage or query error,\n"
-    "75 database busy.\n"
+    "3 nothing new (--new), 75 database busy.\n"
     "\n"
     "Examples:\n"
     "  dipnews-search ceasefire monitoring\n"
@@ -69,9 +71,10 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "order of the hits")("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")(
       "count-stories", "print the exact number of matching stories only (wire copies of one story count once)")(
       "since", po::value(&r.filters.since)->value_name("DATE"),
-      "only articles dated on or after DATE: YYYY[-MM[-DD]], e.g. 2025-12")(
+      "only articles dated on or after DATE: YYYY[-MM[-DD]], today, yesterday, or N days, weeks, months, years "
+      "ago as Nd, Nw, Nm, Ny (e.g. 2025-12, 2w)")(
       "until", po::value(&r.filters.until)->value_name("DATE"),
-      "only articles dated on or before DATE (2025 means to the end of 2025)")(
+      "only articles dated on or before DATE (2025 means to the end of 2025, yesterday to its end)")(
       "similar", po::value(&r.similar_to)->value_name("ID"),
       "articles most like the one with this id (QUERY and filters narrow them)")(
       "actor", po::value(&r.filters.actors)->value_name("ACTOR"),
@@ -98,8 +101,16 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")(
       "list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")(
       "list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")(
-      "dictionary", po::value(&o.dictionaries)->value_name("FILE"),
-      "extra actor or topic dictionary file (repeatable)")(
+      "saved", po::value(&o.saved)->value_name("NAME"),
+      "run the saved search NAME: its options (those given here win) and its query AND the words given here")(
+      "new", po::bool_switch(&o.new_only),
+      "with --saved: only articles added or changed since that search last ran with --new on this index; "
+      "exit 3 when there are none")("list-saved",
+                                    "list the saved searches, NAME<TAB>OPTIONS AND QUERY, and check them")(
+      "saved-file", po::value(&o.saved_file)->value_name("FILE"),
+      "the saved searches, NAME = OPTIONS AND QUERY a line (default: $DIPNEWS_SAVED_SEARCHES, else "
+      "$XDG_CONFIG_HOME/dipnews/searches)")("dictionary", po::value(&o.dictionaries)->value_name("FILE"),
+                                            "extra actor or topic dictionary file (repeatable)")(
       "color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
   return desc;
@@ -150,10 +161,15 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   // Checked here, before any database is opened, so a typo is a usage error (exit 2).
   for (const auto& [option, value] :
        {std::pair{"since", &o.request.filters.since}, std::pair{"until", &o.request.filters.until}}) {
-    if (!value->empty() && !parse_partial_date(*value)) {
-      throw UsageError(std::string("--") + option + ": bad date '" + *value +
-                       "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    if (value->empty()) continue;
+    std::optional<std::string> date;
+    try {
+      date = is_relative_date(*value) ? parse_user_date(*value, today()) : parse_partial_date(*value);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--") + option + ": " + e.what());
     }
+    if (!date)
+      throw UsageError(std::string("--") + option + ": bad date '" + *value + "' (expected " + date_forms + ")");
   }
 }
 
@@ -163,26 +179,154 @@ std::string join_words(const std::vector<std::string>& words) {
   return query;
 }
 
-}  // namespace
-
 // GNU optional arguments: a bare "--cooccur" means actors; a field needs "--cooccur=topic",
 // so that "--cooccur actor:putin" keeps actor:putin as the query.
-std::vector<const char*> with_option_defaults(int argc, const char* const argv[]) {
-  std::vector<const char*> args(argv, argv + argc);
+std::vector<std::string> with_option_defaults(std::vector<std::string> args) {
   for (auto& arg : args) {
-    if (std::string_view(arg) == "--") break;
-    if (std::string_view(arg) == "--cooccur") arg = "--cooccur=actor";
+    if (arg == "--") break;
+    if (arg == "--cooccur") arg = "--cooccur=actor";
   }
   return args;
 }
 
+// Options a saved search cannot hold: they choose what to run, not how.
+constexpr const char* not_savable[] = {"saved", "new",     "list-saved", "saved-file",  "batch",
+                                       "help",  "version", "help-man",   "list-actors", "list-topics"};
+
+// The option table with parse_command_line's hidden options, for parsing without it.
+po::options_description with_positional(const po::options_description& table) {
+  po::options_description all, hidden;
+  hidden.add_options()("positional-arguments", po::value<std::vector<std::string>>())("help-man", "");
+  all.add(table).add(hidden);
+  return all;
+}
+
+po::parsed_options pre_parse(const std::vector<std::string>& args, const po::options_description& all) {
+  po::positional_options_description positions;
+  positions.add("positional-arguments", -1);
+  return po::command_line_parser(args).options(all).positional(positions).run();
+}
+
+// The command line's options one by one, as Boost reads them, without storing them.
+std::vector<po::option> pre_parse(const std::vector<std::string>& args) {
+  SearchOptions o;
+  RawOptions raw;
+  return pre_parse(args, with_positional(option_table(o, raw))).options;
+}
+
+bool is_positional(const po::option& option) { return option.string_key == "positional-arguments"; }
+
+// Checks a saved search's options against the option table: "FILE:LINE: ..." when wrong.
+std::vector<po::option> checked_saved(const SavedSearch& s) {
+  const std::string where = s.where() + ": saved search '" + s.name + "': ";
+  SearchOptions o;
+  RawOptions raw;
+  try {
+    const auto table = with_positional(option_table(o, raw));  // parsed refers to it
+    auto parsed = pre_parse(with_option_defaults(s.args), table);
+    for (const auto& option : parsed.options) {
+      for (const char* name : not_savable) {
+        if (option.string_key == name) throw UsageError(where + "--" + name + " cannot be saved");
+      }
+    }
+    // Values too (--format=xml, --since=tomorrow), as on a command line of their own.
+    po::variables_map vm;
+    po::store(parsed, vm);
+    po::notify(vm);
+    apply_checks(o, raw);
+    return parsed.options;
+  } catch (const po::error& e) {
+    throw UsageError(where + e.what());
+  } catch (const UsageError& e) {
+    if (e.message().rfind(where, 0) == 0) throw;
+    throw UsageError(where + e.message());
+  }
+}
+
+// The saved search's options and the command line's as one command line: an option given
+// on the command line replaces the saved one; the query words of both are joined (ANDed).
+std::vector<std::string> merged_command_line(const std::vector<po::option>& saved,
+                                             const std::vector<std::string>& args) {
+  const auto given = pre_parse(std::vector<std::string>(args.begin() + 1, args.end()));
+  std::vector<std::string> options{args.front()}, words;
+  const auto given_here = [&](const std::string& key) {
+    for (const auto& option : given) {
+      if (option.string_key == key) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> saved_words;
+  for (const auto* parsed : {&saved, &given}) {
+    for (const auto& option : *parsed) {
+      auto& into = is_positional(option) ? (parsed == &saved ? saved_words : words) : options;
+      if (parsed == &saved && !is_positional(option) && given_here(option.string_key)) continue;
+      into.insert(into.end(), option.original_tokens.begin(), option.original_tokens.end());
+    }
+  }
+  // "(a OR b) c", not "a OR b c" (which is "a OR (b c)"); '*' alone is no query to group.
+  if (!saved_words.empty() && !words.empty() && saved_words != std::vector<std::string>{"*"}) {
+    saved_words.insert(saved_words.begin(), "(");
+    saved_words.push_back(")");
+  }
+  words.insert(words.begin(), saved_words.begin(), saved_words.end());
+  options.push_back("--");
+  options.insert(options.end(), words.begin(), words.end());
+  return options;
+}
+
+std::optional<po::variables_map> parse_into(SearchOptions& o, RawOptions& raw, const std::vector<std::string>& args,
+                                            std::ostream& out) {
+  std::vector<const char*> argv;
+  for (const auto& arg : args) argv.push_back(arg.c_str());
+  return parse_command_line(static_cast<int>(argv.size()), argv.data(), option_table(o, raw), raw.words, program, out);
+}
+
+// --list-saved, or --saved NAME: the options become those of the saved search and these.
+void apply_saved(SearchOptions& o, RawOptions& raw, po::variables_map& vm, const std::vector<std::string>& args,
+                 std::ostream& out) {
+  const auto file = saved_searches_file(o.saved_file);
+  auto searches = load_saved_searches(file);
+  std::vector<std::vector<po::option>> parsed;
+  for (const auto& s : searches) parsed.push_back(checked_saved(s));
+  if (vm.count("list-saved")) {
+    if (!o.saved.empty() || !raw.words.empty()) throw UsageError("--list-saved takes no --saved and no QUERY");
+    o.mode = SearchOptions::Mode::list_saved;
+    o.saved_searches = std::move(searches);
+    return;
+  }
+  for (const char* name : {"batch", "list-actors", "list-topics"}) {
+    if (vm.count(name)) throw UsageError(std::string("--saved and --") + name + " do not go together");
+  }
+  std::size_t i = 0;
+  while (i < searches.size() && searches[i].name != o.saved) ++i;
+  if (i == searches.size()) {
+    std::string names;
+    for (const auto& s : searches) names += (names.empty() ? "" : ", ") + s.name;
+    throw UsageError("no saved search '" + o.saved + "' in " + file.path +
+                     (names.empty() ? std::string(" (it has none)") : " (it has: " + names + ")"));
+  }
+  const std::string saved_file = o.saved_file;
+  o = SearchOptions{};
+  raw = RawOptions{};
+  vm = *parse_into(o, raw, merged_command_line(parsed[i], args), out);
+  o.saved_file = saved_file;
+  o.saved_search = std::move(searches[i]);
+}
+
+}  // namespace
+
 std::optional<SearchOptions> parse_search_options(int argc, const char* const argv[], std::ostream& out) {
   SearchOptions o;
   RawOptions raw;
-  const auto args = with_option_defaults(argc, argv);
-  const auto parsed = parse_command_line(argc, args.data(), option_table(o, raw), raw.words, program, out);
+  const auto args = with_option_defaults(std::vector<std::string>(argv, argv + argc));
+  auto parsed = parse_into(o, raw, args, out);
   if (!parsed) return std::nullopt;
-  const auto& vm = *parsed;
+  auto& vm = *parsed;
+  if (!o.saved.empty() || vm.count("list-saved")) apply_saved(o, raw, vm, args, out);
+  if (o.mode == SearchOptions::Mode::list_saved) return o;
+  if (o.new_only && o.saved.empty()) {
+    throw UsageError("--new needs --saved NAME (what is new is remembered per saved search)");
+  }
   apply_checks(o, raw);
   // Only text and JSON show snippets: the others need not compute them.
   o.request.collapse = !vm.count("no-collapse");

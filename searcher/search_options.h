@@ -8,12 +8,13 @@
 
 #include "output/printer.h"
 #include "output/terminal.h"
+#include "saved_searches.h"
 #include "search.h"
 
 namespace dipnews {
 
 struct SearchOptions {
-  enum class Mode { search, list_actors, list_topics } mode = Mode::search;
+  enum class Mode { search, list_actors, list_topics, list_saved } mode = Mode::search;
   std::vector<std::string> dbs;
   std::vector<std::string> dictionaries;  // added to the bundled ones
   SearchRequest request;
@@ -23,6 +24,12 @@ struct SearchOptions {
   std::string batch;                   // --batch FILE ("-" for stdin): one query per line
   unsigned jobs = 0;                   // batch workers; 0: one per core
   bool allow_remote_programs = false;  // stub entries "remote :PROGRAM ARGS" may run PROGRAM
+  // Saved searches (saved_searches.h): the one --saved ran, with its options merged in, or
+  // every one for --list-saved.
+  std::string saved, saved_file;
+  bool new_only = false;  // --new: only articles indexed since the last --new run (new_articles.h)
+  std::optional<SavedSearch> saved_search;
+  std::vector<SavedSearch> saved_searches;
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

@@ -57,4 +57,8 @@ void DocumentBuilder::set_story(Xapian::Document& doc, const std::string& story)
   doc.add_boolean_term(schema::prefix::story + story);
 }
 
+void DocumentBuilder::set_indexed(Xapian::Document& doc, std::uint64_t micros) {
+  doc.add_value(schema::slot::indexed, schema::indexed_value(micros));
+}
+
 }  // namespace dipnews

@@ -1,6 +1,7 @@
 // Turns a cleaned article into the Xapian document the schema describes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <xapian.h>
@@ -25,6 +26,8 @@ class DocumentBuilder {
 
   // Groups the document with its wire copies (the id of the story's first article).
   static void set_story(Xapian::Document& doc, const std::string& story);
+  // When it is written (schema::slot::indexed): what dipnews-search --new compares.
+  static void set_indexed(Xapian::Document& doc, std::uint64_t micros);
 
  private:
   Xapian::TermGenerator term_generator_;

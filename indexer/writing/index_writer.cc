@@ -1,5 +1,7 @@
 #include "writing/index_writer.h"
 
+#include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -141,6 +143,10 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : 
   if (policy_.articles == 0) policy_.articles = 1;
   const WriteLayout layout = layout_for_writing(path, options.shards);
   for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds)) {
+    // Above every value written before, whatever the clock says now (it may have gone back).
+    if (auto last = schema::parse_indexed_value(db.get_value_upper_bound(schema::slot::indexed))) {
+      last_indexed_ = std::max(last_indexed_, *last);
+    }
     if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
     shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
   }
@@ -170,11 +176,23 @@ void IndexWriter::rekey_followers(const std::string& id) {
   }
 }
 
+// Stamps are given here, in the one thread that writes, so that they increase in the order
+// articles reach the index: everything a later commit adds is stamped after everything an
+// earlier one holds, which is what lets --new remember "seen up to" as one number.
+std::uint64_t IndexWriter::next_indexed() {
+  const auto now =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  last_indexed_ = std::max(last_indexed_ + 1, static_cast<std::uint64_t>(now));
+  return last_indexed_;
+}
+
 WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   before_leaving(prepared.id);
   const StoryIndex::Assignment story = stories_->assign(prepared.id, prepared.signature);
   if (!story.kept_own_story) rekey_followers(prepared.id);
   DocumentBuilder::set_story(prepared.document, story.story);
+  DocumentBuilder::set_indexed(prepared.document, next_indexed());
   const std::uint64_t estimate = memory_estimate(prepared.document);
   shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
   ++(existed ? pending_.replaced : pending_.added);

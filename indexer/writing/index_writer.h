@@ -79,6 +79,7 @@ class IndexWriter {
   void count_change(std::uint64_t memory_estimate);
   void before_leaving(const std::string& id);
   void rekey_followers(const std::string& id);
+  std::uint64_t next_indexed();
 
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::optional<StoryIndex> stories_;
@@ -86,6 +87,8 @@ class IndexWriter {
   unsigned changes_since_commit_ = 0;
   Counts committed_, pending_;
   std::uint64_t memory_since_commit_ = 0;
+  // The last schema::slot::indexed value given: each article written gets a larger one.
+  std::uint64_t last_indexed_ = 0;
 };
 
 }  // namespace dipnews

@@ -1,5 +1,7 @@
 #include "query/date_query.h"
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "date.h"
@@ -9,12 +11,24 @@ namespace dipnews {
 
 namespace {
 
+// "Now" is read only when a relative date needs it, so that a bad DIPNEWS_NOW troubles
+// nobody who does not use one.
 std::string checked(std::string_view text) {
-  auto date = parse_partial_date(text);
-  if (!date) {
-    throw Xapian::QueryParserError("bad date '" + std::string(text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  std::optional<std::string> date;
+  try {
+    date = is_relative_date(text) ? parse_user_date(text, today()) : parse_partial_date(text);
+  } catch (const std::invalid_argument& e) {
+    throw Xapian::QueryParserError(e.what());
   }
+  if (!date) throw Xapian::QueryParserError("bad date '" + std::string(text) + "' (expected " + date_forms + ")");
   return *date;
+}
+
+// "date:7d.. -> 2026-11-27..": a relative date as --explain-query shows it.
+void note_relative(FieldLog& log, const std::string& begin, const std::string& end, bool range) {
+  if (!is_relative_date(begin) && !is_relative_date(end)) return;
+  const auto shown = [](const std::string& d) { return d.empty() ? d : checked(d); };
+  log.note("date:" + begin + (range ? ".." + end : "") + " -> " + shown(begin) + (range ? ".." + shown(end) : ""));
 }
 
 }  // namespace
@@ -39,7 +53,9 @@ DateRangeProcessor::DateRangeProcessor(FieldLog& errors)
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
   try {
-    return date_range_query(begin, end);
+    auto query = date_range_query(begin, end);
+    note_relative(errors_, begin, end, true);
+    return query;
   } catch (const Xapian::QueryParserError& e) {
     return errors_.report(e.get_msg());
   }
@@ -47,7 +63,9 @@ Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
   try {
-    return date_range_query(value, value);
+    auto query = date_range_query(value, value);
+    note_relative(errors_, value, value, false);
+    return query;
   } catch (const Xapian::QueryParserError& e) {
     return errors_.report(e.get_msg());
   }

@@ -10,9 +10,9 @@
 
 namespace dipnews {
 
-// Articles dated from the start of `begin` to the end of `end` (each YYYY, YYYY-MM or
-// YYYY-MM-DD; either may be empty for an open end). Throws Xapian::QueryParserError
-// naming the bad date.
+// Articles dated from the start of `begin` to the end of `end` (each YYYY, YYYY-MM,
+// YYYY-MM-DD or a relative date: common/date.h; either may be empty for an open end).
+// Throws Xapian::QueryParserError naming the bad date.
 Xapian::Query date_range_query(std::string_view begin, std::string_view end);
 
 // date:A..B, date:A.., date:..B

@@ -168,6 +168,10 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const QueryFilter
       throw UsageError("--since/--until: " + e.get_msg());
     }
   }
+  if (filters.indexed_after) {
+    const std::string after = schema::indexed_value(*filters.indexed_after + 1);
+    query = and_filter(query, Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::indexed, after));
+  }
   return query;
 }
 

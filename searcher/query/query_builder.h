@@ -2,6 +2,8 @@
 // schema's field table, and combines the parsed text with option filters.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,8 @@ struct QueryFilters {
   std::vector<std::string> sources;
   std::string since;  // YYYY, YYYY-MM or YYYY-MM-DD; empty for none
   std::string until;
+  // --new: only articles whose schema::slot::indexed value is larger; nullopt for all.
+  std::optional<std::uint64_t> indexed_after;
 };
 
 class QueryBuilder {

@@ -11,6 +11,9 @@ ln -s "$search_bin" bin/dipnews-search
 export PATH=$work/bin:$PATH DIPNEWS_DB=$work/news.db
 dipnews-index --quiet --db news.db "$corpus" || exit 1
 mkdir -p scraped/sub && touch scraped/a.txt queries.tsv
+# Saved searches from a scratch config directory, never the user's own.
+export XDG_CONFIG_HOME=$work/config DIPNEWS_SAVED_SEARCHES=
+mkdir -p config/dipnews && printf 'morning = ceasefire\nmonthly = --count sanctions\nweekly = x\n' >config/dipnews/searches
 
 # shellcheck source=/dev/null
 source "$script"
@@ -72,7 +75,7 @@ includes() {
 
 # Options, from --help.
 expect 'dipnews-search --for' '--format='
-expect 'dipnews-search --li' '--limit=' '--list-actors' '--list-topics'
+expect 'dipnews-search --li' '--limit=' '--list-actors' '--list-saved' '--list-topics'
 expect 'dipnews-search --cooc' '--cooccur' '--cooccur='
 expect 'dipnews-index --ex' '--explain'
 includes 'dipnews-search --' '--db=' '--count' '--sort=' '--timeline=' '--help' '--'
@@ -99,6 +102,8 @@ expect 'dipnews-index --format=' text json jsonl
 expect 'dipnews-index --input-format=' jsonl text html
 # File arguments.
 expect 'dipnews-search --batch=que' queries.tsv
+expect 'dipnews-search --saved=m' monthly morning
+expect 'dipnews-search --saved w' weekly
 expect 'dipnews-index --db news.db scr' scraped
 expect 'dipnews-index scraped/' scraped/a.txt scraped/sub
 

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
 #include <string>
 
 #include "date.h"
@@ -83,4 +86,74 @@ TEST_CASE("ISO weeks: a week belongs to the year of its Thursday", "[date]") {
   CHECK(iso_week(2010, 1, 3) == "2009-W53");
   CHECK(iso_week(2016, 1, 1) == "2015-W53");  // a Friday
   CHECK(iso_week(2000, 1, 2) == "1999-W52");  // a Sunday, after a 52-week year
+}
+
+namespace {
+long day(int y, int m, int d) { return days_from_civil(y, m, d); }
+}  // namespace
+
+TEST_CASE("relative dates count back from today: days, weeks, calendar months, years", "[date]") {
+  const long now = day(2026, 12, 4);
+  CHECK(parse_user_date("today", now) == "2026-12-04");
+  CHECK(parse_user_date("yesterday", now) == "2026-12-03");
+  CHECK(parse_user_date("0d", now) == "2026-12-04");
+  CHECK(parse_user_date("7d", now) == "2026-11-27");
+  CHECK(parse_user_date("2w", now) == "2026-11-20");
+  CHECK(parse_user_date("1m", now) == "2026-11-04");
+  CHECK(parse_user_date("12m", now) == "2025-12-04");
+  CHECK(parse_user_date("1y", now) == "2025-12-04");
+  CHECK(parse_user_date("400d", now) == "2025-10-30");  // across a year end
+  // Letters in any case; M is months too (dates have no minutes).
+  CHECK(parse_user_date("3M", now) == "2026-09-04");
+  CHECK(parse_user_date("Yesterday", now) == "2026-12-03");
+  CHECK(parse_user_date("TODAY", now) == "2026-12-04");
+}
+
+TEST_CASE("relative months and years keep the day or take the month's last", "[date]") {
+  CHECK(parse_user_date("1m", day(2026, 3, 31)) == "2026-02-28");
+  CHECK(parse_user_date("1m", day(2024, 3, 31)) == "2024-02-29");
+  CHECK(parse_user_date("1y", day(2024, 2, 29)) == "2023-02-28");
+  CHECK(parse_user_date("1m", day(2026, 1, 15)) == "2025-12-15");
+  CHECK(parse_user_date("yesterday", day(2026, 1, 1)) == "2025-12-31");
+  CHECK(parse_user_date("1d", day(2024, 3, 1)) == "2024-02-29");
+}
+
+TEST_CASE("absolute dates pass through parse_user_date unchanged", "[date]") {
+  CHECK(parse_user_date("2025", 0) == "2025");
+  CHECK(parse_user_date("2025-12", 0) == "2025-12");
+  CHECK(parse_user_date("2025-12-15", 0) == "2025-12-15");
+  CHECK_FALSE(parse_user_date("2025-13", 0));
+}
+
+TEST_CASE("bad relative dates are refused, never guessed", "[date]") {
+  const long now = day(2026, 12, 4);
+  for (const char* bad : {"7", "d", "7x", "7dd", "-7d", "+7d", "7 d", "1.5w", "123456d", "tomorrow", "now", "7days",
+                          "todays", "", "99999y"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_user_date(bad, now));
+  }
+  CHECK(is_relative_date("7d"));
+  CHECK(is_relative_date("yesterday"));
+  CHECK_FALSE(is_relative_date("2025-12"));
+  CHECK_FALSE(is_relative_date("7x"));
+  // The largest count still gives a date when it stays after year 1.
+  CHECK(parse_user_date("99999d", now) == civil_from_days(now - 99999));
+}
+
+TEST_CASE("today is DIPNEWS_NOW when set, and a bad one is named", "[date]") {
+  ::setenv("DIPNEWS_NOW", "2026-12-04", 1);
+  CHECK(today() == day(2026, 12, 4));
+  ::setenv("DIPNEWS_NOW", "2026-12-04T23:30:00-05:00", 1);
+  CHECK(today() == day(2026, 12, 4));  // the calendar date as written
+  ::setenv("DIPNEWS_NOW", "next week", 1);
+  try {
+    today();
+    FAIL("a bad DIPNEWS_NOW was accepted");
+  } catch (const std::invalid_argument& e) {
+    CHECK(std::string(e.what()).find("DIPNEWS_NOW: bad date 'next week'") != std::string::npos);
+  }
+  ::unsetenv("DIPNEWS_NOW");
+  // The local date: within a day of the UTC one whatever the time zone.
+  const long utc = static_cast<long>(std::time(nullptr) / 86400);
+  CHECK(std::abs(today() - utc) <= 1);
 }

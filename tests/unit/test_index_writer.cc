@@ -163,3 +163,46 @@ TEST_CASE("a story whose first article leaves is re-keyed - also when its copies
     CHECK(stories_of(path) == std::map<std::string, std::string>{{"b", "b"}, {"c", "c"}, {"d", "c"}, {"e", "c"}});
   }
 }
+
+namespace {
+std::uint64_t indexed_of(const Xapian::Database& db, const std::string& id) {
+  const Xapian::Document doc = db.get_document(*db.postlist_begin(schema::id_term(id)));
+  const auto value = schema::parse_indexed_value(doc.get_value(schema::slot::indexed));
+  REQUIRE(value);
+  return *value;
+}
+}  // namespace
+
+TEST_CASE("each article written gets a larger indexed value - an unchanged one keeps its own", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  Article a = test::make_article("a", "Title", "Body a.");
+  {
+    test::IndexRun run(path, {.commit = {10}});
+    run.write(a);
+    run.write(test::make_article("b", "Title", "Body b."));
+    run.writer().commit();
+  }
+  const std::uint64_t first_a = indexed_of(Xapian::Database(path), "a");
+  const std::uint64_t first_b = indexed_of(Xapian::Database(path), "b");
+  CHECK(first_b > first_a);
+  // A value far in the future (a clock set back since): later values still go above it.
+  const std::uint64_t future = first_b + 3'600'000'000ull;
+  {
+    Xapian::WritableDatabase db(path);
+    Xapian::Document doc = db.get_document(*db.postlist_begin(schema::id_term("b")));
+    doc.add_value(schema::slot::indexed, schema::indexed_value(future));
+    db.replace_document(schema::id_term("b"), doc);
+    db.commit();
+  }
+  {
+    test::IndexRun run(path, {.commit = {10}});
+    CHECK(run.write(a) == WriteOutcome::unchanged);
+    run.write(test::make_article("c", "Title", "Body c."));
+    run.writer().commit();
+  }
+  Xapian::Database db(path);
+  CHECK(indexed_of(db, "a") == first_a);  // unchanged: not new
+  CHECK(indexed_of(db, "c") > future);
+  CHECK(schema::parse_indexed_value(db.get_value_upper_bound(schema::slot::indexed)) == indexed_of(db, "c"));
+}

@@ -48,3 +48,13 @@ TEST_CASE("a title: term maps to the free-text term of the same word", "[schema]
   CHECK(schema::text_term_of_title_term("berlin") == std::nullopt);
   CHECK(schema::text_term_of_title_term("XSOURCEmeridian-post") == std::nullopt);
 }
+
+TEST_CASE("indexed values have a fixed width - so they compare as their numbers do", "[schema]") {
+  CHECK(schema::indexed_value(0) == "00000000000000000");
+  CHECK(schema::indexed_value(1796406231518719) == "01796406231518719");
+  CHECK(schema::indexed_value(9) < schema::indexed_value(10));
+  CHECK(schema::parse_indexed_value(schema::indexed_value(1796406231518719)) == 1796406231518719ull);
+  CHECK_FALSE(schema::parse_indexed_value(""));
+  CHECK_FALSE(schema::parse_indexed_value("1796406231518719"));  // 16 digits
+  CHECK_FALSE(schema::parse_indexed_value("0179640623151871x"));
+}
