@@ -23,6 +23,8 @@ struct SearchOptions {
   std::string batch;                   // --batch FILE ("-" for stdin): one query per line
   unsigned jobs = 0;                   // batch workers; 0: one per core
   bool allow_remote_programs = false;  // stub entries "remote :PROGRAM ARGS" may run PROGRAM
+  // --remote-timeout: how long a remote database may take to answer each message.
+  unsigned remote_timeout_seconds = 30;
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.
