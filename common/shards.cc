@@ -214,13 +214,13 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
     }
     if (layout.paths.empty()) throw UsageError("'" + path + "' is a stub database listing no database");
     const auto n = static_cast<unsigned>(layout.paths.size());
-    check_open_file_room(n, files_per_shard_indexing, "'" + path + "' of " + std::to_string(n) + " shards",
-                         "index into it");
     if (requested_shards != 0 && requested_shards != n) {
       throw UsageError("'" + path + "' has " + std::to_string(n) + " shards, not " + std::to_string(requested_shards) +
                        ": an article's shard depends on their number, so it is fixed when the index is created "
                        "(leave --shards out, or re-index into a new --db to change it)");
     }
+    check_open_file_room(n, files_per_shard_indexing, "'" + path + "' of " + std::to_string(n) + " shards",
+                         "index into it");
     return layout;
   }
   std::error_code ec;
