@@ -80,6 +80,13 @@ class SearchOpening {
            const std::filesystem::path& stub_dir = {}) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
+      // A path too long, or a directory on it that cannot be searched: not "no database".
+      if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+        const std::string detail = ec == std::errc::filename_too_long ? name_too_long_detail(path) : "";
+        throw RuntimeFailure("cannot read '" + path + "'" +
+                             (listed_at.empty() ? "" : " (listed at " + listed_at + ")") + ": " + ec.message() +
+                             (detail.empty() ? "" : ": " + detail));
+      }
       // A shard `dipnews-index --shards` had not created yet when it was killed.
       const std::filesystem::path listed(path);
       if (!stub_dir.empty() && listed.filename().string().rfind("shard-", 0) == 0 &&

@@ -110,6 +110,10 @@ TEST_CASE("errors: a path too long is named so, with the limit it breaks - not '
     CHECK(r.exit_code == 1);
     const std::string expected = "': File name too long: one name in the path has 300 bytes, a file name at most 255";
     CHECK(r.err.find(db + expected) != std::string::npos);
+    auto s = run_search({"--db", db, "oil"});
+    INFO(s.err);
+    CHECK(s.exit_code == 1);
+    CHECK(s.err.find("cannot read '" + db + expected) != std::string::npos);  // not "no database at"
   }
 }
 
