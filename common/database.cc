@@ -19,8 +19,10 @@
 
 #include "build_config.h"
 #include "error.h"
+#include "file_errors.h"
 #include "index_check.h"
 #include "index_directory.h"
+#include "open_files.h"
 #include "reopen_retry.h"
 #include "schema.h"
 #include "shards.h"
@@ -52,10 +54,16 @@ void check_schema(const Xapian::Database& db, const std::string& label) {
 std::atomic<bool> opened_remote{false};
 std::atomic<bool> remote_programs_allowed{false};
 
-// Remote shards: a query waits up to this long for a server's answer (facets over a large
-// shard take seconds), a connection attempt much less.
-constexpr unsigned remote_timeout_ms = 120'000;
+// Remote shards: each message waits up to this long for a server's answer (facets over a large
+// shard take seconds; --remote-timeout), a connection attempt at most 10 s.
+std::atomic<unsigned> remote_timeout_s{30};
 constexpr unsigned remote_connect_timeout_ms = 10'000;
+
+// The remote databases opened, "HOST:PORT (STUB:LINE)", for an error met mid-search.
+std::vector<std::string>& opened_remotes() {
+  static std::vector<std::string> names;
+  return names;
+}
 
 // Everything opened for one search, so the shards of a sharded index can be checked together.
 class SearchOpening {
@@ -66,6 +74,13 @@ class SearchOpening {
            const std::filesystem::path& stub_dir = {}) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
+      // A path too long, or a directory on it that cannot be searched: not "no database".
+      if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+        const std::string detail = ec == std::errc::filename_too_long ? name_too_long_detail(path) : "";
+        throw RuntimeFailure("cannot read '" + path + "'" +
+                             (listed_at.empty() ? "" : " (listed at " + listed_at + ")") + ": " + ec.message() +
+                             (detail.empty() ? "" : ": " + detail));
+      }
       // A shard `dipnews-index --shards` had not created yet when it was killed.
       const std::filesystem::path listed(path);
       if (!stub_dir.empty() && listed.filename().string().rfind("shard-", 0) == 0 &&
@@ -91,7 +106,8 @@ class SearchOpening {
       }
       return;
     }
-    add_database(open_local(path), "'" + path + "'" + (listed_at.empty() ? "" : " (listed at " + listed_at + ")"));
+    add_database(open_local(path, opened_),
+                 "'" + path + "'" + (listed_at.empty() ? "" : " (listed at " + listed_at + ")"));
   }
 
   Xapian::Database database() { return std::move(combined_); }
@@ -114,7 +130,7 @@ class SearchOpening {
   }
 
  private:
-  static Xapian::Database open_local(const std::string& path) {
+  static Xapian::Database open_local(const std::string& path, std::size_t opened) {
     // A directory is opened as the glass index it holds, named so: Xapian never reads a stub
     // in it by itself (add() has read and checked any, through stub_file_of).
     int backend = 0;
@@ -141,20 +157,29 @@ class SearchOpening {
     } catch (const Xapian::DatabaseCorruptError& e) {
       throw RuntimeFailure("'" + path + "': corrupt database: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
-      throw RuntimeFailure("cannot open database '" + path + "': " + e.get_msg());
+      if (is_too_many_open_files(e)) throw RuntimeFailure(too_many_open_files_searching(path, opened));
+      throw RuntimeFailure("cannot open database '" + path + "': " + xapian_reason(e));
     }
   }
 
   static Xapian::Database open_remote(const StubEntry& entry, const std::string& where) {
     const std::string name = "remote database " + entry.describe() + " (" + where + ")";
+    const unsigned timeout_ms = remote_timeout_s * 1000;
     try {
-      Xapian::Database db =
-          entry.kind == StubEntry::Kind::remote_tcp
-              ? Xapian::Remote::open(entry.host, entry.port, remote_timeout_ms, remote_connect_timeout_ms)
-              : Xapian::Remote::open(entry.program, entry.args, remote_timeout_ms);
+      Xapian::Database db = entry.kind == StubEntry::Kind::remote_tcp
+                                ? Xapian::Remote::open(entry.host, entry.port, timeout_ms,
+                                                       std::min(timeout_ms, remote_connect_timeout_ms))
+                                : Xapian::Remote::open(entry.program, entry.args, timeout_ms);
       check_schema(db, name);
       opened_remote = true;
+      opened_remotes().push_back(entry.describe() + " (" + where + ")");
       return db;
+    } catch (const Xapian::NetworkTimeoutError& e) {
+      throw RuntimeFailure(name + " did not answer within " + std::to_string(remote_timeout_s) +
+                           " s (--remote-timeout=SECONDS): " + xapian_reason(e) +
+                           (entry.kind == StubEntry::Kind::remote_tcp
+                                ? " (is xapian-tcpsrv serving it there, and not another program on that port?)"
+                                : ""));
     } catch (const Xapian::NetworkError& e) {
       std::string why = e.get_msg();
       if (const char* detail = e.get_error_string(); detail && *detail) why += ": " + std::string(detail);
@@ -194,9 +219,11 @@ class SearchOpening {
       }
     }
     combined_.add_database(db);
+    ++opened_;
   }
 
   Xapian::Database combined_;
+  std::size_t opened_ = 0;  // databases added so far
   // Shard set -> shard index -> (shard count, label).
   std::map<std::string, std::map<unsigned, std::pair<unsigned, std::string>>> sets_;
   std::map<std::string, std::string> labels_by_uuid_;
@@ -214,12 +241,27 @@ bool searching_remote_databases() { return opened_remote; }
 
 void allow_remote_programs(bool allowed) { remote_programs_allowed = allowed; }
 
+void set_remote_timeout(unsigned seconds) { remote_timeout_s = seconds; }
+
+std::string remote_failure_message(const Xapian::NetworkError& e) {
+  std::string names;
+  for (const auto& n : opened_remotes()) names += (names.empty() ? "" : ", ") + n;
+  const bool timeout = std::string(e.get_type()) == "NetworkTimeoutError";  // Xapian errors have no vtable
+  return std::string(timeout ? "a remote database did not answer within " + std::to_string(remote_timeout_s) +
+                                   " s (--remote-timeout=SECONDS)"
+                             : "a remote database failed") +
+         ": " + e.get_type() + ": " + xapian_reason(e) +
+         (names.empty() ? "" : " (remote databases of this search: " + names + ")");
+}
+
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
+  raise_open_file_limit();  // a search of hundreds of shards needs more than the usual 1024
   std::vector<std::string> found;
   // All opened again when a writer's commits meet a read of the shards' metadata.
   Xapian::Database db = open_with_retry(
       [&] {
         found.clear();
+        opened_remotes().clear();
         SearchOpening opening;
         for (const auto& path : paths) opening.add(path);
         opening.check_shard_sets(&found);
@@ -267,6 +309,9 @@ IndexDirectory::State check_directory_for_writing(const std::string& path) {
   const IndexDirectory d = inspect_index_directory(path);
   switch (d.state) {
     case IndexDirectory::State::absent:
+      // Created here rather than by Xapian, whose error says only "PATH: mkdir failed".
+      create_directory(path);
+      return d.state;
     case IndexDirectory::State::empty:
     case IndexDirectory::State::index: return d.state;
     case IndexDirectory::State::unfinished: restart_unfinished_index(path); return d.state;
@@ -373,7 +418,7 @@ Xapian::WritableDatabase open_for_indexing(const std::string& path, double wait_
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw RuntimeFailure(corrupt_index_message(path, e.get_msg()));
   } catch (const Xapian::DatabaseError& e) {
-    throw RuntimeFailure("cannot open database '" + path + "' for writing: " + xapian_reason(e));
+    throw RuntimeFailure("cannot open database '" + path + "' for writing: " + xapian_reason(e) + open_files_hint(e));
   }
 }
 
@@ -390,6 +435,10 @@ std::string new_shard_set_id() {
 
 std::vector<Xapian::WritableDatabase> open_shards_for_indexing(const std::vector<std::string>& paths, bool sharded,
                                                                double wait_seconds) {
+  check_open_file_room(
+      static_cast<unsigned>(paths.size()), files_per_shard_indexing,
+      paths.size() == 1 ? "'" + paths.front() + "'" : "an index of " + std::to_string(paths.size()) + " shards",
+      "index into it");
   std::vector<Xapian::WritableDatabase> dbs;
   for (const auto& path : paths) dbs.push_back(open_for_indexing(path, wait_seconds));
   if (!sharded) {

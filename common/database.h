@@ -28,6 +28,15 @@ Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vec
 // `remote HOST:PORT` entries run nothing and stay allowed.
 void allow_remote_programs(bool allowed);
 
+// How long a remote database may take to connect (at most 10 s) and to answer each message,
+// opening included: a server that accepts and never answers fails the search after this long
+// (Xapian waits 10 s by default; we once waited 120 s per stub line). 30 s when not set.
+void set_remote_timeout(unsigned seconds);
+
+// The message for a remote database that failed once opened, during the search (Xapian does
+// not say which): its error, and the remote databases opened with the timeout.
+std::string remote_failure_message(const Xapian::NetworkError& e);
+
 // True once open_for_search has opened a remote database in this process. Searches then leave
 // out what would cost a network round trip per word, and make up for what Xapian 1.4's remote
 // backend does not report (docs/scaling.md).

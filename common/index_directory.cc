@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "file_errors.h"
 
 namespace dipnews {
 
@@ -60,8 +61,10 @@ IndexDirectory inspect_index_directory(const std::string& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    if (ec && ec != std::errc::no_such_file_or_directory) {
-      throw RuntimeFailure("cannot read '" + path + "': " + ec.message());
+    // A file where a parent directory should be: absent, for creating it to say so.
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+      const std::string detail = ec == std::errc::filename_too_long ? name_too_long_detail(path) : "";
+      throw RuntimeFailure("cannot read '" + path + "': " + ec.message() + (detail.empty() ? "" : ": " + detail));
     }
     return d;  // absent
   }

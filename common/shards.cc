@@ -9,6 +9,8 @@
 #include <system_error>
 
 #include "error.h"
+#include "file_errors.h"
+#include "open_files.h"
 
 namespace dipnews {
 
@@ -217,6 +219,8 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
                        ": an article's shard depends on their number, so it is fixed when the index is created "
                        "(leave --shards out, or re-index into a new --db to change it)");
     }
+    check_open_file_room(n, files_per_shard_indexing, "'" + path + "' of " + std::to_string(n) + " shards",
+                         "index into it");
     return layout;
   }
   std::error_code ec;
@@ -236,8 +240,11 @@ WriteLayout layout_for_writing(const std::string& path, unsigned requested_shard
       throw UsageError("'" + path + "' exists and is not a dipnews index: --shards needs a new or empty directory");
     }
   }
+  // Before anything is created: a layout begun and refused at its 340th shard stays half made.
+  check_open_file_room(requested_shards, files_per_shard_indexing, "--shards " + std::to_string(requested_shards),
+                       "index");
   fs::create_directories(path, ec);
-  if (ec) throw RuntimeFailure("cannot create '" + path + "': " + ec.message());
+  if (ec) throw RuntimeFailure("cannot create the directory '" + path + "': " + why_mkdir_failed(path, ec.value()));
   // The stub first: a run killed before the shards exist leaves a layout the next run completes.
   write_stub(path, requested_shards);
   WriteLayout layout{{}, true};

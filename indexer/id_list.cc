@@ -1,8 +1,10 @@
 #include "id_list.h"
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 
+#include "file_errors.h"
 #include "input/input_files.h"
 #include "resource_limits.h"
 #include "schema.h"
@@ -62,8 +64,9 @@ void read_ids(std::istream& in, const std::string& name, const std::function<voi
 void read_id_list(const std::string& path, const std::function<void(const std::string& id)>& on_id,
                   const std::function<void(const InputError&)>& on_error) {
   if (path == stdin_name) return read_ids(std::cin, stdin_label, on_id, on_error);
+  errno = 0;
   std::ifstream in(path);
-  if (!in) return on_error({path, 0, "cannot open file"});
+  if (!in) return on_error({path, 0, cannot_open_file(path, errno)});
   read_ids(in, path, on_id, on_error);
 }
 

@@ -13,6 +13,7 @@
 #include "id_list.h"
 #include "index_stats.h"
 #include "input/article_source.h"
+#include "open_files.h"
 #include "ordered_pool.h"
 #include "progress.h"
 #include "rejection_ledger.h"
@@ -119,8 +120,8 @@ class IndexRun {
       stats_.deleted = static_cast<long>(saved.removed);
       progress_.finish();
       print_summary();
-      throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + xapian_reason(e) + "; the " +
-                           std::to_string(writer_.uncommitted()) +
+      throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + xapian_reason(e) +
+                           open_files_hint(e) + "; the " + std::to_string(writer_.uncommitted()) +
                            " changes since the last commit were not saved (run again to index them)");
     }
     progress_.finish();

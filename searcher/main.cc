@@ -84,6 +84,7 @@ int run(const dipnews::SearchOptions& options) {
   if (options.mode == SearchOptions::Mode::list_saved) return list_saved(options);
   const LazyDictionary dictionary(options.dictionaries);
   allow_remote_programs(options.allow_remote_programs);
+  set_remote_timeout(options.remote_timeout_seconds);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards
   Xapian::Database db = open_for_search(options.dbs, &warnings);
   const FreshOpen open_again = [&options] { return open_for_search(options.dbs); };
@@ -128,6 +129,9 @@ int main(int argc, char* argv[]) {
   } catch (const Xapian::DatabaseModifiedError& e) {
     std::cerr << "dipnews-search: the index changed while reading it; try again\n";
     return static_cast<int>(ExitCode::busy);
+  } catch (const Xapian::NetworkError& e) {  // a remote database, once opened, failed mid-search
+    std::cerr << "dipnews-search: " << one_line(remote_failure_message(e)) << "\n";
+    return static_cast<int>(ExitCode::failure);
   } catch (const Xapian::Error& e) {
     std::cerr << "dipnews-search: " << e.get_type() << ": " << one_line(e.get_msg()) << "\n";
     return static_cast<int>(ExitCode::failure);

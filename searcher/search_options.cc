@@ -42,7 +42,7 @@ constexpr ProgramInfo program = {
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
   std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur, default_op = "auto";
-  long long limit = 10, offset = 0, feedback = 5, jobs = 0;
+  long long limit = 10, offset = 0, feedback = 5, jobs = 0, remote_timeout = 30;
   std::vector<std::string> words;
 };
 
@@ -62,6 +62,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")(
       "allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
       "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")(
+      "remote-timeout", po::value(&raw.remote_timeout)->value_name("SECONDS")->default_value(30),
+      "how long a remote database (stub line 'remote tcp HOST:PORT') may take to answer before the search fails")(
       "format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
       "output format; trec is for --batch")("limit", po::value(&raw.limit)->value_name("N")->default_value(10),
                                             "number of hits to show")(
@@ -155,6 +157,8 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   o.request.offset = in_range("offset", raw.offset, 4'000'000'000LL);
   o.request.feedback.articles = in_range("feedback", raw.feedback, 100);
   o.jobs = in_range("jobs", raw.jobs, 256);
+  o.remote_timeout_seconds = in_range("remote-timeout", raw.remote_timeout, 86'400);
+  if (o.remote_timeout_seconds == 0) throw UsageError("--remote-timeout: must be at least 1 second");
   for (const auto& source : o.request.filters.sources) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
   }

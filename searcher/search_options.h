@@ -30,6 +30,8 @@ struct SearchOptions {
   bool new_only = false;  // --new: only articles indexed since the last --new run (new_articles.h)
   std::optional<SavedSearch> saved_search;
   std::vector<SavedSearch> saved_searches;
+  // --remote-timeout: how long a remote database may take to answer each message.
+  unsigned remote_timeout_seconds = 30;
 };
 
 // nullopt when --help or --version was answered on `out`. Throws UsageError.

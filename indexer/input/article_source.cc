@@ -1,5 +1,7 @@
 #include "input/article_source.h"
+#include "file_errors.h"
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -74,9 +76,10 @@ void ArticleSource::read_all(const std::function<void(Article&&)>& on_article,
       reader->read(std::cin, stdin_label, sink);
       continue;
     }
+    errno = 0;
     std::ifstream in(file.path, std::ios::binary);
     if (!in) {
-      on_error({file.path, 0, "cannot open file"});
+      on_error({file.path, 0, cannot_open_file(file.path, errno)});
       continue;
     }
     reader->read(in, file.path, sink);

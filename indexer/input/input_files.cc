@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "file_errors.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -114,7 +115,8 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& inputs, std::option
     std::error_code ec;
     auto status = fs::status(input, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
-      out.errors.push_back({input, 0, "cannot read: " + ec.message()});
+      const std::string detail = ec == std::errc::filename_too_long ? name_too_long_detail(input) : "";
+      out.errors.push_back({input, 0, "cannot read: " + ec.message() + (detail.empty() ? "" : ": " + detail)});
     } else if (ec || !fs::exists(status)) {
       out.errors.push_back({input, 0, "no such file or directory"});
     } else if (fs::is_directory(status)) {

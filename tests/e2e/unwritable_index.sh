@@ -29,6 +29,15 @@ grep -q "cannot write index '$mnt/db': Read-only file system" "$work/err" || fai
 grep -q "locked" "$work/err" && fail "read-only: said locked"
 [ $((SECONDS - start)) -lt 10 ] || fail "read-only: waited $((SECONDS - start)) s"
 [ "$("$search" --db "$mnt/db" --count '*')" -eq 1 ] || fail "read-only: the index cannot be searched"
+# A new index there: the directory cannot be created, and the message says why (not "mkdir failed").
+for shards in "" "--shards=2"; do
+  status=0
+  # shellcheck disable=SC2086  # no --shards option when empty
+  "$index" --db "$mnt/new.db" $shards - <<<'{"id":"b","body":"second"}' 2>"$work/err" || status=$?
+  [ "$status" -eq 1 ] || fail "read-only, new index $shards: exit $status, expected 1"
+  grep -q "cannot create the directory '$mnt/new.db': Read-only file system ('$mnt' is on a read-only file system)" \
+    "$work/err" || fail "read-only, new index $shards: no reason"
+done
 mount -o remount,rw "$mnt"
 
 # 2. Permission denied (the index belongs to root, the indexer runs as nobody).
