@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
+#include "index_dictionaries.h"
 #include "lazy_dictionary.h"
 #include "output/printer.h"
 #include "reopen_retry.h"
@@ -21,10 +22,10 @@ namespace {
 
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
-  const LazyDictionary dictionary(options.dictionaries);
   allow_remote_programs(options.allow_remote_programs);
-  std::vector<std::string> warnings;  // a sharded index searched without all its shards
+  std::vector<std::string> warnings;  // a sharded index searched without all its shards, a dictionary gone
   Xapian::Database db = open_for_search(options.dbs, &warnings);
+  const LazyDictionary dictionary(dictionaries_for_index(db, options.dictionaries, warnings));
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;

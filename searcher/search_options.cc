@@ -36,6 +36,14 @@ constexpr ProgramInfo program = {
     "  dipnews-search --format=json --limit=5 'source:meridian-post (sanctions OR tariffs)'\n"
     "      five hits from one outlet, as JSON for scripts\n"};
 
+// What the config file may set for dipnews-search: its [search] section (docs/reference.md,
+// "Config file"). What a search asks (filters, --count, --batch...) stays on the command line.
+const ConfigSchema config_schema = {"search",
+                                    {"db", "dictionary", "format", "limit", "sort", "default-op", "feedback",
+                                     "no-snippets", "no-collapse", "color", "jobs"},
+                                    {"db", "dictionary"},
+                                    {{"db", "DIPNEWS_DB"}}};
+
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
@@ -89,8 +97,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")(
       "list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")(
       "list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")(
-      "dictionary", po::value(&o.dictionaries)->value_name("FILE"),
-      "extra actor or topic dictionary file (repeatable)")(
+      "dictionary", po::value(&o.dictionaries)->value_name("FILE")->composing(),
+      "extra actor or topic dictionary file (repeatable; those the index was tagged with are loaded without it)")(
       "color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
   return desc;
@@ -171,10 +179,11 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   SearchOptions o;
   RawOptions raw;
   const auto args = with_option_defaults(argc, argv);
-  const auto parsed = parse_command_line(argc, args.data(), option_table(o, raw), raw.words, program, out);
+  const auto parsed =
+      parse_command_line(argc, args.data(), option_table(o, raw), config_schema, raw.words, program, out);
   if (!parsed) return std::nullopt;
-  const auto& vm = *parsed;
-  apply_checks(o, raw);
+  const auto& vm = parsed->vm;
+  parsed->check([&] { apply_checks(o, raw); });
   // Only text and JSON show snippets: the others need not compute them.
   o.request.collapse = !vm.count("no-collapse");
   o.request.snippets = !vm.count("no-snippets") && (o.format == OutputFormat::text || o.format == OutputFormat::json ||

@@ -142,6 +142,7 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : 
   const WriteLayout layout = layout_for_writing(path, options.shards);
   for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds)) {
     if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
+    for (const auto& [key, value] : options.metadata) db.set_metadata(key, value);
     shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
   }
   stories_.emplace(layout.paths);

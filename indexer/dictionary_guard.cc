@@ -1,0 +1,78 @@
+#include "dictionary_guard.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include <xapian.h>
+
+#include "data_dir.h"
+#include "dictionary.h"
+#include "dictionary_record.h"
+#include "error.h"
+#include "schema.h"
+
+namespace dipnews {
+
+namespace {
+
+// The index's metadata, read through a handle of its own before the writer opens it; nullopt
+// when there is no index there yet (or one the writer will refuse with its own message).
+std::optional<Xapian::Database> existing_index(const std::string& path) {
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// An index written before the dictionaries were recorded names them only in its dictionary
+// version ("countries.actors@2026-11-28.1,my.actors@1"): the files that are neither bundled
+// nor given now, by name.
+std::vector<std::string> unrecorded_missing(const std::string& dictionary_version,
+                                            const std::vector<DictionaryFile>& given) {
+  std::vector<std::string> known;
+  for (const auto& path : Dictionary::files_in(find_data_dir() + "/dictionaries")) known.push_back(file_name(path));
+  for (const auto& file : given) known.push_back(file_name(file.path));
+  std::vector<std::string> missing;
+  for (std::size_t start = 0; start < dictionary_version.size();) {
+    const auto end = std::min(dictionary_version.find(',', start), dictionary_version.size());
+    const std::string entry = dictionary_version.substr(start, end - start);
+    start = end + 1;
+    if (std::find(known.begin(), known.end(), entry.substr(0, entry.rfind('@'))) == known.end())
+      missing.push_back(entry);
+  }
+  return missing;
+}
+
+// The dictionaries the index was tagged with that this run lacks, described for the message.
+std::string missing_dictionaries(const Xapian::Database& db, const std::vector<DictionaryFile>& given) {
+  const std::string record = db.get_metadata(schema::metadata::dictionaries);
+  if (!record.empty()) return describe_for_message(missing_dictionary_files(decode_dictionary_files(record), given));
+  std::string names;
+  for (const auto& entry : unrecorded_missing(db.get_metadata(schema::metadata::dictionary_version), given)) {
+    names += (names.empty() ? "" : ", ") + entry;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string dictionaries_to_record(const IndexOptions& options) {
+  const auto given = describe_dictionary_files(options.dictionaries);
+  if (options.retag) return encode_dictionary_files(given);  // the new set replaces the recorded one
+  if (const auto db = existing_index(options.db)) {
+    if (const std::string missing = missing_dictionaries(*db, given); !missing.empty()) {
+      throw UsageError("index '" + options.db + "' was tagged with dictionaries this run does not have: " + missing +
+                       "; give them again (--dictionary FILE, or 'dictionary = FILE' in the config file), or re-tag "
+                       "every article without them: dipnews-index --db " +
+                       options.db + " --retag");
+    }
+  }
+  return encode_dictionary_files(given);
+}
+
+}  // namespace dipnews
