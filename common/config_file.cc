@@ -148,11 +148,11 @@ ConfigLocation locate_config_file(const std::string& config_option, bool no_conf
     dir = fs::path(home) / ".config";
     found_by = "~/.config/dipnews/config";
   } else {
-    return {"", "none: neither $XDG_CONFIG_HOME nor $HOME is set"};
+    return {"", "neither $XDG_CONFIG_HOME nor $HOME is set"};
   }
   const fs::path path = dir / "dipnews" / "config";
   std::error_code ec;
-  if (!fs::exists(path, ec)) return {"", "none: no " + path.string()};
+  if (!fs::exists(path, ec)) return {"", "no " + path.string()};
   return {path.string(), found_by};
 }
 
