@@ -12,17 +12,24 @@
 #include "dictionary_record.h"
 #include "error.h"
 #include "schema.h"
+#include "shards.h"
 
 namespace dipnews {
 
 namespace {
 
-// The index's metadata, read through a handle of its own before the writer opens it; nullopt
-// when there is no index there yet (or one the writer will refuse with its own message).
+// The index's metadata (the first shard's: every shard records the same), read through a handle
+// of its own before the writer opens it; nullopt when there is no index there yet, or one the
+// writer will refuse with its own message. Opened as a glass database only: a stub file put
+// where a shard should be is never followed (its "remote :PROGRAM" line would run PROGRAM).
 std::optional<Xapian::Database> existing_index(const std::string& path) {
   try {
-    return Xapian::Database(path);
+    const auto directories = index_directories(path);
+    if (directories.empty()) return std::nullopt;
+    return Xapian::Database(directories.front(), Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::Error&) {
+    return std::nullopt;
+  } catch (const Error&) {
     return std::nullopt;
   }
 }
@@ -66,10 +73,12 @@ std::string dictionaries_to_record(const IndexOptions& options) {
   if (options.retag) return encode_dictionary_files(given);  // the new set replaces the recorded one
   if (const auto db = existing_index(options.db)) {
     if (const std::string missing = missing_dictionaries(*db, given); !missing.empty()) {
-      throw UsageError("index '" + options.db + "' was tagged with dictionaries this run does not have: " + missing +
-                       "; give them again (--dictionary FILE, or 'dictionary = FILE' in the config file), or re-tag "
-                       "every article without them: dipnews-index --db " +
-                       options.db + " --retag");
+      // Exit 2 as a usage error, without "Try --help": the fix is in the message.
+      throw Error(ExitCode::usage,
+                  "index '" + options.db + "' was tagged with dictionaries this run does not have: " + missing +
+                      "; give them again (--dictionary FILE, or 'dictionary = FILE' in the config file), or re-tag "
+                      "every article without them: dipnews-index --db " +
+                      options.db + " --retag");
     }
   }
   return encode_dictionary_files(given);

@@ -11,7 +11,7 @@
 namespace dipnews {
 
 // Checks the run's dictionaries against what the index records (nothing to check for a new
-// index) and returns the value to record for them. Throws UsageError when the run lacks a
+// index) and returns the value to record for them. Throws Error (exit 2) when the run lacks a
 // recorded dictionary and is not a --retag.
 std::string dictionaries_to_record(const IndexOptions& options);
 
