@@ -9,8 +9,8 @@ namespace dipnews {
 std::vector<std::string> dictionaries_for_index(const Xapian::Database& db, const std::vector<std::string>& given,
                                                 std::vector<std::string>& warnings) {
   const auto recorded = recorded_dictionary_files(db);
-  if (recorded.empty()) return given;
-  std::vector<std::string> files = given;
+  if (recorded.empty()) return {};
+  std::vector<std::string> files;
   for (const auto& missing : missing_dictionary_files(recorded, describe_dictionary_files(given))) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(missing.path, ec)) {

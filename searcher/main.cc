@@ -25,7 +25,7 @@ int run(const dipnews::SearchOptions& options) {
   allow_remote_programs(options.allow_remote_programs);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards, a dictionary gone
   Xapian::Database db = open_for_search(options.dbs, &warnings);
-  const LazyDictionary dictionary(dictionaries_for_index(db, options.dictionaries, warnings));
+  const LazyDictionary dictionary(options.dictionaries, dictionaries_for_index(db, options.dictionaries, warnings));
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
