@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "process.h"
+#include "schema.h"
 #include "temp_dir.h"
 
 using dipnews::test::ProcessResult;
@@ -204,4 +207,38 @@ TEST_CASE("an index refuses a run without the dictionaries it was tagged with", 
   r = index(home, {"--quiet", "--db", db, "-"}, {}, article("d-3", "Talks."));
   CHECK(r.exit_code == 0);
   CHECK(search(home, {"--db", db, "--count", "*"}).out == "3\n");
+}
+
+TEST_CASE("recorded dictionaries: an edited one is used and said; an index from before the record is guarded too",
+          "[config][dictionaries]") {
+  Home home;
+  const std::string db = home.dir / "news.db";
+  const std::string actors = home.dir.write("my.actors", my_actors);
+  REQUIRE(index(home, {"--quiet", "--db", db, "--dictionary", actors, "-"}, {},
+                article("e-1", "Zebulon Testenvoy met envoys in Geneva."))
+              .exit_code == 0);
+  // Edited since: the search uses it as it is now, and says the index is behind.
+  home.dir.write("my.actors", std::string(my_actors) + "alias: Zeb\n");
+  auto r = search(home, {"--db", db, "--format=ids", "actor:Zeb"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "e-1\n");
+  CHECK_THAT(r.err, Catch::Contains("warning: the dictionary " + actors +
+                                    " changed since the index was tagged with "
+                                    "my.actors@2026-11-28.1 (dipnews-index --retag brings the index up to date)"));
+  // An edited file at its recorded path still stands for itself: the run goes on.
+  CHECK(index(home, {"--quiet", "--db", db, "--dictionary", actors, "-"}, {}, article("e-2", "Talks.")).exit_code == 0);
+  CHECK(search(home, {"--db", db, "--count", "*"}).err.empty());  // recorded as it is now
+
+  // An index written before dictionaries were recorded names them in its dictionary version only.
+  {
+    Xapian::WritableDatabase w(db);
+    w.set_metadata(dipnews::schema::metadata::dictionaries, "");
+    w.commit();
+  }
+  r = index(home, {"--db", db, "-"}, {}, article("e-3", "More talks."));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("was tagged with dictionaries this run does not have: my.actors@2026-11-28.1;"));
+  CHECK(
+      index(home, {"--quiet", "--db", db, "--dictionary", actors, "-"}, {}, article("e-3", "More talks.")).exit_code ==
+      0);
 }
