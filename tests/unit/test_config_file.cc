@@ -162,6 +162,8 @@ TEST_CASE("config file errors name the file and the line", "[config]") {
              Catch::Contains("cannot read config file '" + (dir / "missing") + "': No such file or directory"));
   CHECK_THAT(usage_error([&] { read_config_file(dir.path().string(), search_schema); }),
              Catch::Contains("a directory"));
+  CHECK(usage_error([&] { read_config_file("/dev/zero", search_schema); }) ==
+        "config file '/dev/zero': over 1 MiB, not a config file");
 }
 
 TEST_CASE("precedence: command line, then environment, then config file, then defaults", "[config]") {
