@@ -45,6 +45,10 @@ std::string known_sections() {
   return names;
 }
 
+bool known_section(std::string_view name) {
+  return std::find(std::begin(config_sections), std::end(config_sections), name) != std::end(config_sections);
+}
+
 // Checks what Boost's parser would refuse without saying where (a line without '=') or get
 // wrong ("[]"), and returns each key line with its number, in the order Boost returns them.
 std::vector<ScannedLine> scan_lines(const std::string& path, const std::string& text) {
@@ -55,10 +59,8 @@ std::vector<ScannedLine> scan_lines(const std::string& path, const std::string& 
     const std::string line(trim(raw.substr(0, raw.find('#'))));
     if (line.empty()) continue;
     if (line.front() == '[' && line.back() == ']') {
-      section = std::string(trim(std::string_view(line).substr(1, line.size() - 2)));
-      const auto* end = std::end(config_sections);
-      if (section.empty() || std::find(std::begin(config_sections), end, section) == end ||
-          section + "]" != line.substr(1)) {
+      section = line.substr(1, line.size() - 2);  // as Boost takes it: "[ index ]" is not [index]
+      if (!known_section(section)) {
         throw UsageError(
             located(path, number, "unknown section " + line + " (the sections are " + known_sections() + ")"));
       }

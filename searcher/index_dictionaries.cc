@@ -1,14 +1,19 @@
 #include "index_dictionaries.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "dictionary_record.h"
+#include "reopen_retry.h"
 
 namespace dipnews {
 
-std::vector<std::string> dictionaries_for_index(const Xapian::Database& db, const std::vector<std::string>& given,
+std::vector<std::string> dictionaries_for_index(Xapian::Database db, const std::vector<std::string>& given,
                                                 std::vector<std::string>& warnings) {
-  const auto recorded = recorded_dictionary_files(db);
+  // Read as a search reads (searcher/search.cc): an indexer may be committing meanwhile.
+  constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
+  const auto recorded =
+      read_with_reopen<Xapian::DatabaseCorruptError>(db, retry, [&] { return recorded_dictionary_files(db); });
   if (recorded.empty()) return {};
   std::vector<std::string> files;
   for (const auto& missing : missing_dictionary_files(recorded, describe_dictionary_files(given))) {

@@ -57,7 +57,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
   desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
       "db", po::value(&o.dbs)->value_name("PATH"),
-      "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")(
+      "index to search (repeatable; default: $DIPNEWS_DB, else the config file's db, else ./dipnews.db)")(
       "allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
       "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")(
       "format", po::value(&raw.format)->value_name(keyword_values(output_formats))->default_value("text"),
