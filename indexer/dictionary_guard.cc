@@ -1,6 +1,7 @@
 #include "dictionary_guard.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "dictionary.h"
 #include "dictionary_record.h"
 #include "error.h"
+#include "reopen_retry.h"
 #include "schema.h"
 #include "shards.h"
 
@@ -18,19 +20,37 @@ namespace dipnews {
 
 namespace {
 
-// The index's metadata (the first shard's: every shard records the same), read through a handle
+// What the index records of its dictionaries.
+struct Record {
+  std::string dictionaries;        // schema::metadata::dictionaries
+  std::string dictionary_version;  // schema::metadata::dictionary_version
+};
+
+// The index's record (the first shard's: every shard records the same), read through a handle
 // of its own before the writer opens it; nullopt when there is no index there yet, or one the
-// writer will refuse with its own message. Opened as a glass database only: a stub file put
-// where a shard should be is never followed (its "remote :PROGRAM" line would run PROGRAM).
-std::optional<Xapian::Database> existing_index(const std::string& path) {
+// writer will refuse with its own message (damaged, a stub it did not write). Opened as a
+// glass database only: a stub file put where a shard should be is never followed (its
+// "remote :PROGRAM" line would run PROGRAM).
+std::optional<Record> recorded_in(const std::string& path) {
+  std::optional<Xapian::Database> db;
   try {
     const auto directories = index_directories(path);
     if (directories.empty()) return std::nullopt;
-    return Xapian::Database(directories.front(), Xapian::DB_BACKEND_GLASS);
+    db.emplace(directories.front(), Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::Error&) {
     return std::nullopt;
   } catch (const Error&) {
     return std::nullopt;
+  }
+  try {
+    // Another dipnews-index may be committing: read again at the newest revision (search.cc).
+    constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
+    return read_with_reopen<Xapian::DatabaseCorruptError>(*db, retry, [&] {
+      return Record{db->get_metadata(schema::metadata::dictionaries),
+                    db->get_metadata(schema::metadata::dictionary_version)};
+    });
+  } catch (const Xapian::Error&) {
+    return std::nullopt;  // damaged: the writer's check refuses it, naming the damage
   }
 }
 
@@ -56,11 +76,12 @@ std::vector<std::string> unrecorded_missing(const std::string& dictionary_versio
 }
 
 // The dictionaries the index was tagged with that this run lacks, described for the message.
-std::string missing_dictionaries(const Xapian::Database& db, const std::vector<DictionaryFile>& given) {
-  const std::string record = db.get_metadata(schema::metadata::dictionaries);
-  if (!record.empty()) return describe_for_message(missing_dictionary_files(decode_dictionary_files(record), given));
+std::string missing_dictionaries(const Record& record, const std::vector<DictionaryFile>& given) {
+  if (!record.dictionaries.empty()) {
+    return describe_for_message(missing_dictionary_files(decode_dictionary_files(record.dictionaries), given));
+  }
   std::string names;
-  for (const auto& entry : unrecorded_missing(db.get_metadata(schema::metadata::dictionary_version), given)) {
+  for (const auto& entry : unrecorded_missing(record.dictionary_version, given)) {
     names += (names.empty() ? "" : ", ") + entry;
   }
   return names;
@@ -71,8 +92,8 @@ std::string missing_dictionaries(const Xapian::Database& db, const std::vector<D
 std::string dictionaries_to_record(const IndexOptions& options) {
   const auto given = describe_dictionary_files(options.dictionaries);
   if (options.retag) return encode_dictionary_files(given);  // the new set replaces the recorded one
-  if (const auto db = existing_index(options.db)) {
-    if (const std::string missing = missing_dictionaries(*db, given); !missing.empty()) {
+  if (const auto record = recorded_in(options.db)) {
+    if (const std::string missing = missing_dictionaries(*record, given); !missing.empty()) {
       // Exit 2 as a usage error, without "Try --help": the fix is in the message.
       throw Error(ExitCode::usage,
                   "index '" + options.db + "' was tagged with dictionaries this run does not have: " + missing +
