@@ -201,6 +201,9 @@ void read_config(ParsedCommandLine& parsed, const po::options_description& table
 }
 
 // --print-config: which file, and each of its settings for this binary with what overrides it.
+// An option of its own, as notmuch's `notmuch config list` and git's `config --list
+// --show-origin` (ripgrep says which file it read under --debug): scripts and bug reports get
+// it without running a search, and --version stays one line.
 void print_config(const ParsedCommandLine& parsed, std::ostream& out) {
   if (parsed.config.path.empty()) {
     out << "config file: none (" << parsed.config.found_by << ")\n";
