@@ -35,16 +35,10 @@ std::string schema_mismatch(const std::string& label, const std::string& found) 
          std::to_string(schema::version) + " (rebuild it with dipnews-index into a new --db)";
 }
 
-// A metadata value of a database opened for searching. A writer may commit twice between the
-// open and this read (the index is searched while it is written): read again at the newest.
-std::string metadata_of(Xapian::Database db, const std::string& key) {
-  return read_with_reopen(db, ReopenRetry{}, [&] { return db.get_metadata(key); });
-}
-
-void check_schema(Xapian::Database db, const std::string& label) {
+void check_schema(const Xapian::Database& db, const std::string& label) {
   std::string found;
   try {
-    found = metadata_of(db, schema::metadata::schema_version);
+    found = db.get_metadata(schema::metadata::schema_version);
   } catch (const Xapian::UnimplementedError&) {
     return;  // a remote backend without user metadata (Xapian 1.4.22's has it)
   }
@@ -133,9 +127,15 @@ class SearchOpening {
       }
     }
     try {
-      Xapian::Database db(path, backend);
-      check_schema(db, "'" + path + "'");
-      return db;
+      // Opened again when a writer's commits meet the open (reopen_retry.h): damage is what
+      // fails every time.
+      return open_with_retry(
+          [&] {
+            Xapian::Database db(path, backend);
+            check_schema(db, "'" + path + "'");
+            return db;
+          },
+          ReopenRetry{});
     } catch (const Xapian::DatabaseVersionError& e) {
       throw RuntimeFailure("'" + path + "': unsupported Xapian database format: " + e.get_msg());
     } catch (const Xapian::DatabaseCorruptError& e) {
@@ -168,7 +168,7 @@ class SearchOpening {
   void add_database(Xapian::Database db, const std::string& label) {
     std::string stamp;
     try {
-      stamp = metadata_of(db, shard_metadata::key);
+      stamp = db.get_metadata(shard_metadata::key);
     } catch (const Xapian::UnimplementedError&) {
     }
     if (const auto id = parse_shard_identity(stamp)) {
@@ -215,10 +215,19 @@ bool searching_remote_databases() { return opened_remote; }
 void allow_remote_programs(bool allowed) { remote_programs_allowed = allowed; }
 
 Xapian::Database open_for_search(const std::vector<std::string>& paths, std::vector<std::string>* warnings) {
-  SearchOpening opening;
-  for (const auto& path : paths) opening.add(path);
-  opening.check_shard_sets(warnings);
-  return opening.database();
+  std::vector<std::string> found;
+  // All opened again when a writer's commits meet a read of the shards' metadata.
+  Xapian::Database db = open_with_retry(
+      [&] {
+        found.clear();
+        SearchOpening opening;
+        for (const auto& path : paths) opening.add(path);
+        opening.check_shard_sets(&found);
+        return opening.database();
+      },
+      ReopenRetry{});
+  if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
+  return db;
 }
 
 namespace {

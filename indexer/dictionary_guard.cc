@@ -33,10 +33,12 @@ struct Record {
 // "remote :PROGRAM" line would run PROGRAM).
 std::optional<Record> recorded_in(const std::string& path) {
   std::optional<Xapian::Database> db;
+  std::string directory;
   try {
     const auto directories = index_directories(path);
     if (directories.empty()) return std::nullopt;
-    db.emplace(directories.front(), Xapian::DB_BACKEND_GLASS);
+    directory = directories.front();
+    db.emplace(directory, Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::Error&) {
     return std::nullopt;
   } catch (const Error&) {
@@ -45,7 +47,8 @@ std::optional<Record> recorded_in(const std::string& path) {
   try {
     // Another dipnews-index may be committing: read again at the newest revision (search.cc).
     constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
-    return read_with_reopen<Xapian::DatabaseCorruptError>(*db, retry, [&] {
+    const FreshOpen open_fresh = [&] { return Xapian::Database(directory, Xapian::DB_BACKEND_GLASS); };
+    return read_with_reopen(*db, retry, open_fresh, [&] {
       return Record{db->get_metadata(schema::metadata::dictionaries),
                     db->get_metadata(schema::metadata::dictionary_version)};
     });

@@ -90,7 +90,8 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
   // between threads.
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned w = 0; w < jobs; ++w)
-    searchers.push_back(std::make_unique<Searcher>(open_for_search(options.dbs), dictionary));
+    searchers.push_back(std::make_unique<Searcher>(
+        open_for_search(options.dbs), [&options] { return open_for_search(options.dbs); }, dictionary));
 
   make_printer(options.format, out, false)->batch_begin(options.request.count_only);
   long number = 0;

@@ -8,12 +8,12 @@
 
 namespace dipnews {
 
-std::vector<std::string> dictionaries_for_index(Xapian::Database db, const std::vector<std::string>& given,
+std::vector<std::string> dictionaries_for_index(Xapian::Database db, const FreshOpen& open_fresh,
+                                                const std::vector<std::string>& given,
                                                 std::vector<std::string>& warnings) {
   // Read as a search reads (searcher/search.cc): an indexer may be committing meanwhile.
   constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
-  const auto recorded =
-      read_with_reopen<Xapian::DatabaseCorruptError>(db, retry, [&] { return recorded_dictionary_files(db); });
+  const auto recorded = read_with_reopen(db, retry, open_fresh, [&] { return recorded_dictionary_files(db); });
   if (recorded.empty()) return {};
   std::vector<std::string> files;
   for (const auto& missing : missing_dictionary_files(recorded, describe_dictionary_files(given))) {

@@ -25,13 +25,16 @@ int run(const dipnews::SearchOptions& options) {
   allow_remote_programs(options.allow_remote_programs);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards, a dictionary gone
   Xapian::Database db = open_for_search(options.dbs, &warnings);
-  const LazyDictionary dictionary(options.dictionaries, dictionaries_for_index(db, options.dictionaries, warnings));
+  const FreshOpen open_again = [&options] { return open_for_search(options.dbs); };
+  const LazyDictionary dictionary(options.dictionaries,
+                                  dictionaries_for_index(db, open_again, options.dictionaries, warnings));
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;
     const auto printer = make_printer(options.format, std::cout, use_color(options.color));
     // Read again from the newest revision when an indexer overwrites the one being read.
-    printer->catalogue(read_with_reopen(db, ReopenRetry{}, [&] { return make_catalogue(kind, dictionary.get(), db); }));
+    printer->catalogue(
+        read_with_reopen(db, ReopenRetry{}, open_again, [&] { return make_catalogue(kind, dictionary.get(), db); }));
     ensure_written(std::cout);
     return static_cast<int>(ExitCode::success);
   }
@@ -49,7 +52,7 @@ int run(const dipnews::SearchOptions& options) {
     }
     return static_cast<int>(run_batch(options, dictionary, in, std::cout));
   }
-  Searcher searcher(std::move(db), dictionary);
+  Searcher searcher(std::move(db), open_again, dictionary);
   const SearchResult result = searcher.search(options.request);
   if (options.explain_query) std::cerr << query_explanation(result);
   auto printer = make_printer(options.format, std::cout, use_color(options.color));

@@ -37,15 +37,23 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
 
 // Xapian 1.4's remote backend sorts by a value slot but not by a key maker: over remote
 // shards --sort=oldest sorts on the date value alone, so undated articles come first.
-Xapian::MSet sorted_page(Xapian::Enquire& enquire, SortOrder sort, Xapian::doccount offset, Xapian::doccount limit) {
+Xapian::MSet sorted_page(Xapian::Enquire& enquire, SortOrder sort, Xapian::doccount offset, Xapian::doccount limit,
+                         Xapian::doccount check_at_least) {
   try {
-    return enquire.get_mset(offset, limit);
+    return enquire.get_mset(offset, limit, check_at_least);
   } catch (const Xapian::UnimplementedError&) {
     if (sort != SortOrder::oldest) throw;
     enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
-    return enquire.get_mset(offset, limit);
+    return enquire.get_mset(offset, limit, check_at_least);
   }
 }
+
+// A page's counts of articles and stories are exact up to this many matches, so that the
+// header of a search agrees with --count and --count-stories where a reader would check
+// (Xapian otherwise stops at the page and estimates, and a collapsed count is a rough
+// one); beyond it they are estimates and say "about". Outputs that print no totals (ids,
+// TREC and TSV runs) skip it: it costs a pass over up to this many matches.
+constexpr Xapian::doccount exact_counts_within = 1000;
 
 // The actor and topic ids a query names (actor:, person:, ..., topic:, --actor, --topic).
 // The actor and topic ids the query names, read back from its terms: a term is a tag prefix
@@ -73,6 +81,16 @@ struct QueriedTags {
 
 MatchTotals totals_of(const Xapian::MSet& mset) {
   return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
+}
+
+// The articles `query` matches, every wire copy counted, exact up to `check_at_least`. A
+// pass of its own: in a collapsed match Xapian's uncollapsed bounds stay loose (3 to 5 where
+// 3 matched) even when every match was checked. Unweighted, as only the number is wanted.
+MatchTotals count_articles(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check_at_least) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return totals_of(enquire.get_mset(0, 0, check_at_least));
 }
 
 }  // namespace
@@ -139,8 +157,12 @@ std::vector<Copy> Searcher::copies_of(const std::string& story, const std::strin
   return copies;
 }
 
-Searcher::Searcher(Xapian::Database db, const LazyDictionary& dictionary)
-    : db_(std::move(db)), dictionary_(dictionary), builder_(db_, dictionary) {}
+Searcher::Searcher(Xapian::Database db, FreshOpen open_again, const LazyDictionary& dictionary)
+    : db_(std::move(db)), open_again_(std::move(open_again)), dictionary_(dictionary), builder_(db_, dictionary) {}
+
+Searcher::Searcher(const std::vector<std::string>& paths, const LazyDictionary& dictionary)
+    : Searcher(
+          open_for_search(paths), [paths] { return open_for_search(paths); }, dictionary) {}
 
 // A writer that commits twice while a search reads overwrites the blocks of the revision the
 // search started from: start again from the newest. Xapian 1.4 reports this as
@@ -156,8 +178,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
   constexpr ReopenRetry retry{5, std::chrono::milliseconds(2)};
   try {
     // UnreadableDocumentData: empty data read from a block the writer reused.
-    return read_with_reopen<Xapian::DatabaseCorruptError, UnreadableDocumentData>(db_, retry,
-                                                                                  [&] { return search_once(request); });
+    return read_with_reopen<UnreadableDocumentData>(db_, retry, open_again_, [&] {
+      builder_.use_database(db_);  // a fresh handle, when the race left the last one unusable
+      return search_once(request);
+    });
   } catch (const Xapian::WildcardError& e) {
     // "Wildcard a* expands to more than 1000 terms"
     throw UsageError("query error: " + e.get_msg() + "; make the part before '*' longer");
@@ -230,14 +254,29 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (!request.aggregations.empty())
     result.aggregations = aggregate(db_, query, request.aggregations, dictionary_.get());
   if (request.count_only) {
-    // Asking to check every document makes the count exact rather than estimated.
-    result.total = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
+    // Asking to check every document makes the counts exact rather than estimated.
+    result.total = count_articles(db_, enquire.get_query(), db_.get_doccount());
+    if (request.collapse) {
+      enquire.set_collapse_key(schema::slot::story);
+      result.stories = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
+    }
+    result.stories_counted = request.count_stories;
     return result;
   }
   apply_sort(enquire, request.sort);
   if (request.collapse) enquire.set_collapse_key(schema::slot::story);
-  const Xapian::MSet mset = sorted_page(enquire, request.sort, request.offset, request.limit);
-  result.total = totals_of(mset);
+  const Xapian::doccount check = request.ids_only ? 0 : request.offset + request.limit + exact_counts_within;
+  const Xapian::MSet mset = sorted_page(enquire, request.sort, request.offset, request.limit, check);
+  if (request.collapse) {
+    result.stories = totals_of(mset);
+    // Outputs without totals (ids, TREC and TSV runs) need no exact count: Xapian's estimate.
+    result.total = request.ids_only ? MatchTotals{mset.get_uncollapsed_matches_estimated(),
+                                                  mset.get_uncollapsed_matches_lower_bound(),
+                                                  mset.get_uncollapsed_matches_upper_bound()}
+                                    : count_articles(db_, enquire.get_query(), check);
+  } else {
+    result.total = totals_of(mset);
+  }
   if (result.total.estimated == 0) result.suggestion = suggest_spelling(db_, request.text);
   const QueriedTags queried(query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -13,6 +13,7 @@
 #include "article.h"
 #include "feedback.h"
 #include "query/query_builder.h"
+#include "reopen_retry.h"
 #include "snippet.h"
 
 namespace dipnews {
@@ -34,10 +35,11 @@ struct SearchRequest {
   unsigned offset = 0;
   unsigned limit = 10;
   bool snippets = true;
-  bool ids_only = false;    // hits need only id, rank and score (no stored fields, no copies)
-  bool count_only = false;  // exact count, no hits
-  std::string similar_to;   // an article id: rank articles like it (the text, if any, filters)
-  bool collapse = true;     // one hit per story: wire copies folded into their first article
+  bool ids_only = false;       // hits need only id, rank and score (no stored fields, no copies)
+  bool count_only = false;     // exact count, no hits
+  bool count_stories = false;  // --count=stories: the number printed is the stories'
+  std::string similar_to;      // an article id: rank articles like it (the text, if any, filters)
+  bool collapse = true;        // one hit per story: wire copies folded into their first article
   DefaultOp default_op = DefaultOp::automatic;
   FeedbackSettings feedback;  // for ranked (any-word) queries sorted by relevance
   AggregationRequest aggregations;
@@ -70,7 +72,9 @@ struct SearchResult {
   std::string query;                     // as typed
   std::string parsed;                    // Xapian's description of the query it ran
   std::vector<std::string> resolutions;  // how actor:/topic:/--actor values were understood
-  MatchTotals total;
+  MatchTotals total;                     // matching articles (every wire copy counts)
+  std::optional<MatchTotals> stories;    // when collapsing: matching stories, one per group of copies
+  bool stories_counted = false;          // --count=stories: counted() is the stories'
   std::vector<Hit> hits;
   Aggregations aggregations;              // when requested: over every matching article
   std::optional<std::string> suggestion;  // "did you mean", when nothing matched
@@ -78,13 +82,22 @@ struct SearchResult {
   std::vector<std::string> expansion;     // words pseudo-relevance feedback added (ranking only)
 };
 
+// The one number --count prints: matching articles, or stories with --count=stories.
+inline Xapian::doccount counted(const SearchResult& r) {
+  return r.stories_counted && r.stories ? r.stories->estimated : r.total.estimated;
+}
+
 class Searcher {
  public:
-  // The dictionary resolves actor:/topic: values; it must outlive the searcher.
-  Searcher(Xapian::Database db, const LazyDictionary& dictionary);
+  // `open_again` opens the same index afresh, for a handle that the race with a writer left
+  // unusable (reopen_retry.h). The dictionary resolves actor:/topic: values; it must outlive
+  // the searcher.
+  Searcher(Xapian::Database db, FreshOpen open_again, const LazyDictionary& dictionary);
+  // Searches the indexes at `paths` (open_for_search).
+  Searcher(const std::vector<std::string>& paths, const LazyDictionary& dictionary);
   // Throws UsageError for bad queries. If the index is rewritten while being read (Xapian's
   // DatabaseModifiedError, or the transient DatabaseCorruptError and unreadable document data
-  // a reader can meet mid-commit), reopens it at the newest revision and retries
+  // a reader can meet mid-commit), searches again at the newest revision
   // (common/reopen_retry.h).
   SearchResult search(const SearchRequest& request);
 
@@ -97,6 +110,7 @@ class Searcher {
   std::vector<Copy> copies_of(const std::string& story, const std::string& shown_id, const Xapian::Query& query);
 
   Xapian::Database db_;
+  FreshOpen open_again_;
   const LazyDictionary& dictionary_;
   QueryBuilder builder_;
 };

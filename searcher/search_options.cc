@@ -52,6 +52,14 @@ struct RawOptions {
   std::vector<std::string> words;
 };
 
+// --count-stories: a count of stories, which exist only where wire copies are folded together.
+void count_stories(SearchRequest& request) {
+  if (!request.collapse) throw UsageError("--count-stories counts wire copies once; it does not go with --no-collapse");
+  if (request.count_only) throw UsageError("--count and --count-stories do not go together (choose one)");
+  request.count_only = true;
+  request.count_stories = true;
+}
+
 po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   auto& r = o.request;
   po::options_description desc("Options");
@@ -67,6 +75,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "skip this many hits first; with --limit=10, --offset=10 shows the second page")(
       "sort", po::value(&raw.sort)->value_name(keyword_values(sort_orders))->default_value("relevance"),
       "order of the hits")("count", po::bool_switch(&r.count_only), "print the exact number of matching articles only")(
+      "count-stories", "print the exact number of matching stories only (wire copies of one story count once)")(
       "since", po::value(&r.filters.since)->value_name("DATE"),
       "only articles dated on or after DATE: YYYY[-MM[-DD]], e.g. 2025-12")(
       "until", po::value(&r.filters.until)->value_name("DATE"),
@@ -186,6 +195,7 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   parsed->check([&] { apply_checks(o, raw); });
   // Only text and JSON show snippets: the others need not compute them.
   o.request.collapse = !vm.count("no-collapse");
+  if (vm.count("count-stories")) count_stories(o.request);
   o.request.snippets = !vm.count("no-snippets") && (o.format == OutputFormat::text || o.format == OutputFormat::json ||
                                                     o.format == OutputFormat::jsonl);
   // Outputs that print only ids and scores need no stored fields: a value read per hit.

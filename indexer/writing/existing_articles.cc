@@ -6,13 +6,17 @@
 
 namespace dipnews {
 
-ExistingArticles::ExistingArticles(const std::string& path) : db_(path) {}
+ExistingArticles::ExistingArticles(const std::string& path)
+    : path_(path), db_(open_with_retry([this] { return open(); }, ReopenRetry{})) {}
+
+Xapian::Database ExistingArticles::open() const { return Xapian::Database(path_); }
 
 // Runs `read` on the handle; when the writer has committed twice since the handle's
-// revision (Xapian's DatabaseModifiedError), reopens at the newest and reads again.
+// revision, reads again at the newest (reopen_retry.h).
 template <typename Read>
 auto ExistingArticles::reading(Read read) {
-  return read_with_reopen(db_, ReopenRetry{}, read);
+  return read_with_reopen(
+      db_, ReopenRetry{}, [this] { return open(); }, read);
 }
 
 std::optional<std::string> ExistingArticles::hash_of(const std::string& id) {

@@ -30,6 +30,9 @@ class ExistingArticles {
   template <typename Read>
   auto reading(Read read);
 
+  Xapian::Database open() const;
+
+  std::string path_;
   Xapian::Database db_;
 };
 

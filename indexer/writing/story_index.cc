@@ -16,15 +16,21 @@ constexpr Xapian::doccount committed_candidates = 50;
 
 }  // namespace
 
-StoryIndex::StoryIndex(const std::vector<std::string>& shard_paths) {
-  for (const auto& path : shard_paths) committed_.add_database(Xapian::Database(path));
+StoryIndex::StoryIndex(const std::vector<std::string>& shard_paths)
+    : shard_paths_(shard_paths), committed_(open_with_retry([this] { return open_committed(); }, ReopenRetry{})) {}
+
+Xapian::Database StoryIndex::open_committed() const {
+  Xapian::Database all;
+  for (const auto& path : shard_paths_) all.add_database(Xapian::Database(path));
+  return all;
 }
 
 // Runs `read`; when the writers have committed twice since the handle's revision (Xapian's
-// own flushes between ours), reopens at the newest and reads again.
+// own flushes between ours), reads again at the newest (reopen_retry.h).
 template <typename Read>
 auto StoryIndex::reading(Read read) {
-  return read_with_reopen(committed_, ReopenRetry{}, read);
+  return read_with_reopen(
+      committed_, ReopenRetry{}, [this] { return open_committed(); }, read);
 }
 
 // The most similar wins; among equals the later one, as the articles were written.
@@ -156,7 +162,8 @@ std::vector<std::pair<std::string, Xapian::Document>> StoryIndex::rekey_follower
 void StoryIndex::forget(const std::string& id) { changed_[id] = std::nullopt; }
 
 void StoryIndex::committed() {
-  committed_.reopen();
+  reopen_newest(
+      committed_, [this] { return open_committed(); }, ReopenRetry{});
   recent_.clear();
   recent_by_band_.clear();
   recent_by_story_.clear();

@@ -65,6 +65,9 @@ class StoryIndex {
   bool consider(const Signature& signature, const Signature& other, const std::string& other_story, double& best,
                 std::string& story) const;
 
+  Xapian::Database open_committed() const;
+
+  std::vector<std::string> shard_paths_;
   Xapian::Database committed_;
   std::vector<Recent> recent_;
   std::unordered_map<std::string, std::vector<std::size_t>> recent_by_band_;

@@ -81,13 +81,18 @@ void add_aggregations(json& j, const Aggregations& a) {
 
 namespace {
 
+json totals_json(const MatchTotals& t) { return {{"estimated", t.estimated}, {"lower", t.lower}, {"upper", t.upper}}; }
+
+json stories_json(const SearchResult& r) { return r.stories ? totals_json(*r.stories) : json(nullptr); }
+
 json header_json(const SearchResult& r) {
   return {
       {"format_version", json_format_version},
       {"query", r.query},
       {"parsed", r.parsed},
       {"relaxed", r.relaxed},
-      {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
+      {"total", totals_json(r.total)},
+      {"stories", stories_json(r)},
   };
 }
 
@@ -114,6 +119,7 @@ void JsonPrinter::result(const SearchResult& r) {
 void JsonPrinter::count(const SearchResult& r) {
   json j = header_json(r);
   j["count"] = r.total.estimated;
+  j["story_count"] = r.stories ? json(r.stories->estimated) : json(nullptr);
   if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
   write(out_, j);
 }
@@ -135,7 +141,11 @@ void JsonlPrinter::result(const SearchResult& r) {
   for (const auto& hit : r.hits) write(out_, hit_to_json(hit));
 }
 
-void JsonlPrinter::count(const SearchResult& r) { write(out_, {{"query", r.query}, {"count", r.total.estimated}}); }
+void JsonlPrinter::count(const SearchResult& r) {
+  write(out_, {{"query", r.query},
+               {"count", r.total.estimated},
+               {"story_count", r.stories ? json(r.stories->estimated) : json(nullptr)}});
+}
 
 void JsonlPrinter::batch_begin(bool) {}
 
@@ -144,14 +154,18 @@ void JsonlPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
   json j = {{"qid", q.qid},
             {"query", q.text},
-            {"total", {{"estimated", r.total.estimated}, {"lower", r.total.lower}, {"upper", r.total.upper}}},
+            {"total", totals_json(r.total)},
+            {"stories", stories_json(r)},
             {"hits", std::move(hits)}};
   if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
   write(out_, j);
 }
 
 void JsonlPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
-  json j = {{"qid", q.qid}, {"query", q.text}, {"count", r.total.estimated}};
+  json j = {{"qid", q.qid},
+            {"query", q.text},
+            {"count", r.total.estimated},
+            {"story_count", r.stories ? json(r.stories->estimated) : json(nullptr)}};
   if (has_aggregations(r.aggregations)) add_aggregations(j, r.aggregations);
   write(out_, j);
 }

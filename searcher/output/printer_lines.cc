@@ -57,7 +57,7 @@ std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) {
           join(a.topics, ' ')};
 }
 
-void DelimitedPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+void DelimitedPrinter::count(const SearchResult& r) { out_ << counted(r) << "\n"; }
 
 void DelimitedPrinter::batch_error(const BatchQuery&, const Error&) {}
 
@@ -80,7 +80,7 @@ void TsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
 }
 
 void TsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
-  out_ << tsv_field(q.qid) << '\t' << r.total.estimated << '\n';
+  out_ << tsv_field(q.qid) << '\t' << counted(r) << '\n';
 }
 
 void TsvPrinter::catalogue(const Catalogue& c) { catalogue_rows(c); }
@@ -109,9 +109,7 @@ void CsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   }
 }
 
-void CsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
-  row({q.qid, std::to_string(r.total.estimated)});
-}
+void CsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) { row({q.qid, std::to_string(counted(r))}); }
 
 void CsvPrinter::catalogue(const Catalogue& c) {
   row({"id", "type", "name", "articles"});
@@ -122,7 +120,7 @@ void IdsPrinter::result(const SearchResult& r) {
   for (const auto& h : r.hits) out_ << one_line(h.article.id) << "\n";
 }
 
-void IdsPrinter::count(const SearchResult& r) { out_ << r.total.estimated << "\n"; }
+void IdsPrinter::count(const SearchResult& r) { out_ << counted(r) << "\n"; }
 
 void IdsPrinter::batch_begin(bool) { refused_mode("ids", "--batch"); }
 void IdsPrinter::batch_result(const BatchQuery&, const SearchResult&) { refused_mode("ids", "--batch"); }

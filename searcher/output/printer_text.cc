@@ -10,14 +10,21 @@ namespace dipnews {
 
 namespace {
 
-std::string count_phrase(const MatchTotals& t) {
+// "12 articles", "about 1200 stories".
+std::string count_phrase(const MatchTotals& t, const char* one, const char* many) {
   const std::string n = std::to_string(t.estimated);
-  const std::string noun = t.estimated == 1 ? " article" : " articles";
-  return (t.exact() ? n : "about " + n) + noun;
+  return (t.exact() ? n : "about " + n) + " " + (t.estimated == 1 ? one : many);
 }
 
-// "1 article matches", "12 articles match".
-std::string match_phrase(const MatchTotals& t) { return count_phrase(t) + (t.estimated == 1 ? " matches" : " match"); }
+// "1 article matches", "12 articles match", "12 articles in 9 stories match": the articles,
+// and the stories they make when wire copies are folded into one hit (the hits listed).
+std::string match_phrase(const SearchResult& r) {
+  std::string phrase = count_phrase(r.total, "article", "articles");
+  if (r.stories && (r.stories->estimated != r.total.estimated || r.stories->exact() != r.total.exact())) {
+    return phrase + " in " + count_phrase(*r.stories, "story", "stories") + " match";
+  }
+  return phrase + (r.total.estimated == 1 ? " matches" : " match");
+}
 
 }  // namespace
 
@@ -105,13 +112,13 @@ void TextPrinter::hit(const Hit& h) {
 
 void TextPrinter::result(const SearchResult& r) {
   if (r.hits.empty()) {
-    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r.total)) << " '" << one_line(r.query) << "'"
+    out_ << (r.total.estimated == 0 ? "No articles match" : match_phrase(r)) << " '" << one_line(r.query) << "'"
          << (r.total.estimated == 0 ? "" : " (none on this page)") << ".\n";
     if (r.suggestion) out_ << "Did you mean: " << one_line(*r.suggestion) << "\n";
     aggregations(r.aggregations);
     return;
   }
-  out_ << match_phrase(r.total) << " " << (r.relaxed ? "some of " : "") << "'" << one_line(r.query) << "' (showing "
+  out_ << match_phrase(r) << " " << (r.relaxed ? "some of " : "") << "'" << one_line(r.query) << "' (showing "
        << r.hits.front().rank << "-" << r.hits.back().rank << ")\n";
   if (r.relaxed)
     out_ << "Too few articles have all these words: ranked by how well they match (--default-op=and to insist).\n";
@@ -174,7 +181,7 @@ void TextPrinter::timeline(const Timeline& t) {
 }
 
 void TextPrinter::count(const SearchResult& r) {
-  out_ << r.total.estimated << "\n";
+  out_ << counted(r) << "\n";
   aggregations(r.aggregations);
 }
 

@@ -79,6 +79,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const LazyDictionary& dic
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
 }
 
+void QueryBuilder::use_database(const Xapian::Database& db) { parser_.set_database(db); }
+
 void QueryBuilder::set_any_word(bool any) {
   parser_.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   parser_.set_stopper(any ? &english_stop_words() : nullptr);

@@ -31,6 +31,9 @@ class QueryBuilder {
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
+  // Wildcards and spelling read `db` from now on: the handle that replaced the one given.
+  void use_database(const Xapian::Database& db);
+
   // Throws UsageError for a syntax error or a bad field value.
   Xapian::Query build(const std::string& text, const QueryFilters& filters);
   // The two halves of build(): the query text alone, and the option filters on a query.

@@ -12,9 +12,12 @@ work=$(mktemp -d)
 # removed: otherwise it reports the vanished index as its own failure.
 stop_writer() {
   [ -n "${writer:-}" ] || return 0
-  pkill -P "$writer" 2>/dev/null || true
+  local running
+  running=$(pgrep -P "$writer" || true)  # the round's indexer; the loop first, so none starts after
   kill "$writer" 2>/dev/null || true
+  [ -z "$running" ] || kill $running 2>/dev/null || true
   wait "$writer" 2>/dev/null || true
+  while [ -n "$running" ] && kill -0 $running 2>/dev/null; do sleep 0.1; done
 }
 trap 'stop_writer; rm -rf "$work"' EXIT
 

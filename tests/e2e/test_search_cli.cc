@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
@@ -390,6 +392,47 @@ TEST_CASE("wire copies: one hit per story by default - every copy with --no-coll
   }
   auto text = run_search({"--db", corpus_db(), "--limit=50", "BlackRock"});
   CHECK_THAT(text.out, Catch::Contains("carried by 4 outlets: "));
+}
+
+TEST_CASE("counts agree: text header, --count, --count-stories, JSON and ids give the same two numbers",
+          "[e2e][search]") {
+  // BlackRock: the four wire copies of one story and other articles, so articles > stories.
+  for (const std::string query : {"BlackRock", "*", "ceasefire"}) {
+    INFO(query);
+    const auto articles = run_search({"--db", corpus_db(), "--count", query});
+    const auto stories = run_search({"--db", corpus_db(), "--count-stories", query});
+    REQUIRE(articles.exit_code == 0);
+    REQUIRE(stories.exit_code == 0);
+    const long n_articles = std::stol(articles.out), n_stories = std::stol(stories.out);
+    if (query == "BlackRock") CHECK(n_stories == n_articles - 3);  // three copies folded into the fourth
+    CHECK(n_stories <= n_articles);
+
+    const json page = search_json({query});
+    CHECK(page["total"]["estimated"] == n_articles);
+    CHECK(page["total"]["lower"] == n_articles);  // exact: small enough to count
+    CHECK(page["stories"]["estimated"] == n_stories);
+    CHECK(page["stories"]["upper"] == n_stories);
+    const json counted = search_json({"--count", query});
+    CHECK(counted["count"] == n_articles);
+    CHECK(counted["story_count"] == n_stories);
+    CHECK(search_json({"--no-collapse", query})["stories"].is_null());
+
+    const auto ids = run_search({"--db", corpus_db(), "--format=ids", "--limit=100000", query});
+    CHECK(std::count(ids.out.begin(), ids.out.end(), '\n') == n_stories);  // one line per story
+    const auto every = run_search({"--db", corpus_db(), "--format=ids", "--limit=100000", "--no-collapse", query});
+    CHECK(std::count(every.out.begin(), every.out.end(), '\n') == n_articles);
+
+    const auto text = run_search({"--db", corpus_db(), query});
+    const std::string header = n_articles == n_stories ? std::to_string(n_articles) + " articles match"
+                                                       : std::to_string(n_articles) + " articles in " +
+                                                             std::to_string(n_stories) + " stories match";
+    CHECK_THAT(text.out, Catch::StartsWith(header));
+  }
+  const auto both = run_search({"--db", corpus_db(), "--count", "--count-stories", "x"});
+  CHECK(both.exit_code == 2);
+  const auto uncollapsed = run_search({"--db", corpus_db(), "--count-stories", "--no-collapse", "x"});
+  CHECK(uncollapsed.exit_code == 2);
+  CHECK_THAT(uncollapsed.err, Catch::Contains("--no-collapse"));
 }
 
 TEST_CASE("did you mean: misspelt words are corrected from the index's vocabulary when nothing matches",

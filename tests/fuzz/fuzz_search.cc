@@ -67,7 +67,7 @@ struct SampleIndex {
 Searcher& searcher() {
   static SampleIndex index;
   static const LazyDictionary dictionary(fuzz::bundled_dictionary());
-  static Searcher s(Xapian::Database(index.path), dictionary);
+  static Searcher s(std::vector<std::string>{index.path}, dictionary);
   return s;
 }
 

@@ -15,7 +15,7 @@ namespace {
 struct Fixture {
   test::TempDir dir;
   LazyDictionary dictionary{Dictionary{}};
-  Searcher searcher{open_for_search({test::write_sample_index(dir)}), dictionary};
+  Searcher searcher{std::vector<std::string>{test::write_sample_index(dir)}, dictionary};
 
   std::vector<std::string> ids(SearchRequest r) {
     std::vector<std::string> out;
@@ -122,7 +122,7 @@ TEST_CASE("initials match however they are typed", "[search]") {
     run.write(test::make_article("other-1", "Aid", "A package of aid for us all."));
   }
   const LazyDictionary dictionary{Dictionary{}};
-  Searcher s(open_for_search({path}), dictionary);
+  Searcher s(std::vector<std::string>{path}, dictionary);
   for (const char* typed : {"U.S. aid", "u.s. aid", "U.S AID", "\"u.s. aid\""}) {
     SearchRequest r;
     r.text = typed;
@@ -144,7 +144,7 @@ TEST_CASE("several databases are searched as one", "[search]") {
     run_b.write(test::make_article("b-1", "Summit in Seoul", "Leaders met again."));
   }
   const LazyDictionary dictionary{Dictionary{}};
-  Searcher s(open_for_search({path_a, path_b}), dictionary);
+  Searcher s(std::vector<std::string>{path_a, path_b}, dictionary);
   SearchRequest r;
   r.text = "summit";
   CHECK(s.search(r).hits.size() == 2);
@@ -208,7 +208,7 @@ std::vector<std::string> feedback_words(const std::vector<Article>& articles, co
     for (const auto& a : articles) run.write(a);
   }
   const LazyDictionary dictionary{Dictionary{}};
-  Searcher s(open_for_search({path}), dictionary);
+  Searcher s(std::vector<std::string>{path}, dictionary);
   SearchRequest r;
   r.text = query;
   r.default_op = DefaultOp::any;
