@@ -1,6 +1,10 @@
 #include "command_line.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
 
 #include "build_config.h"
 #include "error.h"
@@ -106,7 +110,115 @@ void print_man_entry(const OptionEntry& e, std::ostream& out) {
   out << "\n" << troff_escape(full_description(e)) << "\n";
 }
 
+// A switch in the config file: "progress = true". Boost's own words for true and false.
+std::optional<bool> config_switch(std::string value) {
+  for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (value == "true" || value == "yes" || value == "on" || value == "1") return true;
+  if (value == "false" || value == "no" || value == "off" || value == "0") return false;
+  return std::nullopt;
+}
+
+bool given_on_command_line(const po::variables_map& vm, const std::string& key) {
+  return vm.count(key) && !vm[key].defaulted();
+}
+
+// Why `setting` is not applied: the command line or the environment sets it (options that add
+// up take both the file's values and the command line's).
+std::string overriding(const ConfigSetting& setting, const po::option_description& option, const po::variables_map& vm,
+                       const ConfigSchema& schema) {
+  if (!option.semantic()->is_composing() && given_on_command_line(vm, setting.key)) return "--" + setting.key;
+  for (const auto& [key, variable] : schema.environment) {
+    const char* value = std::getenv(variable);
+    if (key == setting.key && value && *value) return std::string("$") + variable;
+  }
+  return "";
+}
+
+// The file's setting as the option's tokens, checked as the parser will check them (a bad
+// value, or a single-valued key given twice, named with its line); nullopt: a switch set false.
+std::optional<std::vector<std::string>> config_tokens(const ConfigSetting& setting,
+                                                      const po::option_description& option, boost::any& so_far,
+                                                      const std::string& path) {
+  const std::string where = path + ":" + std::to_string(setting.line) + ": ";
+  std::vector<std::string> tokens{setting.value};
+  if (option.semantic()->max_tokens() == 0) {  // a switch: no value on the command line
+    const auto on = config_switch(setting.value);
+    if (!on) throw UsageError(where + setting.key + ": '" + setting.value + "' is not true or false");
+    if (!*on) return std::nullopt;
+    tokens.clear();
+  }
+  try {
+    option.semantic()->parse(so_far, tokens, true);
+  } catch (const po::multiple_occurrences&) {
+    throw UsageError(where + setting.key + ": set twice (it takes one value)");
+  } catch (const po::error&) {
+    throw UsageError(where + setting.key + ": invalid value '" + setting.value + "'");
+  }
+  return tokens;
+}
+
+// Reads the config file, if any, into parsed.vm under what the command line already holds.
+void read_config(ParsedCommandLine& parsed, const po::options_description& table, const ConfigSchema& schema) {
+  auto& vm = parsed.vm;
+  const bool no_config = vm["no-config"].as<bool>();
+  const std::string option = vm.count("config") ? vm["config"].as<std::string>() : "";
+  if (vm.count("config") && option.empty()) throw UsageError("--config: empty file name");
+  if (!option.empty() && no_config) throw UsageError("--config and --no-config do not go together");
+  parsed.config = locate_config_file(option, no_config);
+  if (parsed.config.path.empty()) return;
+  parsed.settings = read_config_file(parsed.config.path, schema);
+  po::parsed_options from_file(&table);
+  std::map<std::string, boost::any> so_far;
+  for (auto& setting : parsed.settings) {
+    if (!setting.overridden_by.empty()) continue;
+    const auto* description = table.find_nothrow(setting.key, false);
+    if (!description) throw std::logic_error("config key '" + setting.key + "' is not an option");
+    setting.overridden_by = overriding(setting, *description, vm, schema);
+    if (!setting.overridden_by.empty()) continue;
+    auto tokens = config_tokens(setting, *description, so_far[setting.key], parsed.config.path);
+    if (!tokens) continue;
+    po::option entry(setting.key, *tokens);
+    entry.original_tokens = {setting.key, setting.value};
+    from_file.options.push_back(std::move(entry));
+  }
+  try {
+    po::store(from_file, vm);  // a value the command line stored stays; options that add up add up
+  } catch (const po::error& e) {
+    throw UsageError(parsed.config.path + ": " + e.what());
+  }
+}
+
+// --print-config: which file, and each of its settings for this binary with what overrides it.
+// An option of its own, as notmuch's `notmuch config list` and git's `config --list
+// --show-origin` (ripgrep says which file it read under --debug): scripts and bug reports get
+// it without running a search, and --version stays one line.
+void print_config(const ParsedCommandLine& parsed, std::ostream& out) {
+  if (parsed.config.path.empty()) {
+    out << "config file: none (" << parsed.config.found_by << ")\n";
+    return;
+  }
+  out << "config file: " << parsed.config.path << " (" << parsed.config.found_by << ")\n";
+  for (const auto& s : parsed.settings) {
+    out << parsed.config.path << ":" << s.line << ": " << (s.section.empty() ? "" : "[" + s.section + "] ") << s.key
+        << " = " << s.value;
+    if (!s.overridden_by.empty()) out << " (overridden by " << s.overridden_by << ")";
+    out << "\n";
+  }
+}
+
 }  // namespace
+
+// Added to every binary's table (config_file.h).
+po::options_description config_file_options() {
+  po::options_description desc;
+  desc.add_options()("config", po::value<std::string>()->value_name("FILE"),
+                     "read defaults from this config file (default: $DIPNEWS_CONFIG, else "
+                     "$XDG_CONFIG_HOME/dipnews/config or ~/.config/dipnews/config when it exists)")(
+      "no-config", po::bool_switch(), "read no config file")(
+      "print-config", po::bool_switch(),
+      "print which config file is read and the settings it gives (and what overrides them), then exit");
+  return desc;
+}
 
 void print_option_list(const po::options_description& options, OptionListStyle style, std::ostream& out) {
   for (const auto& option : options.options()) {
@@ -116,42 +228,72 @@ void print_option_list(const po::options_description& options, OptionListStyle s
   }
 }
 
-std::optional<po::variables_map> parse_command_line(int argc, const char* const argv[],
-                                                    const po::options_description& options,
+void ParsedCommandLine::check(const std::function<void()>& checks) const {
+  try {
+    checks();
+  } catch (const UsageError& e) {
+    // The binaries' messages start with the option: "--limit: must be between 0 and 1000000".
+    const std::string& message = e.message();
+    if (message.rfind("--", 0) != 0) throw;
+    const auto end = message.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-", 2);
+    const std::string key = message.substr(2, end == std::string::npos ? end : end - 2);
+    for (const auto& setting : settings) {
+      if (setting.key == key && setting.overridden_by.empty()) {
+        throw UsageError(config.path + ":" + std::to_string(setting.line) + ": " + message);
+      }
+    }
+    throw;
+  }
+}
+
+std::optional<ParsedCommandLine> parse_command_line(int argc, const char* const argv[],
+                                                    const po::options_description& options, const ConfigSchema& config,
                                                     std::vector<std::string>& positional, const ProgramInfo& program,
                                                     std::ostream& out) {
   po::options_description hidden;
   hidden.add_options()("positional-arguments", po::value(&positional))
       // The build splices this into the manual page, so the page lists the options --help does.
       ("help-man", "print the options as the OPTIONS section of the manual page (man(7) markup)");
+  po::options_description visible;
+  visible.add(options).add(config_file_options());
   po::options_description all;
-  all.add(options).add(hidden);
+  all.add(visible).add(hidden);
   po::positional_options_description positions;
   positions.add("positional-arguments", -1);
 
-  po::variables_map vm;
+  ParsedCommandLine parsed;
+  auto& vm = parsed.vm;
   try {
     // Arguments that start with '-' but are not options (a query's "-word") must follow "--".
     po::store(po::command_line_parser(argc, argv).options(all).positional(positions).run(), vm);
-    po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
   if (vm.count("help")) {
     out << program.usage << "\nOptions:\n";
-    print_option_list(options, OptionListStyle::help, out);
+    print_option_list(visible, OptionListStyle::help, out);
     out << "\n" << program.epilogue;
     return std::nullopt;
   }
   if (vm.count("help-man")) {
-    print_option_list(options, OptionListStyle::man, out);
+    print_option_list(visible, OptionListStyle::man, out);
     return std::nullopt;
   }
   if (vm.count("version")) {
     out << program.name << " " << build::version << "\n";
     return std::nullopt;
   }
-  return vm;
+  read_config(parsed, all, config);
+  try {
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  if (vm["print-config"].as<bool>()) {
+    print_config(parsed, out);
+    return std::nullopt;
+  }
+  return parsed;
 }
 
 }  // namespace dipnews

@@ -58,6 +58,10 @@ inline constexpr std::size_t max_id_list_line_bytes = std::size_t{4} << 10;
 // in time and memory that grow with its length (and refuses one that needs over 8 MiB).
 inline constexpr std::size_t max_boilerplate_pattern_bytes = std::size_t{1} << 10;
 
+// The config file (common/config_file.h) is read whole: a few dozen lines in practice. A
+// bigger file is not a config file (a database or a log named by mistake) and is refused.
+inline constexpr std::size_t max_config_file_bytes = std::size_t{1} << 20;
+
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";

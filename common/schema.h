@@ -18,8 +18,8 @@
 //              body snippets are cut from, and the input's own tags kept apart for --retag.
 //
 // Metadata keys (whole index, or each shard): the schema version and the indexer that
-// wrote it, the dictionaries the articles were tagged with, and in each shard of a sharded
-// index its place among the shards (common/shards.h).
+// wrote it, the dictionaries the articles were tagged with (their versions, and the user's
+// own files), and in each shard of a sharded index its place among the shards (common/shards.h).
 //
 // Prefixes follow Xapian's conventions (omega, notmuch): single upper-case letters for the
 // standard ones, "X..." for our own boolean fields. No prefix starts another (a unit test
@@ -46,6 +46,8 @@ namespace dipnews::schema {
 //   3  facet slots (actor_list, topic_list, source_name)
 //   4  wire-copy stories (XBAND, XSTORY, signature and story slots)
 //   5  the input's own tags kept apart in the data (--retag), the tagged_with and id slots
+//      (same version) metadata::dictionaries, the user's own dictionaries: an index written
+//      before it has none, which only means that nothing is known to be missing
 //   6  the indexed slot: when each article was last added or changed (dipnews-search --new)
 inline constexpr int version = 6;
 
@@ -91,6 +93,11 @@ inline constexpr const char* schema_version = "dipnews:schema_version";
 inline constexpr const char* indexer_version = "dipnews:indexer_version";
 // Versions of the dictionaries the articles were tagged with ("countries.actors@2026-11-28.1,...").
 inline constexpr const char* dictionary_version = "dipnews:dictionary_version";
+// The user's own dictionaries (--dictionary, or the config file) the articles were tagged
+// with, each with its absolute path, version and content digest (common/dictionary_record.h):
+// a JSON array of {"path","version","digest"}, absent when there are none. Lets the indexer
+// refuse a run that would re-tag without one, and the searcher load them again.
+inline constexpr const char* dictionaries = "dipnews:dictionaries";
 // "K/N UUID" in every shard of a sharded index: shard K of N of the index created with that
 // UUID (common/shards.h). Lets the indexer refuse a shuffled layout and the searcher find a
 // shard listed twice or missing.

@@ -5,8 +5,8 @@
 # {...},..., file arguments as FILE or PATH, index values as ACTOR, TOPIC, OUTLET, saved
 # searches (dipnews-search --list-saved) as NAME.
 # Field values (actor:, person:, country:, org:, topic:, source:) come from the index, through
-# dipnews-search --list-actors, --list-topics and --facets=source, with the --db and
-# --dictionary options of the command line being completed.
+# dipnews-search --list-actors, --list-topics and --facets=source, with the --db,
+# --dictionary, --config and --no-config options of the command line being completed.
 #
 # Self-contained: works with or without the bash-completion package.
 
@@ -155,8 +155,9 @@ _dipnews() {
   local cur=${words[-1]} prev=""
   ((${#words[@]} > 1)) && prev=${words[-2]}
 
-  # The options as --help lists them, and the --db/--dictionary options already given (they
-  # decide which index and dictionaries the field values come from).
+  # The options as --help lists them, and the --db/--dictionary/--config options already given
+  # (they decide which index and dictionaries the field values come from; without them, the
+  # config file the command will read).
   local -A takes=()
   local name value
   while read -r name value; do takes[$name]=$value; done < <(_dipnews_option_table "$bin")
@@ -165,11 +166,13 @@ _dipnews() {
     w=${words[i]}
     [[ $w == -- ]] && after_dashdash=1
     case $w in
-      --db=* | --dictionary=*) db_args+=("${w%%=*}=${w#*=}") ;;
-      --db | --dictionary) ((i + 1 < ${#words[@]} - 1)) && db_args+=("$w=${words[i + 1]}") ;;
+      --db=* | --dictionary=* | --config=*) db_args+=("${w%%=*}=${w#*=}") ;;
+      --db | --dictionary | --config) ((i + 1 < ${#words[@]} - 1)) && db_args+=("$w=${words[i + 1]}") ;;
+      --no-config) db_args+=("$w") ;;
     esac
   done
   for ((i = 0; i < ${#db_args[@]}; i++)); do
+    [[ ${db_args[i]} == *=* ]] || continue
     value=${db_args[i]#*=}
     db_args[i]=${db_args[i]%%=*}=${value/#\~/$HOME}
   done

@@ -9,6 +9,7 @@
 
 #include "command_line.h"
 #include "database.h"
+#include "dictionary_record.h"
 #include "error.h"
 #include "text_util.h"
 
@@ -34,6 +35,15 @@ constexpr ProgramInfo program = {
     "  dipnews-index --lint-dictionaries --dictionary my.actors\n"
     "      check your own dictionary before indexing with it\n"};
 
+// What the config file may set for dipnews-index: its [index] section (docs/reference.md,
+// "Config file"). Actions (--delete, --retag, --explain...) and the choice of --shards stay
+// on the command line.
+const ConfigSchema config_schema = {"index",
+                                    {"db", "dictionary", "boilerplate", "input-format", "wait-lock", "commit-interval",
+                                     "memory", "jobs", "progress", "strict", "quiet"},
+                                    {"db", "dictionary", "boilerplate"},
+                                    {{"db", "DIPNEWS_DB"}}};
+
 // Values checked after parsing (Boost would quietly wrap "-5" into a huge unsigned).
 struct RawOptions {
   std::vector<std::string> dbs;
@@ -52,7 +62,7 @@ struct RawOptions {
 po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
   desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
-      "db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else ./dipnews.db)")(
+      "db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else the config file's db, else ./dipnews.db)")(
       "shards", po::value(&raw.shards)->value_name("N"),
       "write a new --db as N shard indexes in PATH/shard-K, listed by the stub PATH/XAPIANDB (searched as one; "
       "a sharded index keeps its N)")("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
@@ -66,10 +76,10 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       "after indexing (or alone), rewrite the index compactly: smaller and faster to search")(
       "wait-lock", po::value(&raw.wait_lock)->value_name("SECONDS")->default_value(0),
       "when another dipnews-index is writing, wait up to SECONDS for it instead of exiting with 75")(
-      "boilerplate", po::value(&o.boilerplate_files)->value_name("FILE"),
+      "boilerplate", po::value(&o.boilerplate_files)->value_name("FILE")->composing(),
       "extra boilerplate pattern file, one regular expression a line (repeatable)")(
-      "dictionary", po::value(&o.dictionaries)->value_name("FILE"),
-      "extra actor or topic dictionary file (repeatable)")(
+      "dictionary", po::value(&o.dictionaries)->value_name("FILE")->composing(),
+      "extra actor or topic dictionary file (repeatable; recorded in the index, which later runs must give again)")(
       "explain", po::bool_switch(&raw.explain),
       "index nothing: print every actor and topic found in each INPUT article, with evidence")(
       "format", po::value(&raw.output_format)->value_name("{text,json,jsonl}")->default_value("text"),
@@ -154,6 +164,7 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
   apply_limits(o, raw);
   choose_mode(o, raw);
   check_work(o);
+  o.dictionaries = distinct_files(o.dictionaries);  // the config file's and the command line's
 }
 
 }  // namespace
@@ -161,9 +172,9 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
 std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[], std::ostream& out) {
   IndexOptions o;
   RawOptions raw;
-  const auto vm = parse_command_line(argc, argv, option_table(o, raw), o.inputs, program, out);
-  if (!vm) return std::nullopt;
-  apply_checks(o, raw);
+  const auto parsed = parse_command_line(argc, argv, option_table(o, raw), config_schema, o.inputs, program, out);
+  if (!parsed) return std::nullopt;
+  parsed->check([&] { apply_checks(o, raw); });
   return o;
 }
 

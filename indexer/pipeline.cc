@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "dictionary.h"
+#include "dictionary_guard.h"
 #include "id_list.h"
 #include "index_stats.h"
 #include "input/article_source.h"
@@ -17,6 +18,7 @@
 #include "ordered_pool.h"
 #include "progress.h"
 #include "rejection_ledger.h"
+#include "schema.h"
 #include "tagging/tagger.h"
 #include "writing/content_hash.h"
 #include "writing/document_preparer.h"
@@ -85,7 +87,8 @@ constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
 
 class IndexRun {
  public:
-  IndexRun(const IndexOptions& options, std::ostream& diag)
+  // `metadata`: set in the index with the articles (the user's dictionaries).
+  IndexRun(const IndexOptions& options, std::ostream& diag, std::vector<std::pair<std::string, std::string>> metadata)
       : options_(options),
         diag_(diag),
         source_(options),
@@ -94,7 +97,8 @@ class IndexRun {
         writer_(options.db, {.commit = {options.commit_interval, options.memory_bytes},
                              .tagged_with = dictionary_.version(),
                              .wait_lock_seconds = options.wait_lock_seconds,
-                             .shards = options.shards}),
+                             .shards = options.shards,
+                             .metadata = std::move(metadata)}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));
@@ -313,8 +317,14 @@ class IndexRun {
 }  // namespace
 
 ExitCode run_indexing(const IndexOptions& options, std::ostream& diag) {
+  // A run that tags articles records the user's dictionaries, once sure it drops none of
+  // those the index was tagged with (deleting only tags nothing: the record stays).
+  std::vector<std::pair<std::string, std::string>> metadata;
+  if (!options.inputs.empty() || options.retag) {
+    metadata.emplace_back(schema::metadata::dictionaries, dictionaries_to_record(options));
+  }
   try {
-    return IndexRun(options, diag).run();
+    return IndexRun(options, diag, std::move(metadata)).run();
   } catch (const Xapian::DatabaseLockError& e) {
     throw DatabaseBusy("database '" + options.db + "' is locked by another writer: " + e.get_msg());
   } catch (const Xapian::Error& e) {

@@ -4,8 +4,11 @@
 
 namespace dipnews {
 
-LazyDictionary::LazyDictionary(std::vector<std::string> extra_files) : extra_files_(std::move(extra_files)) {
-  if (!extra_files_.empty()) get();
+LazyDictionary::LazyDictionary(std::vector<std::string> extra_files, const std::vector<std::string>& also_files)
+    : extra_files_(std::move(extra_files)) {
+  const bool named = !extra_files_.empty();
+  extra_files_.insert(extra_files_.end(), also_files.begin(), also_files.end());
+  if (named) get();
 }
 
 LazyDictionary::LazyDictionary(Dictionary loaded) {

@@ -15,9 +15,11 @@ namespace dipnews {
 
 class LazyDictionary {
  public:
-  // The bundled dictionaries plus extra_files. Extra files the user named are loaded at
-  // once, so that a mistake in them is reported whatever the query.
-  explicit LazyDictionary(std::vector<std::string> extra_files);
+  // The bundled dictionaries plus extra_files, then also_files. Extra files the user named
+  // are loaded at once, so that a mistake in them is reported whatever the query; also_files
+  // (those the index was tagged with: index_dictionaries.h) wait for first use like the
+  // bundled ones, so that a keyword search does not pay for loading them.
+  explicit LazyDictionary(std::vector<std::string> extra_files, const std::vector<std::string>& also_files = {});
   // An already loaded dictionary (tests, and callers that need it anyway).
   explicit LazyDictionary(Dictionary loaded);
 

@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "database.h"
 #include "error.h"
+#include "index_dictionaries.h"
 #include "lazy_dictionary.h"
 #include "new_articles.h"
 #include "output/printer.h"
@@ -82,12 +83,13 @@ int search_and_print(Xapian::Database db, const dipnews::FreshOpen& open_again,
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
   if (options.mode == SearchOptions::Mode::list_saved) return list_saved(options);
-  const LazyDictionary dictionary(options.dictionaries);
   allow_remote_programs(options.allow_remote_programs);
   set_remote_timeout(options.remote_timeout_seconds);
-  std::vector<std::string> warnings;  // a sharded index searched without all its shards
+  std::vector<std::string> warnings;  // a sharded index searched without all its shards, a dictionary gone
   Xapian::Database db = open_for_search(options.dbs, &warnings);
   const FreshOpen open_again = [&options] { return open_for_search(options.dbs); };
+  const LazyDictionary dictionary(options.dictionaries,
+                                  dictionaries_for_index(db, open_again, options.dictionaries, warnings));
   for (const auto& w : warnings) std::cerr << "dipnews-search: warning: " << one_line(w) << "\n";
   if (options.mode != SearchOptions::Mode::search) {
     const auto kind = options.mode == SearchOptions::Mode::list_actors ? CatalogueKind::actors : CatalogueKind::topics;

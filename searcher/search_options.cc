@@ -38,6 +38,14 @@ constexpr ProgramInfo program = {
     "  dipnews-search --format=json --limit=5 'source:meridian-post (sanctions OR tariffs)'\n"
     "      five hits from one outlet, as JSON for scripts\n"};
 
+// What the config file may set for dipnews-search: its [search] section (docs/reference.md,
+// "Config file"). What a search asks (filters, --count, --batch...) stays on the command line.
+const ConfigSchema config_schema = {"search",
+                                    {"db", "dictionary", "format", "limit", "sort", "default-op", "feedback",
+                                     "no-snippets", "no-collapse", "color", "jobs"},
+                                    {"db", "dictionary"},
+                                    {{"db", "DIPNEWS_DB"}}};
+
 // Values checked after parsing: keyword options against their tables, numbers against
 // their ranges (Boost would quietly wrap "--limit -1" into a huge unsigned).
 struct RawOptions {
@@ -59,7 +67,7 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
   desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
       "db", po::value(&o.dbs)->value_name("PATH"),
-      "index to search (repeatable; default: $DIPNEWS_DB, else ./dipnews.db)")(
+      "index to search (repeatable; default: $DIPNEWS_DB, else the config file's db, else ./dipnews.db)")(
       "allow-remote-programs", po::bool_switch(&o.allow_remote_programs),
       "let stub databases run the programs their 'remote :PROGRAM' lines name (refused by default)")(
       "remote-timeout", po::value(&raw.remote_timeout)->value_name("SECONDS")->default_value(30),
@@ -111,8 +119,9 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
                                     "list the saved searches, NAME<TAB>OPTIONS AND QUERY, and check them")(
       "saved-file", po::value(&o.saved_file)->value_name("FILE"),
       "the saved searches, NAME = OPTIONS AND QUERY a line (default: $DIPNEWS_SAVED_SEARCHES, else "
-      "$XDG_CONFIG_HOME/dipnews/searches)")("dictionary", po::value(&o.dictionaries)->value_name("FILE"),
-                                            "extra actor or topic dictionary file (repeatable)")(
+      "$XDG_CONFIG_HOME/dipnews/searches)")(
+      "dictionary", po::value(&o.dictionaries)->value_name("FILE")->composing(),
+      "extra actor or topic dictionary file (repeatable; those the index was tagged with are loaded without it)")(
       "color", po::value(&raw.color)->value_name(keyword_values(color_modes))->default_value("auto"),
       "colour the text output (auto: only on a terminal, and not when NO_COLOR is set or TERM=dumb)");
   return desc;
@@ -194,14 +203,15 @@ std::vector<std::string> with_option_defaults(std::vector<std::string> args) {
 }
 
 // Options a saved search cannot hold: they choose what to run, not how.
-constexpr const char* not_savable[] = {"saved", "new",     "list-saved", "saved-file",  "batch",
-                                       "help",  "version", "help-man",   "list-actors", "list-topics"};
+constexpr const char* not_savable[] = {"saved",  "new",       "list-saved",  "saved-file",  "batch",
+                                       "help",   "version",   "help-man",    "list-actors", "list-topics",
+                                       "config", "no-config", "print-config"};
 
 // The option table with parse_command_line's hidden options, for parsing without it.
 po::options_description with_positional(const po::options_description& table) {
   po::options_description all, hidden;
   hidden.add_options()("positional-arguments", po::value<std::vector<std::string>>())("help-man", "");
-  all.add(table).add(hidden);
+  all.add(table).add(config_file_options()).add(hidden);
   return all;
 }
 
@@ -278,16 +288,18 @@ std::vector<std::string> merged_command_line(const std::vector<po::option>& save
   return options;
 }
 
-std::optional<po::variables_map> parse_into(SearchOptions& o, RawOptions& raw, const std::vector<std::string>& args,
+std::optional<ParsedCommandLine> parse_into(SearchOptions& o, RawOptions& raw, const std::vector<std::string>& args,
                                             std::ostream& out) {
   std::vector<const char*> argv;
   for (const auto& arg : args) argv.push_back(arg.c_str());
-  return parse_command_line(static_cast<int>(argv.size()), argv.data(), option_table(o, raw), raw.words, program, out);
+  return parse_command_line(static_cast<int>(argv.size()), argv.data(), option_table(o, raw), config_schema, raw.words,
+                            program, out);
 }
 
 // --list-saved, or --saved NAME: the options become those of the saved search and these.
-void apply_saved(SearchOptions& o, RawOptions& raw, po::variables_map& vm, const std::vector<std::string>& args,
-                 std::ostream& out) {
+void apply_saved(SearchOptions& o, RawOptions& raw, ParsedCommandLine& command_line,
+                 const std::vector<std::string>& args, std::ostream& out) {
+  const auto& vm = command_line.vm;
   const auto file = saved_searches_file(o.saved_file);
   auto searches = load_saved_searches(file);
   std::vector<std::vector<po::option>> parsed;
@@ -312,7 +324,7 @@ void apply_saved(SearchOptions& o, RawOptions& raw, po::variables_map& vm, const
   const std::string saved_file = o.saved_file;
   o = SearchOptions{};
   raw = RawOptions{};
-  vm = *parse_into(o, raw, merged_command_line(parsed[i], args), out);
+  command_line = *parse_into(o, raw, merged_command_line(parsed[i], args), out);
   o.saved_file = saved_file;
   o.saved_search = std::move(searches[i]);
 }
@@ -325,13 +337,13 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   const auto args = with_option_defaults(std::vector<std::string>(argv, argv + argc));
   auto parsed = parse_into(o, raw, args, out);
   if (!parsed) return std::nullopt;
-  auto& vm = *parsed;
-  if (!o.saved.empty() || vm.count("list-saved")) apply_saved(o, raw, vm, args, out);
+  if (!o.saved.empty() || parsed->vm.count("list-saved")) apply_saved(o, raw, *parsed, args, out);
   if (o.mode == SearchOptions::Mode::list_saved) return o;
   if (o.new_only && o.saved.empty()) {
     throw UsageError("--new needs --saved NAME (what is new is remembered per saved search)");
   }
-  apply_checks(o, raw);
+  const auto& vm = parsed->vm;
+  parsed->check([&] { apply_checks(o, raw); });
   // Only text and JSON show snippets: the others need not compute them.
   o.request.collapse = !vm.count("no-collapse");
   if (vm.count("count-stories")) count_stories(o.request);

@@ -148,6 +148,7 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : 
       last_indexed_ = std::max(last_indexed_, *last);
     }
     if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
+    for (const auto& [key, value] : options.metadata) db.set_metadata(key, value);
     shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
   }
   stories_.emplace(layout.paths);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "writing/document_preparer.h"
@@ -46,6 +47,9 @@ struct IndexWriterOptions {
   // 0 writes the index the path is (a new one: plain); N a sharded index of N shards (new,
   // or one of N).
   unsigned shards = 0;
+  // Further metadata set in every shard, committed with the articles (key, value; an empty
+  // value removes the key): the pipeline records the user's dictionaries this way.
+  std::vector<std::pair<std::string, std::string>> metadata{};
 };
 
 class ShardWriter;

@@ -139,6 +139,11 @@ ACTORS
 expect 'dipnews-search actor:zz-' 
 expect 'dipnews-search --dictionary extra.actors actor:zz-' zz-test-envoy
 expect 'dipnews-search --dictionary=extra.actors person:testenv' zz-test-envoy
+# So does a config file the command line names (its paths relative to the file).
+mkdir -p conf && printf 'dictionary = ../extra.actors\n' >conf/dipnews.conf
+expect 'dipnews-search --config conf/dipnews.conf actor:zz-' zz-test-envoy
+expect 'dipnews-search --config=conf/dipnews.conf person:testenv' zz-test-envoy
+expect 'dipnews-search --config=conf/dip' conf/dipnews.conf
 
 # Unsplit words (COMP_WORDBREAKS without = and :) get whole words back.
 COMP_WORDBREAKS=$' \t\n"\'@><;|&('

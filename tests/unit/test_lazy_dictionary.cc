@@ -80,3 +80,15 @@ TEST_CASE("lazy dictionary: files the user named are read at once - a mistake sh
   const LazyDictionary lazy(std::vector<std::string>{good});
   CHECK(lazy.get().resolve_actor("Russia") == std::optional<std::string>("rus"));
 }
+
+TEST_CASE("lazy dictionary: the index's own dictionaries wait for first use - then count", "[lazy_dictionary]") {
+  DataDir data;
+  test::TempDir mine;
+  // Not named by the user: a keyword search never reads them, a mistake shows when one is needed.
+  const auto broken = mine.write("recorded.actors", "no header here\n");
+  const LazyDictionary waiting(std::vector<std::string>{}, {broken});
+  CHECK_THROWS_WITH(waiting.get(), Catch::StartsWith(broken + ":1: error:"));
+  const auto good = mine.write("good.actors", test_file("test.actors"));
+  const LazyDictionary lazy(std::vector<std::string>{}, {good});
+  CHECK(lazy.get().resolve_actor("Russia") == std::optional<std::string>("rus"));
+}
