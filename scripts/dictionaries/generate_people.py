@@ -357,6 +357,8 @@ def read_phoenix_countries(path, known_countries, words, report):
             report.drop("one-word name that is an ordinary word", where)
             continue
         p = Person(name, block if block in known_countries else None)
+        for form in plain_forms(name):
+            p.add_alias(form)
         p.spans = spans
         p.order = order
         p.sources.add("phoenix")
@@ -367,6 +369,8 @@ def read_phoenix_countries(path, known_countries, words, report):
                 continue
             if len(norm(text).split()) >= 2:
                 p.add_alias(text)
+                for form in plain_forms(text):
+                    p.add_alias(form)
             elif norm(text) and norm(text) not in words and len(norm(text)) >= 4:
                 if norm(text) not in {norm(x) for x in p.surnames}:
                     p.surnames.append(text)
@@ -426,7 +430,7 @@ def read_ungd(path, known_countries, report):
             if not title:
                 report.drop("UN post not modelled (no post, ambassador, deputy, other minister)", where)
                 continue
-            name = display_name(speaker)
+            name = display_name(strip_office_words(display_name(speaker)))
             if not name:
                 continue
             rows.append((int(row["year"]), iso, name, title, where))
