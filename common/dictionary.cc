@@ -159,18 +159,29 @@ long day_number(std::string_view date) {
 
 }  // namespace
 
+namespace {
+
+bool near_span(long day, const std::string& from, const std::string& to, int days) {
+  return day >= day_number(from) - days && (to.empty() || day < day_number(to) + days);
+}
+
+}  // namespace
+
 bool Actor::active_near(std::string_view date, int days) const {
   if (active.empty() && roles.empty()) return true;
   if (date.size() < 10) return true;  // undated article: name evidence alone
   const long day = day_number(date);
-  auto near = [&](const std::string& from, const std::string& to) {
-    return day >= day_number(from) - days && (to.empty() || day < day_number(to) + days);
-  };
   for (const auto& s : active) {
-    if (near(s.from, s.to)) return true;
+    if (near_span(day, s.from, s.to, days)) return true;
   }
+  return in_office_near(date, days);
+}
+
+bool Actor::in_office_near(std::string_view date, int days) const {
+  if (date.size() < 10) return false;
+  const long day = day_number(date);
   for (const auto& r : roles) {
-    if (near(r.from, r.to)) return true;
+    if (near_span(day, r.from, r.to, days)) return true;
   }
   return false;
 }

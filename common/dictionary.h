@@ -52,6 +52,8 @@ struct Actor {
   // True when the article's date falls within `days` days of a span of public life or a
   // role; an actor without spans or roles is always near (curated records).
   bool active_near(std::string_view date, int days) const;
+  // The same for its dated roles alone (offices are more precise than spans of public life).
+  bool in_office_near(std::string_view date, int days) const;
 };
 
 struct Title {

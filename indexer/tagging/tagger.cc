@@ -259,12 +259,29 @@ class ActorFindings {
 // The lead: a wire dateline and the opening sentence, where a story says what it is about.
 constexpr std::size_t lead_code_points = 150;
 constexpr std::size_t repeated_mentions = 3;
+// How far from a span of public life a name may still mean its owner: a surname after a
+// title, five years (a former leader is still "President Carter" in the news); a name shared
+// by namesakes, one year (father and son Bush were in office twelve years apart).
+constexpr int surname_reach_days = 5 * 366;
+constexpr int namesake_reach_days = 366;
 
 bool is_primary(const ActorTag& tag) {
   if (tag.evidence.size() >= repeated_mentions) return true;
   return std::any_of(tag.evidence.begin(), tag.evidence.end(), [](const Evidence& e) {
     return e.field == "title" || e.field == "input" || (e.field == "body" && e.start < lead_code_points);
   });
+}
+
+// Of several people a name may mean on a date, those who held a dated office then, when
+// any did: Phoenix spans of public life are broad (a future president is "elite" for
+// decades), offices are not.
+std::set<std::size_t> prefer_office_holders(const std::vector<Actor>& actors, const std::set<std::size_t>& people,
+                                            const std::string& date, int days) {
+  std::set<std::size_t> holders;
+  for (std::size_t a : people) {
+    if (actors[a].in_office_near(date, days)) holders.insert(a);
+  }
+  return holders.empty() ? people : holders;
 }
 
 Evidence with_rule(Evidence e, std::string rule) {
@@ -303,12 +320,22 @@ Tags Tagger::tag(const Article& article) const {
     }
   }
   // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz").
+  // After a title, the article's date decides between the people who share a surname (a
+  // 1990 "President Bush" is not the one of 2005), and a surname whose only owner was far
+  // from public life on that date is someone else: it needs the full name.
   for (const auto& m : mentions) {
+    std::set<std::size_t> by_title;  // surname owners active near the article's date
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
-      else if (m.after_title && distinct_actors(m) == 1) found.add(e.actor, with_rule(m.where, "title + surname"));
+      else if (m.after_title && actors[e.actor].active_near(article.date, surname_reach_days)) by_title.insert(e.actor);
+    }
+    by_title = prefer_office_holders(actors, by_title, article.date, surname_reach_days);
+    if (by_title.size() == 1 && std::none_of(m.entries.begin(), m.entries.end(),
+                                             [&](std::uint32_t id) { return found.has(entries_[id].actor); })) {
+      const std::size_t a = *by_title.begin();
+      found.add(a, with_rule(m.where, distinct_actors(m) == 1 ? "title + surname" : "title + surname, active on date"));
     }
   }
   // 3. Ambiguous names ("Turkey", "Congo"): need support from the rest of the article.
@@ -322,6 +349,23 @@ Tags Tagger::tag(const Article& article) const {
       }
     }
     if (candidates.empty()) continue;
+    // Namesakes ("George Bush" for father and son): the one in public life on the article's
+    // date, within a year, is meant; an undated article cannot tell them apart.
+    if (std::all_of(candidates.begin(), candidates.end(),
+                    [&](std::size_t a) { return actors[a].type == ActorType::person; })) {
+      std::set<std::size_t> active;
+      for (std::size_t a : candidates) {
+        if (found.has(a) || (!article.date.empty() && actors[a].active_near(article.date, namesake_reach_days)))
+          active.insert(a);
+      }
+      active = prefer_office_holders(actors, active, article.date, namesake_reach_days);
+      if (active.size() == 1) {
+        const std::size_t a = *active.begin();
+        found.add(a,
+                  with_rule(m.where, found.has(a) ? "name, supported by another mention" : "namesake active on date"));
+      }
+      continue;
+    }
     const std::size_t already = static_cast<std::size_t>(
         std::count_if(candidates.begin(), candidates.end(), [&](std::size_t a) { return found.has(a); }));
     for (std::size_t a : candidates) {
