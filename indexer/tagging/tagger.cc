@@ -22,6 +22,9 @@ struct Tagger::Mention {
   std::vector<std::uint32_t> entries;  // entries whose guards passed
   Evidence where;
   bool after_title = false;
+  // Actors its name entries name (several for a shared surname): counted once, since a
+  // common surname ("Kim", "Khan") may have hundreds of owners.
+  std::size_t distinct = 0;
 };
 
 namespace {
@@ -55,6 +58,20 @@ bool lists_ambiguous(const Actor& a, const std::string& normalised) {
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
 
+// A phrase does not run across a sentence end ("... in Sudan. President ..." is not "Sudan
+// president"): a full stop, question or exclamation mark between two of its words ends it,
+// unless the word before is an initial or an acronym ("U.S. President", "George H. W. Bush").
+bool crosses_sentence_end(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin,
+                          std::size_t length) {
+  for (std::size_t k = begin; k + 1 < begin + length; ++k) {
+    const std::string_view gap(text.data() + tokens[k].byte_end, tokens[k + 1].byte_begin - tokens[k].byte_end);
+    if (gap.find_first_of(".!?") == std::string_view::npos) continue;
+    if (tokens[k].all_caps || tokens[k].norm.size() == 1) continue;
+    return true;
+  }
+  return false;
+}
+
 // Topic patterns match stems. A Xapian::Stem keeps state while it stems, so each thread
 // that tags (the indexer's workers) has its own.
 std::string english_stem(const std::string& word) {
@@ -81,6 +98,9 @@ void Tagger::add_actor_names() {
       NameEntry e;
       e.actor = i;
       e.name_kind = n.kind;
+      // A person's one-word name ("Geir", "Suharto") is a given name or a family name in
+      // most text: like a surname, it needs a full mention or a title ("President Suharto").
+      if (actors[i].type == ActorType::person && tokens.size() == 1) e.name_kind = NameKind::surname;
       e.acronym = tokens.size() == 1 && is_acronym(n.text);
       e.capitalised = starts_with_capital(n.text);
       e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
@@ -188,6 +208,7 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
     std::size_t advance = 1;
     // Leftmost-longest: the longest phrase here whose guards pass wins.
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
+      if (crosses_sentence_end(text, tokens, i, m->length)) continue;
       Mention mention;
       for (std::uint32_t entry : *m->payloads) {
         if (passes_case_guard(entries_[entry], tokens, i, text, upper_text)) mention.entries.push_back(entry);
@@ -198,6 +219,7 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
       mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
                        last.char_end, ""};
       mention.after_title = preceded_by_title(tokens, i);
+      mention.distinct = distinct_actors(mention);
       mentions.push_back(std::move(mention));
       advance = m->length;
       break;
@@ -264,6 +286,7 @@ constexpr std::size_t repeated_mentions = 3;
 // by namesakes, one year (father and son Bush were in office twelve years apart).
 constexpr int surname_reach_days = 5 * 366;
 constexpr int namesake_reach_days = 366;
+constexpr std::size_t max_dated_namesakes = 4;
 
 bool is_primary(const ActorTag& tag) {
   if (tag.evidence.size() >= repeated_mentions) return true;
@@ -302,7 +325,7 @@ Tags Tagger::tag(const Article& article) const {
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
   for (const auto& m : mentions) {
-    const bool single = distinct_actors(m) == 1;
+    const bool single = m.distinct == 1;
     std::set<std::size_t> named;  // "US" and "U.S." entries of one mention give one piece of evidence
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
@@ -331,11 +354,14 @@ Tags Tagger::tag(const Article& article) const {
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
       else if (m.after_title && actors[e.actor].active_near(article.date, surname_reach_days)) by_title.insert(e.actor);
     }
+    // A surname shared by many people ("Kim", "Khan", "Mohammed") says too little for the
+    // date to decide: only a few namesakes are told apart this way.
+    if (m.distinct > max_dated_namesakes) by_title.clear();
     by_title = prefer_office_holders(actors, by_title, article.date, surname_reach_days);
     if (by_title.size() == 1 && std::none_of(m.entries.begin(), m.entries.end(),
                                              [&](std::uint32_t id) { return found.has(entries_[id].actor); })) {
       const std::size_t a = *by_title.begin();
-      found.add(a, with_rule(m.where, distinct_actors(m) == 1 ? "title + surname" : "title + surname, active on date"));
+      found.add(a, with_rule(m.where, m.distinct == 1 ? "title + surname" : "title + surname, active on date"));
     }
   }
   // 3. Ambiguous names ("Turkey", "Congo"): need support from the rest of the article.
@@ -344,7 +370,7 @@ Tags Tagger::tag(const Article& article) const {
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind == NameEntry::Kind::actor_name && e.name_kind != NameKind::surname &&
-          (e.ambiguous || distinct_actors(m) > 1)) {
+          (e.ambiguous || m.distinct > 1)) {
         candidates.insert(e.actor);
       }
     }

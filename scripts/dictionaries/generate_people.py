@@ -214,6 +214,14 @@ NOT_A_NAME = {"administration", "government", "regime", "cabinet", "camp", "offi
               "loyalists", "forces", "party", "president", "minister", "secretary", "governor", "govenor"}
 
 
+# Words of an entry that names a group or a body, not a person ("ISLAMIC_STATE_",
+# "PALESTINIAN_AUTHORITY_"): the country blocks list some.
+GROUP_WORDS = {"state", "authority", "party", "army", "forces", "front", "movement", "council", "ministry",
+               "government", "republic", "union", "organization", "organisation", "committee", "league", "brigade",
+               "brigades", "group", "association", "company", "bank", "police", "guard", "militia", "rebels",
+               "islamic", "liberation", "national", "isis", "isil", "taliban", "mujahideen", "insurgents"}
+
+
 def synonym_form(raw, name):
     """A Phoenix synonym as a name: words before the person's first name dropped
     ("PRESIDENT_RONALD_REAGAN" -> Ronald Reagan); None when what is left names an office or
@@ -352,6 +360,9 @@ def read_phoenix_countries(path, known_countries, words, report):
                 gov.append(span)
         if not spans:
             report.drop("no date", where)
+            continue
+        if any(w in GROUP_WORDS for w in norm(name).split()):
+            report.drop("not a person (a group or a body)", where)
             continue
         if len(norm(name).split()) < 2 and (norm(name) in words or len(norm(name)) < 4):
             report.drop("one-word name that is an ordinary word", where)
