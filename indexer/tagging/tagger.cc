@@ -307,6 +307,10 @@ std::set<std::size_t> prefer_office_holders(const std::vector<Actor>& actors, co
   return holders.empty() ? people : holders;
 }
 
+// Generated records say where they come from (`source: phoenix | ungd`): --explain shows it,
+// so that a surprising tag can be traced to its list. Curated records say nothing.
+std::string from_source(const Actor& a) { return a.source.empty() ? "" : " (source: " + a.source + ")"; }
+
 Evidence with_rule(Evidence e, std::string rule) {
   e.rule = std::move(rule);
   return e;
@@ -335,10 +339,11 @@ Tags Tagger::tag(const Article& article) const {
         found.add(e.actor, with_rule(m.where, "role phrase: " + title.name));
         if (const Actor* person = holder(title.id, of.id, article.date)) {
           found.add(static_cast<std::size_t>(person - actors.data()),
-                    with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date));
+                    with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date +
+                                           from_source(*person)));
         }
       } else if (single && !e.ambiguous && e.name_kind != NameKind::surname && named.insert(e.actor).second) {
-        found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind))));
+        found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind)) + from_source(actors[e.actor])));
       }
     }
   }
