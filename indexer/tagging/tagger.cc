@@ -58,6 +58,19 @@ bool lists_ambiguous(const Actor& a, const std::string& normalised) {
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
 
+// English function words that open sentences ("In Brussels", "For London"): a few people's
+// names start with one (Korean "In", "Son"), but before a place they are the sentence's.
+bool is_function_word(const std::string& word) {
+  static const std::unordered_set<std::string> words = {
+      "the",     "and",    "but",    "for",    "nor",    "yet",    "from",  "into",  "onto",   "with",    "without",
+      "after",   "before", "since",  "until",  "while",  "when",   "where", "then",  "than",   "this",    "that",
+      "these",   "those",  "there",  "here",   "also",   "all",    "both",  "each",  "some",   "any",     "not",
+      "our",     "its",    "his",    "her",    "their",  "your",   "who",   "whom",  "what",   "which",   "why",
+      "how",     "via",    "per",    "near",   "across", "over",   "under", "about", "around", "between", "among",
+      "outside", "inside", "within", "during", "like",   "unlike", "son",   "new"};
+  return words.count(word) > 0;
+}
+
 // A phrase does not run across a sentence end ("... in Sudan. President ..." is not "Sudan
 // president"): a full stop, question or exclamation mark between two of its words ends it,
 // unless the word before is an initial or an acronym ("U.S. President", "George H. W. Bush").
@@ -95,6 +108,10 @@ void Tagger::add_actor_names() {
     for (const auto& n : actors[i].names) {
       const auto tokens = split_tokens(n.text);
       if (tokens.empty()) continue;
+      if (actors[i].type == ActorType::person && tokens.size() >= 2 && n.kind == NameKind::name &&
+          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !dict_.resolve_actor(tokens.front())) {
+        given_names_.insert(tokens.front());
+      }
       NameEntry e;
       e.actor = i;
       e.name_kind = n.kind;
@@ -199,6 +216,19 @@ bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t
   return false;
 }
 
+// The word just before `begin` is a capitalised given name of someone in the dictionaries,
+// in the same run of words (no punctuation between), and not itself the start of a sentence
+// read as a name... it is part of a name either way.
+bool Tagger::after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const {
+  if (begin == 0) return false;
+  const TextToken& before = tokens[begin - 1];
+  if (!before.capitalised || before.all_caps || !given_names_.count(before.norm)) return false;
+  for (std::size_t b = before.byte_end; b < tokens[begin].byte_begin; ++b) {
+    if (text[b] != ' ') return false;
+  }
+  return true;
+}
+
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
                                                    const std::vector<TextToken>& tokens, bool upper_text) const {
   std::vector<Mention> mentions;
@@ -219,6 +249,16 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
       mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
                        last.char_end, ""};
       mention.after_title = preceded_by_title(tokens, i);
+      if (m->length == 1 && !upper_text && after_given_name(text, tokens, i)) {
+        // "Jack London", "Helmut Berlin": a place right after a given name is part of a
+        // person's name, not the place. Its person entries (a surname) stay.
+        mention.entries.erase(std::remove_if(mention.entries.begin(), mention.entries.end(),
+                                             [&](std::uint32_t id) {
+                                               return dict_.actors()[entries_[id].actor].type != ActorType::person;
+                                             }),
+                              mention.entries.end());
+        if (mention.entries.empty()) break;
+      }
       mention.distinct = distinct_actors(mention);
       mentions.push_back(std::move(mention));
       advance = m->length;

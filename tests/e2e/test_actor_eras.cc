@@ -80,3 +80,25 @@ TEST_CASE("namesakes and surnames after a title: the article's date decides", "[
   // A bare surname with neither a full mention nor a title is not enough (existing rule).
   CHECK(tags.at("bare").empty());
 }
+
+TEST_CASE("a place right after a given name is part of a person's name", "[e2e][tagging][actors]") {
+  test::TempDir dir;
+  std::ofstream(dir / "a.jsonl") << article("novel", "Jack London wrote about the Klondike.", "1987-03-02")
+                                 << article("city", "In London, ministers met on Monday.", "1987-03-02")
+                                 << article("both", "Jack London was born far from London.", "1987-03-02");
+  auto r = run_index({"--explain", "--format=jsonl", dir / "a.jsonl"});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::vector<std::string>> london;  // article -> texts that tagged gbr
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json a = json::parse(line);
+    auto& texts = london[a["id"]];
+    for (const auto& actor : a["actors"]) {
+      if (actor["id"] != "gbr") continue;
+      for (const auto& e : actor["evidence"]) texts.push_back(e["text"]);
+    }
+  }
+  CHECK(london.at("novel").empty());
+  CHECK(london.at("city") == std::vector<std::string>{"London"});  // "In" opens a sentence: no given name
+  CHECK(london.at("both").size() == 1);                            // only the second London
+}
