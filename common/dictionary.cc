@@ -55,9 +55,22 @@ Role parse_role(const Record& r, const RecordField& f) {
   return role;
 }
 
+Span parse_span(const Record& r, const RecordField& f) {
+  const auto dots = f.value.find("..");
+  if (dots == std::string::npos) fail(r, f.line, "active must be 'FROM..TO'");
+  Span span{std::string(trim(f.value.substr(0, dots))), std::string(trim(f.value.substr(dots + 2)))};
+  for (const std::string* d : {&span.from, &span.to}) {
+    if (d->empty() && d == &span.to) continue;
+    auto parsed = parse_partial_date(*d);
+    if (!parsed || parsed->size() != 10) fail(r, f.line, "bad date '" + *d + "' in active (expected YYYY-MM-DD)");
+  }
+  if (!span.to.empty() && span.to <= span.from) fail(r, f.line, "active span ends before it starts");
+  return span;
+}
+
 Actor parse_actor(const Record& r) {
   check_keys(r, {"actor", "type", "name", "alias", "former", "demonym", "capital", "city", "region", "metonym",
-                 "surname", "affiliation", "role", "ambiguous"});
+                 "surname", "affiliation", "role", "ambiguous", "active", "source"});
   Actor a;
   a.id = r.id();
   a.where = r.where();
@@ -79,7 +92,9 @@ Actor parse_actor(const Record& r) {
   a.affiliations = r.values("affiliation");
   for (const auto& f : r.fields) {
     if (f.key == "role") a.roles.push_back(parse_role(r, f));
+    else if (f.key == "active") a.active.push_back(parse_span(r, f));
   }
+  a.source = r.value("source");
   return a;
 }
 
@@ -129,6 +144,47 @@ Topic parse_topic(const Record& r) {
 }
 
 }  // namespace
+
+namespace {
+
+// Days since 0000-03-01 of a YYYY-MM-DD date (proleptic Gregorian), for distances between dates.
+long day_number(std::string_view date) {
+  if (date.size() < 10) return 0;
+  long y = std::stol(std::string(date.substr(0, 4))), m = std::stol(std::string(date.substr(5, 2))),
+       d = std::stol(std::string(date.substr(8, 2)));
+  if (m <= 2) --y;
+  const long era = y / 400, yoe = y - era * 400, mp = (m + 9) % 12;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5 + d - 1;
+}
+
+}  // namespace
+
+namespace {
+
+bool near_span(long day, const std::string& from, const std::string& to, int days) {
+  return day >= day_number(from) - days && (to.empty() || day < day_number(to) + days);
+}
+
+}  // namespace
+
+bool Actor::active_near(std::string_view date, int days) const {
+  if (active.empty() && roles.empty()) return true;
+  if (date.size() < 10) return true;  // undated article: name evidence alone
+  const long day = day_number(date);
+  for (const auto& s : active) {
+    if (near_span(day, s.from, s.to, days)) return true;
+  }
+  return in_office_near(date, days);
+}
+
+bool Actor::in_office_near(std::string_view date, int days) const {
+  if (date.size() < 10) return false;
+  const long day = day_number(date);
+  for (const auto& r : roles) {
+    if (near_span(day, r.from, r.to, days)) return true;
+  }
+  return false;
+}
 
 std::string_view actor_type_name(ActorType type) {
   switch (type) {

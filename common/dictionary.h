@@ -30,6 +30,13 @@ struct Role {
   bool held_on(std::string_view date) const { return from <= date && (to.empty() || date < to); }
 };
 
+// A span of public life (`active: FROM..TO`), [from, to) like a role; empty `to` = open.
+struct Span {
+  std::string from;
+  std::string to;
+  bool covers(std::string_view date) const { return from <= date && (to.empty() || date < to); }
+};
+
 struct Actor {
   std::string id;
   ActorType type = ActorType::country;
@@ -38,7 +45,15 @@ struct Actor {
   std::vector<std::string> ambiguous;  // names that need support in the article
   std::vector<std::string> affiliations;
   std::vector<Role> roles;
-  std::string where;  // FILE:LINE of its record
+  // Years of public life (generated people): between namesakes, the article's date decides.
+  std::vector<Span> active;
+  std::string source;  // where the record comes from (`source:`), shown by --explain
+  std::string where;   // FILE:LINE of its record
+  // True when the article's date falls within `days` days of a span of public life or a
+  // role; an actor without spans or roles is always near (curated records).
+  bool active_near(std::string_view date, int days) const;
+  // The same for its dated roles alone (offices are more precise than spans of public life).
+  bool in_office_near(std::string_view date, int days) const;
 };
 
 struct Title {

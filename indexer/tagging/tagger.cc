@@ -22,6 +22,9 @@ struct Tagger::Mention {
   std::vector<std::uint32_t> entries;  // entries whose guards passed
   Evidence where;
   bool after_title = false;
+  // Actors its name entries name (several for a shared surname): counted once, since a
+  // common surname ("Kim", "Khan") may have hundreds of owners.
+  std::size_t distinct = 0;
 };
 
 namespace {
@@ -55,6 +58,33 @@ bool lists_ambiguous(const Actor& a, const std::string& normalised) {
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
 
+// English function words that open sentences ("In Brussels", "For London"): a few people's
+// names start with one (Korean "In", "Son"), but before a place they are the sentence's.
+bool is_function_word(const std::string& word) {
+  static const std::unordered_set<std::string> words = {
+      "the",     "and",    "but",    "for",    "nor",    "yet",    "from",  "into",  "onto",   "with",    "without",
+      "after",   "before", "since",  "until",  "while",  "when",   "where", "then",  "than",   "this",    "that",
+      "these",   "those",  "there",  "here",   "also",   "all",    "both",  "each",  "some",   "any",     "not",
+      "our",     "its",    "his",    "her",    "their",  "your",   "who",   "whom",  "what",   "which",   "why",
+      "how",     "via",    "per",    "near",   "across", "over",   "under", "about", "around", "between", "among",
+      "outside", "inside", "within", "during", "like",   "unlike", "son",   "new"};
+  return words.count(word) > 0;
+}
+
+// A phrase does not run across a sentence end ("... in Sudan. President ..." is not "Sudan
+// president"): a full stop, question or exclamation mark between two of its words ends it,
+// unless the word before is an initial or an acronym ("U.S. President", "George H. W. Bush").
+bool crosses_sentence_end(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin,
+                          std::size_t length) {
+  for (std::size_t k = begin; k + 1 < begin + length; ++k) {
+    const std::string_view gap(text.data() + tokens[k].byte_end, tokens[k + 1].byte_begin - tokens[k].byte_end);
+    if (gap.find_first_of(".!?") == std::string_view::npos) continue;
+    if (tokens[k].all_caps || tokens[k].norm.size() == 1) continue;
+    return true;
+  }
+  return false;
+}
+
 // Topic patterns match stems. A Xapian::Stem keeps state while it stems, so each thread
 // that tags (the indexer's workers) has its own.
 std::string english_stem(const std::string& word) {
@@ -78,9 +108,16 @@ void Tagger::add_actor_names() {
     for (const auto& n : actors[i].names) {
       const auto tokens = split_tokens(n.text);
       if (tokens.empty()) continue;
+      if (actors[i].type == ActorType::person && tokens.size() >= 2 && n.kind == NameKind::name &&
+          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !dict_.resolve_actor(tokens.front())) {
+        given_names_.insert(tokens.front());
+      }
       NameEntry e;
       e.actor = i;
       e.name_kind = n.kind;
+      // A person's one-word name ("Geir", "Suharto") is a given name or a family name in
+      // most text: like a surname, it needs a full mention or a title ("President Suharto").
+      if (actors[i].type == ActorType::person && tokens.size() == 1) e.name_kind = NameKind::surname;
       e.acronym = tokens.size() == 1 && is_acronym(n.text);
       e.capitalised = starts_with_capital(n.text);
       e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
@@ -179,6 +216,19 @@ bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t
   return false;
 }
 
+// The word just before `begin` is a capitalised given name of someone in the dictionaries,
+// in the same run of words (no punctuation between), and not itself the start of a sentence
+// read as a name... it is part of a name either way.
+bool Tagger::after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const {
+  if (begin == 0) return false;
+  const TextToken& before = tokens[begin - 1];
+  if (!before.capitalised || before.all_caps || !given_names_.count(before.norm)) return false;
+  for (std::size_t b = before.byte_end; b < tokens[begin].byte_begin; ++b) {
+    if (text[b] != ' ') return false;
+  }
+  return true;
+}
+
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
                                                    const std::vector<TextToken>& tokens, bool upper_text) const {
   std::vector<Mention> mentions;
@@ -188,6 +238,7 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
     std::size_t advance = 1;
     // Leftmost-longest: the longest phrase here whose guards pass wins.
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
+      if (crosses_sentence_end(text, tokens, i, m->length)) continue;
       Mention mention;
       for (std::uint32_t entry : *m->payloads) {
         if (passes_case_guard(entries_[entry], tokens, i, text, upper_text)) mention.entries.push_back(entry);
@@ -198,6 +249,17 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
       mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
                        last.char_end, ""};
       mention.after_title = preceded_by_title(tokens, i);
+      if (m->length == 1 && !upper_text && after_given_name(text, tokens, i)) {
+        // "Jack London", "Helmut Berlin": a place right after a given name is part of a
+        // person's name, not the place. Its person entries (a surname) stay.
+        mention.entries.erase(std::remove_if(mention.entries.begin(), mention.entries.end(),
+                                             [&](std::uint32_t id) {
+                                               return dict_.actors()[entries_[id].actor].type != ActorType::person;
+                                             }),
+                              mention.entries.end());
+        if (mention.entries.empty()) break;
+      }
+      mention.distinct = distinct_actors(mention);
       mentions.push_back(std::move(mention));
       advance = m->length;
       break;
@@ -259,6 +321,12 @@ class ActorFindings {
 // The lead: a wire dateline and the opening sentence, where a story says what it is about.
 constexpr std::size_t lead_code_points = 150;
 constexpr std::size_t repeated_mentions = 3;
+// How far from a span of public life a name may still mean its owner: a surname after a
+// title, five years (a former leader is still "President Carter" in the news); a name shared
+// by namesakes, one year (father and son Bush were in office twelve years apart).
+constexpr int surname_reach_days = 5 * 366;
+constexpr int namesake_reach_days = 366;
+constexpr std::size_t max_dated_namesakes = 4;
 
 bool is_primary(const ActorTag& tag) {
   if (tag.evidence.size() >= repeated_mentions) return true;
@@ -266,6 +334,22 @@ bool is_primary(const ActorTag& tag) {
     return e.field == "title" || e.field == "input" || (e.field == "body" && e.start < lead_code_points);
   });
 }
+
+// Of several people a name may mean on a date, those who held a dated office then, when
+// any did: Phoenix spans of public life are broad (a future president is "elite" for
+// decades), offices are not.
+std::set<std::size_t> prefer_office_holders(const std::vector<Actor>& actors, const std::set<std::size_t>& people,
+                                            const std::string& date, int days) {
+  std::set<std::size_t> holders;
+  for (std::size_t a : people) {
+    if (actors[a].in_office_near(date, days)) holders.insert(a);
+  }
+  return holders.empty() ? people : holders;
+}
+
+// Generated records say where they come from (`source: phoenix | ungd`): --explain shows it,
+// so that a surprising tag can be traced to its list. Curated records say nothing.
+std::string from_source(const Actor& a) { return a.source.empty() ? "" : " (source: " + a.source + ")"; }
 
 Evidence with_rule(Evidence e, std::string rule) {
   e.rule = std::move(rule);
@@ -285,7 +369,7 @@ Tags Tagger::tag(const Article& article) const {
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
   for (const auto& m : mentions) {
-    const bool single = distinct_actors(m) == 1;
+    const bool single = m.distinct == 1;
     std::set<std::size_t> named;  // "US" and "U.S." entries of one mention give one piece of evidence
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
@@ -295,20 +379,34 @@ Tags Tagger::tag(const Article& article) const {
         found.add(e.actor, with_rule(m.where, "role phrase: " + title.name));
         if (const Actor* person = holder(title.id, of.id, article.date)) {
           found.add(static_cast<std::size_t>(person - actors.data()),
-                    with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date));
+                    with_rule(m.where, "role at date: " + title.name + " of " + of.name + " on " + article.date +
+                                           from_source(*person)));
         }
       } else if (single && !e.ambiguous && e.name_kind != NameKind::surname && named.insert(e.actor).second) {
-        found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind))));
+        found.add(e.actor, with_rule(m.where, std::string(name_kind_name(e.name_kind)) + from_source(actors[e.actor])));
       }
     }
   }
   // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz").
+  // After a title, the article's date decides between the people who share a surname (a
+  // 1990 "President Bush" is not the one of 2005), and a surname whose only owner was far
+  // from public life on that date is someone else: it needs the full name.
   for (const auto& m : mentions) {
+    std::set<std::size_t> by_title;  // surname owners active near the article's date
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
-      else if (m.after_title && distinct_actors(m) == 1) found.add(e.actor, with_rule(m.where, "title + surname"));
+      else if (m.after_title && actors[e.actor].active_near(article.date, surname_reach_days)) by_title.insert(e.actor);
+    }
+    // A surname shared by many people ("Kim", "Khan", "Mohammed") says too little for the
+    // date to decide: only a few namesakes are told apart this way.
+    if (m.distinct > max_dated_namesakes) by_title.clear();
+    by_title = prefer_office_holders(actors, by_title, article.date, surname_reach_days);
+    if (by_title.size() == 1 && std::none_of(m.entries.begin(), m.entries.end(),
+                                             [&](std::uint32_t id) { return found.has(entries_[id].actor); })) {
+      const std::size_t a = *by_title.begin();
+      found.add(a, with_rule(m.where, m.distinct == 1 ? "title + surname" : "title + surname, active on date"));
     }
   }
   // 3. Ambiguous names ("Turkey", "Congo"): need support from the rest of the article.
@@ -317,11 +415,28 @@ Tags Tagger::tag(const Article& article) const {
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind == NameEntry::Kind::actor_name && e.name_kind != NameKind::surname &&
-          (e.ambiguous || distinct_actors(m) > 1)) {
+          (e.ambiguous || m.distinct > 1)) {
         candidates.insert(e.actor);
       }
     }
     if (candidates.empty()) continue;
+    // Namesakes ("George Bush" for father and son): the one in public life on the article's
+    // date, within a year, is meant; an undated article cannot tell them apart.
+    if (std::all_of(candidates.begin(), candidates.end(),
+                    [&](std::size_t a) { return actors[a].type == ActorType::person; })) {
+      std::set<std::size_t> active;
+      for (std::size_t a : candidates) {
+        if (found.has(a) || (!article.date.empty() && actors[a].active_near(article.date, namesake_reach_days)))
+          active.insert(a);
+      }
+      active = prefer_office_holders(actors, active, article.date, namesake_reach_days);
+      if (active.size() == 1) {
+        const std::size_t a = *active.begin();
+        found.add(a,
+                  with_rule(m.where, found.has(a) ? "name, supported by another mention" : "namesake active on date"));
+      }
+      continue;
+    }
     const std::size_t already = static_cast<std::size_t>(
         std::count_if(candidates.begin(), candidates.end(), [&](std::size_t a) { return found.has(a); }));
     for (std::size_t a : candidates) {

@@ -78,6 +78,7 @@ class Tagger {
   bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
                          const std::string& text, bool upper_text) const;
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
+  bool after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
                          int multiplier, std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
@@ -88,8 +89,9 @@ class Tagger {
   const Dictionary& dict_;
   std::vector<NameEntry> entries_;
   PhraseTrie names_;
-  std::unordered_set<std::string> title_phrases_;                              // normalised titles and honorifics
-  std::size_t longest_title_ = 0;                                              // in tokens
+  std::unordered_set<std::string> title_phrases_;  // normalised titles and honorifics
+  std::unordered_set<std::string> given_names_;    // first words of people's names ("jack", "helmut")
+  std::size_t longest_title_ = 0;                  // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
   PhraseTrie topic_patterns_;
   std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)
