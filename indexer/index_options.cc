@@ -62,7 +62,8 @@ struct RawOptions {
 po::options_description option_table(IndexOptions& o, RawOptions& raw) {
   po::options_description desc("Options");
   desc.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
-      "db", po::value(&raw.dbs)->value_name("PATH"), "index to write (default: $DIPNEWS_DB, else the config file's db, else ./dipnews.db)")(
+      "db", po::value(&raw.dbs)->value_name("PATH"),
+      "index to write (default: $DIPNEWS_DB, else the config file's db, else ./dipnews.db)")(
       "shards", po::value(&raw.shards)->value_name("N"),
       "write a new --db as N shard indexes in PATH/shard-K, listed by the stub PATH/XAPIANDB (searched as one; "
       "a sharded index keeps its N)")("input-format", po::value(&raw.format)->value_name("{jsonl,text,html}"),
