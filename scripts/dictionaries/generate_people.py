@@ -67,7 +67,9 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-DEFAULT_SOURCES = os.path.join(REPO, "..", "shared", "actor-sources")
+# ../shared beside the checkout, or where $DIPNEWS_SHARED_DIR says it is (tests/needs_shared.sh).
+DEFAULT_SOURCES = os.path.join(os.environ.get("DIPNEWS_SHARED_DIR") or os.path.join(REPO, "..", "shared"),
+                               "actor-sources")
 DEFAULT_CURATED = os.path.join(REPO, "corpus", "dictionaries")
 OUTPUT_NAME = "world-leaders.actors"
 DEFAULT_VERSION = "2026-12-04.1"
@@ -960,7 +962,11 @@ def coverage(people, curated_roles, countries):
 
 def build(sources, curated_dir, words_path, report):
     words = set()
-    if words_path and os.path.exists(words_path):
+    if words_path:
+        # Never silently without: the output would differ (one-word names kept as names).
+        if not os.path.exists(words_path):
+            raise SystemExit("generate_people: error: %s: no such word list (apt-get install wamerican, "
+                             "or give --words FILE, or --words '' for none)" % words_path)
         with open(words_path, encoding="utf-8", errors="replace") as f:
             words = {w.strip() for w in f if w.strip() and w.strip().islower()}
     curated_ids, curated_names, curated_roles, _ = read_curated(curated_dir, OUTPUT_NAME)
