@@ -256,7 +256,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (request.count_only) {
     // Asking to check every document makes the counts exact rather than estimated.
     result.total = count_articles(db_, enquire.get_query(), db_.get_doccount());
-    if (request.collapse) {
+    // The stories' count is a second pass over every match: only for outputs that print it
+    // (not the one-number ids, TSV and TREC forms, unless --count-stories asked for it).
+    if (request.collapse && (request.count_stories || !request.ids_only)) {
       enquire.set_collapse_key(schema::slot::story);
       result.stories = totals_of(enquire.get_mset(0, 0, db_.get_doccount()));
     }
