@@ -101,7 +101,7 @@ TEST_CASE("custom fields: a run keeps the recorded fields and their slots", "[cu
   }
   SECTION("too many fields") {
     std::vector<CustomField> many;
-    for (std::size_t i = 0; i <= limits::max_custom_fields; ++i) many.push_back({"f" + std::to_string(i), "k", 0});
+    for (std::size_t i = 0; i <= limits::max_custom_fields; ++i) many.push_back({std::string("f").append(std::to_string(i)), "k", 0});
     CHECK_THROWS_AS(fields_for_run(many, {}), UsageError);
   }
 }
