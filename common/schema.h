@@ -12,7 +12,8 @@
 //              the same words in the text score it (searcher/title_scoring.h), so document
 //              lengths, and rankings, equal those of a plain Xapian index of the same text.
 //   boolean    one term per value, never stemmed: prefix + value (see the term builders
-//              below; an id is exact and case-sensitive, other values are folded slugs).
+//              below; an id is exact and case-sensitive, other values are folded slugs),
+//              the user's own fields (--field) included: XF + name + ':' + folded value.
 //   values     the slots below; a slot is absent when the article has no such value.
 //   data       a small JSON object (common/document_data.h): what a hit prints and the
 //              body snippets are cut from, and the input's own tags kept apart for --retag.
