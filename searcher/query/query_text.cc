@@ -94,8 +94,8 @@ std::optional<std::string> field_without_value(std::string_view text, const std:
 namespace {
 
 // The field name of a `name:value` token, or empty when the token is not one (no colon, no
-// value, a URL, or a name with other characters than lower-case letters, '_' and '-', or
-// also capitals when `any_case`).
+// value, a URL, or a name with other characters than lower-case letters, '_', '-' and digits
+// after a first letter, or also capitals when `any_case`).
 std::string_view field_name_of(const QueryToken& t, bool any_case) {
   const std::size_t colon = t.core.find(':');
   if (colon == 0 || colon == std::string_view::npos || colon + 1 == t.core.size()) return {};

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "input/jsonl_reader.h"
 #include "input/text_reader.h"
+#include "query/query_text.h"
 #include "resource_limits.h"
 #include "schema.h"
 
@@ -101,7 +102,8 @@ TEST_CASE("custom fields: a run keeps the recorded fields and their slots", "[cu
   }
   SECTION("too many fields") {
     std::vector<CustomField> many;
-    for (std::size_t i = 0; i <= limits::max_custom_fields; ++i) many.push_back({std::string("f").append(std::to_string(i)), "k", 0});
+    for (std::size_t i = 0; i <= limits::max_custom_fields; ++i)
+      many.push_back({std::string("f").append(std::to_string(i)), "k", 0});
     CHECK_THROWS_AS(fields_for_run(many, {}), UsageError);
   }
 }
@@ -156,4 +158,14 @@ TEST_CASE("custom fields: text headers, in any case, may open the header and rep
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   CHECK(a.fields == Pairs{{"speaker", "Wang Yi"}, {"desk", "Asia"}, {"desk", "Politics"}});
   CHECK(a.body == "The body.\n");
+}
+
+TEST_CASE("custom fields: names with digits are fields to the query text, times are not", "[custom_fields]") {
+  const std::vector<std::string_view> fields = {"title", "iso3"};
+  CHECK_FALSE(unknown_field("iso3:chn climate", fields));
+  const auto problem = unknown_field("iso4:chn", fields);
+  REQUIRE(problem);
+  CHECK_THAT(*problem, Catch::Contains("iso4:") && Catch::Contains("iso3:"));
+  CHECK_FALSE(unknown_field("talks at 10:30", fields));  // a time, not a field
+  CHECK(lower_case_field_names("ISO3:chn", fields) == "iso3:chn");
 }
