@@ -2,14 +2,17 @@
 
 #include <sstream>
 
+#include "bundled_data.h"
 #include "collecting_sink.h"
 #include "custom_fields.h"
 #include "error.h"
+#include "input/html_reader.h"
 #include "input/jsonl_reader.h"
 #include "input/text_reader.h"
 #include "query/query_text.h"
 #include "resource_limits.h"
 #include "schema.h"
+#include "writing/document_builder.h"
 
 using namespace dipnews;
 
@@ -168,4 +171,38 @@ TEST_CASE("custom fields: names with digits are fields to the query text, times 
   CHECK_THAT(*problem, Catch::Contains("iso4:") && Catch::Contains("iso3:"));
   CHECK_FALSE(unknown_field("talks at 10:30", fields));  // a time, not a field
   CHECK(lower_case_field_names("ISO3:chn", fields) == "iso3:chn");
+}
+
+TEST_CASE("custom fields: HTML <meta name|property>, in any case, each a value", "[custom_fields][html]") {
+  const CustomFields fields = {{"author", "author", 100}, {"section", "article:section", 101}};
+  std::istringstream in(
+      "<!doctype html><html><head><title>T</title><meta name=\"AUTHOR\" content=\" Ana  Pérez \">"
+      "<meta name=\"author\" content=\"Ben Ode\"><meta property=\"article:section\" content=\"World\">"
+      "<meta name=\"description\" content=\"not declared\"></head>"
+      "<body><article><h1>T</h1><p>Some article text, long enough to be an article.</p></article></body></html>");
+  test::CollectingSink sink;
+  HtmlReader(test::bundled_boilerplate(), fields).read(in, "page.html", sink);
+  REQUIRE(sink.errors.empty());
+  REQUIRE(sink.articles.size() == 1);
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  CHECK(sink.articles[0].fields == Pairs{{"author", "Ana  Pérez"}, {"author", "Ben Ode"}, {"section", "World"}});
+}
+
+TEST_CASE("custom fields: the document has a term per value and the values in the field's slot",
+          "[custom_fields][builder]") {
+  const CustomFields fields = {{"speaker", "speaker", 100}, {"post", "post", 101}, {"desk", "desk", 102}};
+  DocumentBuilder builder(fields);
+  Article a;
+  a.id = "x";
+  a.body = "Some words.";
+  a.fields = {{"speaker", "Wang Yi"}, {"post", "Minister"}, {"speaker", "Han Zheng"}};
+  const Xapian::Document doc = builder.build(a, a, Tags{}, "hash", "", std::nullopt);
+  std::vector<std::string> terms;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    if ((*t).rfind(schema::prefix::custom_field, 0) == 0) terms.push_back(*t);
+  }
+  CHECK(terms == std::vector<std::string>{"XFpost:minister", "XFspeaker:han-zheng", "XFspeaker:wang-yi"});
+  CHECK(schema::split_list_value(doc.get_value(100)) == std::vector<std::string>{"Wang Yi", "Han Zheng"});
+  CHECK(doc.get_value(101) == "Minister");
+  CHECK(doc.get_value(102).empty());  // no value, no slot: the facet counts it as (none)
 }
