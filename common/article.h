@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dipnews {
@@ -16,6 +17,9 @@ struct Article {
   std::string language;
   std::vector<std::string> actors;  // human tags given in the input
   std::vector<std::string> topics;
+  // The user's own fields (common/custom_fields.h): {field name, value as written}, in input
+  // order; a field may have several values.
+  std::vector<std::pair<std::string, std::string>> fields;
 
   // Where it came from, for error messages.
   std::string origin_file;

@@ -14,6 +14,8 @@ std::string encode_document_data(const Article& article, const Article& given) {
   };
   if (!given.actors.empty()) j["given_actors"] = given.actors;
   if (!given.topics.empty()) j["given_topics"] = given.topics;
+  // The user's own fields, as [name, value] pairs in input order (absent when none).
+  if (!article.fields.empty()) j["fields"] = article.fields;
   return j.dump();
 }
 
@@ -30,6 +32,7 @@ Article decode_document_data(const std::string& data) {
     a.actors = j.value("actors", std::vector<std::string>{});
     a.topics = j.value("topics", std::vector<std::string>{});
     a.body = j.value("body", "");
+    a.fields = j.value("fields", std::vector<std::pair<std::string, std::string>>{});
     return a;
   } catch (const nlohmann::json::exception& e) {
     throw UnreadableDocumentData(std::string("unreadable document data in the index: ") + e.what());

@@ -62,6 +62,15 @@ inline constexpr std::size_t max_boilerplate_pattern_bytes = std::size_t{1} << 1
 // bigger file is not a config file (a database or a log named by mistake) and is refused.
 inline constexpr std::size_t max_config_file_bytes = std::size_t{1} << 20;
 
+// The user's own fields (common/custom_fields.h): how many an index may declare (each has a
+// value slot), how long a name may be, and one value. A value is a name, a post, a code: a
+// longer one means a mis-declared key (a body, a whole record), and is an error for its
+// article, like an over-long id. Its term is cut to Xapian's term limit, the same way at
+// query time, so the folded value's first ~200 bytes decide a match.
+inline constexpr std::size_t max_custom_fields = 32;
+inline constexpr std::size_t max_field_name_bytes = 32;
+inline constexpr std::size_t max_field_value_bytes = std::size_t{1} << 10;
+
 // "16 MiB", "32 KiB": how messages name a size limit.
 inline std::string describe_bytes(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";

@@ -12,7 +12,8 @@
 //              the same words in the text score it (searcher/title_scoring.h), so document
 //              lengths, and rankings, equal those of a plain Xapian index of the same text.
 //   boolean    one term per value, never stemmed: prefix + value (see the term builders
-//              below; an id is exact and case-sensitive, other values are folded slugs).
+//              below; an id is exact and case-sensitive, other values are folded slugs),
+//              the user's own fields (--field) included: XF + name + ':' + folded value.
 //   values     the slots below; a slot is absent when the article has no such value.
 //   data       a small JSON object (common/document_data.h): what a hit prints and the
 //              body snippets are cut from, and the input's own tags kept apart for --retag.
@@ -49,6 +50,8 @@ namespace dipnews::schema {
 //      (same version) metadata::dictionaries, the user's own dictionaries: an index written
 //      before it has none, which only means that nothing is known to be missing
 //   6  the indexed slot: when each article was last added or changed (dipnews-search --new)
+//      (same version) the user's own fields (metadata::custom_fields, prefix::custom_field,
+//      slot::custom_first...): an index written before it has none, and reads as one without
 inline constexpr int version = 6;
 
 namespace prefix {
@@ -64,9 +67,13 @@ inline constexpr const char* topic = "XTOPIC";  // topic id (boolean)
 inline constexpr const char* band = "XBAND";    // near-duplicate signature band (finds copies)
 inline constexpr const char* story = "XSTORY";  // story id: the article and its wire copies
 inline constexpr const char* stem = "Z";        // Xapian's own, written by its TermGenerator
+// The user's own fields (common/custom_fields.h): "XF" + field name + ":" + folded value, e.g.
+// "XFspeaker:wang-yi" (boolean, folded as custom_field_term() does). The ':' ends the name,
+// so that no field's terms start another's ("XFpost:" and "XFposter:").
+inline constexpr const char* custom_field = "XF";
 // Every prefix of the index: none may start another (test_schema.cc).
-inline constexpr const char* all[] = {id,      title, source, language, actor, person,
-                                      country, org,   topic,  band,     story, stem};
+inline constexpr const char* all[] = {id,  title, source, language, actor, person,      country,
+                                      org, topic, band,   story,    stem,  custom_field};
 }  // namespace prefix
 
 namespace slot {
@@ -86,6 +93,10 @@ inline constexpr Xapian::valueno id = 8;           // the article's id: id-only 
 // fixed-width form, strictly increasing in the order one indexer writes, across its shards
 // (docs/design.md, "New articles"). Unchanged and re-keyed articles keep theirs.
 inline constexpr Xapian::valueno indexed = 9;
+// The user's own fields: field n of the record (metadata::custom_fields) has slot
+// custom_first + n, holding its values as written, joined by list_separator (facets).
+// Far above the built-in slots, which may grow without meeting them.
+inline constexpr Xapian::valueno custom_first = 100;
 }  // namespace slot
 
 namespace metadata {
@@ -106,6 +117,10 @@ inline constexpr const char* shard = "dipnews:shard";
 // (FNV-1a of the file's absolute path): its size, modification time and the lines rejected,
 // so that an unchanged file's bad articles are not reported again (indexer/rejection_ledger.h).
 inline constexpr const char* rejected_file = "dipnews:rejected:";
+// The user's own fields the index was built with (--field, or 'field =' in the config file):
+// a JSON array of {"name","key","slot"} in declaration order (common/custom_fields.h), absent
+// when there are none. The searcher knows the fields from it; the indexer keeps them.
+inline constexpr const char* custom_fields = "dipnews:fields";
 }  // namespace metadata
 
 // Within-document frequency added per title word, so titles weigh more than body text.

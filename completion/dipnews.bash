@@ -72,6 +72,25 @@ _dipnews_slug() {
   printf '%s\n' "$s"
 }
 
+# The index's own fields (dipnews-index --field), one a line, read from a hit's "fields"
+# object. $1 binary, then the --db/--dictionary options.
+_dipnews_own_fields() {
+  local bin=$1
+  shift
+  "$bin" "$@" --format=json --limit 1 --no-snippets '*' 2>/dev/null |
+    grep -o '"fields":{[^}]*}' | head -1 | grep -o '"[a-z][a-z0-9_]*":\[' | sed 's/^"//; s/":\[$//'
+}
+
+# Values of one of the index's own fields starting with $3, as slugs (a field ignores case and
+# punctuation, as source: does). $1 binary, $2 field, then the --db/--dictionary options.
+_dipnews_own_field_values() {
+  local bin=$1 field=$2 partial=${3,,} name
+  shift 3
+  "$bin" "$@" --count --facets="$field" --format=json '*' 2>/dev/null |
+    grep -o "\"$field\":\\[[^]]*\\]" | grep -o '"id":"[^"]*"' | sed 's/^"id":"//; s/"$//' |
+    while IFS= read -r name; do _dipnews_slug "$name"; done | awk -v p="$partial" 'index($0, p) == 1' | sort -u
+}
+
 # "ID<TAB>TYPE<TAB>NAME" for every actor (or topic: $2 = topics) the index and dictionaries know.
 _dipnews_catalogue() {
   local bin=$1 kind=$2
@@ -211,8 +230,15 @@ _dipnews() {
       local field=${BASH_REMATCH[1]}
       while IFS= read -r w; do candidates+=("$lead$field:$w"); done \
         < <(_dipnews_field_values "$search" "$field" "${word#*:}" "${db_args[@]}")
+    elif [[ $word =~ ^([a-z][a-z0-9_]*): ]]; then  # one of the index's own fields
+      local field=${BASH_REMATCH[1]}
+      if _dipnews_own_fields "$search" "${db_args[@]}" | grep -qx -- "$field"; then
+        while IFS= read -r w; do candidates+=("$lead$field:$w"); done \
+          < <(_dipnews_own_field_values "$search" "$field" "${word#*:}" "${db_args[@]}")
+      fi
     elif [[ -n $word && $word != *:* ]]; then
-      for name in actor person country org topic source date id title; do
+      for name in actor person country org topic source date id title \
+        $(_dipnews_own_fields "$search" "${db_args[@]}"); do
         [[ $name == "$word"* ]] && candidates+=("$lead$name:")
       done
     fi

@@ -39,8 +39,8 @@ constexpr ProgramInfo program = {
 // "Config file"). Actions (--delete, --retag, --explain...) and the choice of --shards stay
 // on the command line.
 const ConfigSchema config_schema = {"index",
-                                    {"db", "dictionary", "boilerplate", "input-format", "wait-lock", "commit-interval",
-                                     "memory", "jobs", "progress", "strict", "quiet"},
+                                    {"db", "dictionary", "boilerplate", "field", "input-format", "wait-lock",
+                                     "commit-interval", "memory", "jobs", "progress", "strict", "quiet"},
                                     {"db", "dictionary", "boilerplate"},
                                     {{"db", "DIPNEWS_DB"}}};
 
@@ -57,6 +57,7 @@ struct RawOptions {
   long long shards = -1;  // not given
   double wait_lock = 0;
   bool progress = false;
+  std::vector<std::string> fields;  // --field NAME[=KEY], the config file's and the command line's
 };
 
 po::options_description option_table(IndexOptions& o, RawOptions& raw) {
@@ -81,6 +82,9 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       "extra boilerplate pattern file, one regular expression a line (repeatable)")(
       "dictionary", po::value(&o.dictionaries)->value_name("FILE")->composing(),
       "extra actor or topic dictionary file (repeatable; recorded in the index, which later runs must give again)")(
+      "field", po::value(&raw.fields)->value_name("NAME[=KEY]")->composing(),
+      "index the input field KEY (JSONL key, text header, HTML meta name; default NAME) as the field NAME: "
+      "a filter NAME:VALUE, a facet and an output column (repeatable; recorded in the index)")(
       "explain", po::bool_switch(&raw.explain),
       "index nothing: print every actor and topic found in each INPUT article, with evidence")(
       "format", po::value(&raw.output_format)->value_name("{text,json,jsonl}")->default_value("text"),
@@ -166,6 +170,8 @@ void apply_checks(IndexOptions& o, const RawOptions& raw) {
   choose_mode(o, raw);
   check_work(o);
   o.dictionaries = distinct_files(o.dictionaries);  // the config file's and the command line's
+  for (const auto& text : raw.fields) o.declared_fields.push_back(parse_field_declaration(text));
+  o.fields = o.declared_fields;  // indexing resolves slots against the index (field_guard.h)
 }
 
 }  // namespace

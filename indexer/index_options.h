@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "custom_fields.h"
 #include "input/input_files.h"
 
 namespace dipnews {
@@ -18,6 +19,8 @@ struct IndexOptions {
   std::vector<std::string> delete_ids;
   std::vector<std::string> boilerplate_files;  // added to the bundled patterns
   std::vector<std::string> dictionaries;       // added to the bundled dictionaries
+  std::vector<CustomField> declared_fields;    // --field NAME[=KEY] and the config file's (slots unset)
+  CustomFields fields;                         // what the run reads: declared_fields and the index's (field_guard.h)
   enum class Mode { index, explain, lint_dictionaries } mode = Mode::index;
   enum class ExplainFormat { text, jsonl, json } explain_format = ExplainFormat::text;
   unsigned commit_interval = 10000;

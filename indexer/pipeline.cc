@@ -11,6 +11,7 @@
 
 #include "dictionary.h"
 #include "dictionary_guard.h"
+#include "field_guard.h"
 #include "id_list.h"
 #include "index_stats.h"
 #include "input/article_source.h"
@@ -101,7 +102,7 @@ class IndexRun {
                              .metadata = std::move(metadata)}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
-      preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));
+      preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version(), options.fields));
     }
   }
 
@@ -320,11 +321,14 @@ ExitCode run_indexing(const IndexOptions& options, std::ostream& diag) {
   // A run that tags articles records the user's dictionaries, once sure it drops none of
   // those the index was tagged with (deleting only tags nothing: the record stays).
   std::vector<std::pair<std::string, std::string>> metadata;
+  IndexOptions run_options = options;  // with the fields resolved against the index's record
   if (!options.inputs.empty() || options.retag) {
     metadata.emplace_back(schema::metadata::dictionaries, dictionaries_to_record(options));
+    run_options.fields = custom_fields_for_run(options);
+    metadata.emplace_back(schema::metadata::custom_fields, encode_custom_fields(run_options.fields));
   }
   try {
-    return IndexRun(options, diag, std::move(metadata)).run();
+    return IndexRun(run_options, diag, std::move(metadata)).run();
   } catch (const Xapian::DatabaseLockError& e) {
     throw DatabaseBusy("database '" + options.db + "' is locked by another writer: " + e.get_msg());
   } catch (const Xapian::Error& e) {

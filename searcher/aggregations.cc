@@ -5,6 +5,7 @@
 #include <set>
 
 #include "date.h"
+#include "error.h"
 #include "fresh_queries.h"
 #include "schema.h"
 
@@ -30,21 +31,22 @@ struct FieldSlot {
   bool list;  // ids joined by schema::list_separator, several per article
 };
 
-FieldSlot slot_of(FacetField field) {
-  switch (field) {
-    case FacetField::actor:
-    case FacetField::person:
-    case FacetField::country:
-    case FacetField::org: return {schema::slot::actor_list, true};
-    case FacetField::topic: return {schema::slot::topic_list, true};
-    case FacetField::source: return {schema::slot::source_name, false};
+FieldSlot slot_of(const FacetField& field) {
+  switch (field.kind) {
+    case FacetKind::actor:
+    case FacetKind::person:
+    case FacetKind::country:
+    case FacetKind::org: return {schema::slot::actor_list, true};
+    case FacetKind::topic: return {schema::slot::topic_list, true};
+    case FacetKind::source: return {schema::slot::source_name, false};
+    case FacetKind::custom: return {field.slot, true};  // values as written, joined
   }
   return {schema::slot::actor_list, true};
 }
 
 // Counts per id of a field's values, from a spy over its slot: each id of an article's list
 // counts the article once.
-Counts field_counts(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
+Counts field_counts(const FacetField& field, const Xapian::ValueCountMatchSpy& spy) {
   const Counts values = spy_counts(spy);
   if (!slot_of(field).list) return values;
   Counts out;
@@ -55,21 +57,22 @@ Counts field_counts(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
 }
 
 // The actor type a field is limited to.
-std::optional<ActorType> type_of(FacetField field) {
-  switch (field) {
-    case FacetField::person: return ActorType::person;
-    case FacetField::country: return ActorType::country;
-    case FacetField::org: return ActorType::organisation;
-    case FacetField::actor:
-    case FacetField::topic:
-    case FacetField::source: return std::nullopt;
+std::optional<ActorType> type_of(const FacetField& field) {
+  switch (field.kind) {
+    case FacetKind::person: return ActorType::person;
+    case FacetKind::country: return ActorType::country;
+    case FacetKind::org: return ActorType::organisation;
+    case FacetKind::actor:
+    case FacetKind::topic:
+    case FacetKind::source:
+    case FacetKind::custom: return std::nullopt;
   }
   return std::nullopt;
 }
 
 // Whether an id counts as a value of the field: an actor of the field's type, for person,
 // country and org; any id otherwise.
-bool counts_for(FacetField field, const std::string& id, const Dictionary& dictionary) {
+bool counts_for(const FacetField& field, const std::string& id, const Dictionary& dictionary) {
   const auto type = type_of(field);
   if (!type) return true;
   const Actor* a = dictionary.actor(id);
@@ -79,7 +82,8 @@ bool counts_for(FacetField field, const std::string& id, const Dictionary& dicti
 // Matching articles with at least one value of the field, from the spy's raw values (one per
 // distinct list): what is left of the matches has none, and is shown as "(none)" so that a
 // facet's counts add up to the matches.
-Xapian::doccount articles_with(FacetField field, const Xapian::ValueCountMatchSpy& spy, const Dictionary& dictionary) {
+Xapian::doccount articles_with(const FacetField& field, const Xapian::ValueCountMatchSpy& spy,
+                               const Dictionary& dictionary) {
   Xapian::doccount with = 0;
   for (const auto& [value, n] : spy_counts(spy)) {
     if (!slot_of(field).list) {
@@ -94,14 +98,14 @@ Xapian::doccount articles_with(FacetField field, const Xapian::ValueCountMatchSp
   return with;
 }
 
-Facet make_facet(FacetField field, const Counts& counts, const Dictionary& dictionary) {
+Facet make_facet(const FacetField& field, const Counts& counts, const Dictionary& dictionary) {
   Facet facet{field, {}};
   for (const auto& [id, n] : counts) {
     if (!counts_for(field, id, dictionary)) continue;
     std::string name = id;
-    if (field == FacetField::topic) {
+    if (field.kind == FacetKind::topic) {
       if (const Topic* t = dictionary.topic(id)) name = t->name;
-    } else if (field != FacetField::source) {
+    } else if (field.kind != FacetKind::source && field.kind != FacetKind::custom) {
       if (const Actor* a = dictionary.actor(id)) name = a->name;
     }
     facet.values.push_back({id, name, n});
@@ -148,11 +152,34 @@ Timeline make_timeline(TimelineUnit unit, const Counts& matching_dates, Xapian::
 
 }  // namespace
 
-std::string_view facet_field_name(FacetField field) {
-  for (const auto& [name, f] : facet_fields) {
-    if (f == field) return name;
+std::string_view facet_field_name(const FacetField& field) {
+  if (field.kind == FacetKind::custom) return field.name;
+  for (const auto& [name, kind] : facet_fields) {
+    if (kind == field.kind) return name;
   }
   return "?";
+}
+
+namespace {
+
+void resolve(FacetField& field, const char* option, const CustomFields& fields) {
+  if (field.kind != FacetKind::custom) return;
+  if (const CustomField* f = find_field(fields, field.name)) {
+    field.slot = f->slot;
+    return;
+  }
+  std::string names;
+  for (const auto& [name, kind] : facet_fields) names += (names.empty() ? "" : ", ") + std::string(name);
+  for (const auto& f : fields) names += ", " + f.name;
+  throw UsageError(std::string("--") + option + ": unknown field '" + field.name + "' (the fields are " + names +
+                   (fields.empty() ? "; this index declares none of its own, see dipnews-index --field)" : ")"));
+}
+
+}  // namespace
+
+void resolve_custom_facets(AggregationRequest& request, const CustomFields& fields) {
+  for (auto& field : request.facets) resolve(field, "facets", fields);
+  if (request.cooccur) resolve(*request.cooccur, "cooccur", fields);
 }
 
 std::string_view timeline_unit_name(TimelineUnit unit) {
@@ -178,7 +205,7 @@ std::string period_of(std::string_view date, TimelineUnit unit) {
 namespace {
 
 // Field values counted over every article of the index (one pass over the value slot).
-Counts index_counts(const Xapian::Database& db, FacetField field) {
+Counts index_counts(const Xapian::Database& db, const FacetField& field) {
   Xapian::Enquire all(db);
   all.set_query(match_all_query());
   Xapian::ValueCountMatchSpy spy(slot_of(field).slot);
@@ -189,16 +216,17 @@ Counts index_counts(const Xapian::Database& db, FacetField field) {
 
 // The terms that name a value of `field` in a query: an actor under XACTOR or under any
 // type's prefix (XPERSON, XCOUNTRY, XORG), a topic under XTOPIC, a source by its slug.
-std::vector<std::string> terms_of(FacetField field, const std::string& id) {
-  switch (field) {
-    case FacetField::actor:
-    case FacetField::person:
-    case FacetField::country:
-    case FacetField::org:
+std::vector<std::string> terms_of(const FacetField& field, const std::string& id) {
+  switch (field.kind) {
+    case FacetKind::actor:
+    case FacetKind::person:
+    case FacetKind::country:
+    case FacetKind::org:
       return {schema::actor_term(id), schema::actor_term(ActorType::person, id),
               schema::actor_term(ActorType::country, id), schema::actor_term(ActorType::organisation, id)};
-    case FacetField::topic: return {schema::topic_term(id)};
-    case FacetField::source: return {schema::source_term(id)};  // the facet's id is the source's name
+    case FacetKind::topic: return {schema::topic_term(id)};
+    case FacetKind::source: return {schema::source_term(id)};            // the facet's id is the source's name
+    case FacetKind::custom: return {custom_field_term(field.name, id)};  // the id is the value as written
   }
   return {};
 }
@@ -231,9 +259,13 @@ Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, c
   std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  for (const Xapian::valueno slot :
-       {schema::slot::actor_list, schema::slot::topic_list, schema::slot::source_name, schema::slot::date}) {
-    enquire.add_matchspy(&spies.try_emplace(slot, slot).first->second);
+  std::vector<Xapian::valueno> slots = {schema::slot::actor_list, schema::slot::topic_list, schema::slot::source_name,
+                                        schema::slot::date};
+  for (const auto& field : request.facets) slots.push_back(slot_of(field).slot);  // the index's own fields
+  if (request.cooccur) slots.push_back(slot_of(*request.cooccur).slot);
+  for (const Xapian::valueno slot : slots) {
+    auto [spy, fresh] = spies.try_emplace(slot, slot);
+    if (fresh) enquire.add_matchspy(&spy->second);
   }
   // Asking for every document to be checked makes the counts exact, not sampled.
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
@@ -241,13 +273,13 @@ Aggregations aggregate(const Xapian::Database& db, const Xapian::Query& query, c
   Aggregations out;
   out.matches = mset.get_matches_estimated();
   std::map<Xapian::valueno, Counts> counted;  // a slot's lists split once, however many fields read it
-  auto counts_of = [&](FacetField field) -> const Counts& {
+  auto counts_of = [&](const FacetField& field) -> const Counts& {
     const Xapian::valueno slot = slot_of(field).slot;
     auto it = counted.find(slot);
     if (it == counted.end()) it = counted.emplace(slot, field_counts(field, spies.at(slot))).first;
     return it->second;
   };
-  for (FacetField field : request.facets) {
+  for (const FacetField& field : request.facets) {
     Facet facet = make_facet(field, counts_of(field), dictionary);
     facet.without = out.matches - articles_with(field, spies.at(slot_of(field).slot), dictionary);
     out.facets.push_back(std::move(facet));

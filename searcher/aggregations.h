@@ -12,15 +12,35 @@
 
 #include <xapian.h>
 
+#include "custom_fields.h"
 #include "dictionary.h"
 
 namespace dipnews {
 
-enum class FacetField { actor, person, country, org, topic, source };
-inline constexpr std::pair<std::string_view, FacetField> facet_fields[] = {
-    {"actor", FacetField::actor}, {"person", FacetField::person}, {"country", FacetField::country},
-    {"org", FacetField::org},     {"topic", FacetField::topic},   {"source", FacetField::source}};
-std::string_view facet_field_name(FacetField field);
+enum class FacetKind { actor, person, country, org, topic, source, custom };
+inline constexpr std::pair<std::string_view, FacetKind> facet_fields[] = {
+    {"actor", FacetKind::actor}, {"person", FacetKind::person}, {"country", FacetKind::country},
+    {"org", FacetKind::org},     {"topic", FacetKind::topic},   {"source", FacetKind::source}};
+
+// A field to count: a built-in one, or one of the index's own fields (common/custom_fields.h),
+// counted over its slot, which resolve_custom_facets() finds once the index is open.
+struct FacetField {
+  FacetKind kind = FacetKind::actor;
+  std::string name;          // custom: the field's name
+  Xapian::valueno slot = 0;  // custom: its value slot
+  FacetField() = default;
+  FacetField(FacetKind k) : kind(k) {}  // NOLINT: a built-in field converts implicitly
+  static FacetField custom(std::string name) {
+    FacetField f(FacetKind::custom);
+    f.name = std::move(name);
+    return f;
+  }
+  bool operator==(const FacetField& o) const { return kind == o.kind && name == o.name; }
+  // Spelled as the built-in kinds were, so that FacetField::actor still names one.
+  static constexpr FacetKind actor = FacetKind::actor, person = FacetKind::person, country = FacetKind::country,
+                             org = FacetKind::org, topic = FacetKind::topic, source = FacetKind::source;
+};
+std::string_view facet_field_name(const FacetField& field);
 
 enum class TimelineUnit { day, week, month, year };
 inline constexpr std::pair<std::string_view, TimelineUnit> timeline_units[] = {{"day", TimelineUnit::day},
@@ -39,6 +59,10 @@ struct AggregationRequest {
   std::optional<FacetField> cooccur;
   bool empty() const { return facets.empty() && !timeline && !cooccur; }
 };
+
+// Finds the slot of each custom field the request counts among the index's own fields.
+// Throws UsageError "--facets: unknown field 'x' (the fields are actor, ..., speaker)".
+void resolve_custom_facets(AggregationRequest& request, const CustomFields& fields);
 
 // Values of a field that appear with the matches more than their share of the index
 // predicts: lift = (count / matches) / (total / all articles).

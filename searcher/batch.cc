@@ -49,7 +49,8 @@ std::string query_lead(const SearchOptions& options, const NumberedQuery& item) 
 
 RenderedResult run_one(const SearchOptions& options, Searcher& searcher, const NumberedQuery& item) {
   std::ostringstream out;
-  const auto printer = make_printer(options.format, out, false);  // a batch is never coloured
+  // A batch is never coloured.
+  const auto printer = make_printer(options.format, out, false, field_names(searcher.custom_fields()));
   RenderedResult rendered;
   SearchRequest request = options.request;
   request.text = item.query.text;
@@ -93,7 +94,8 @@ ExitCode run_batch(const SearchOptions& options, const LazyDictionary& dictionar
     searchers.push_back(std::make_unique<Searcher>(
         open_for_search(options.dbs), [&options] { return open_for_search(options.dbs); }, dictionary));
 
-  make_printer(options.format, out, false)->batch_begin(options.request.count_only);
+  make_printer(options.format, out, false, field_names(searchers.front()->custom_fields()))
+      ->batch_begin(options.request.count_only);
   long number = 0;
   auto next = [&]() -> std::optional<NumberedQuery> {
     std::string line;

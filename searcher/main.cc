@@ -66,7 +66,8 @@ int search_and_print(Xapian::Database db, const dipnews::FreshOpen& open_again,
   Searcher searcher(std::move(db), open_again, dictionary);
   const SearchResult result = search(searcher, request, options);
   if (options.explain_query) std::cerr << query_explanation(result);
-  auto printer = make_printer(options.format, std::cout, use_color(options.color));
+  auto printer =
+      make_printer(options.format, std::cout, use_color(options.color), field_names(searcher.custom_fields()));
   if (request.count_only) printer->count(result);
   else printer->result(result);
   ensure_written(std::cout);

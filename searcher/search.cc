@@ -251,8 +251,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   rank(enquire, request, result.relaxed || request.default_op == DefaultOp::any, result);
   result.parsed = enquire.get_query().get_description();
 
-  if (!request.aggregations.empty())
-    result.aggregations = aggregate(db_, query, request.aggregations, dictionary_.get());
+  if (!request.aggregations.empty()) {
+    AggregationRequest aggregations = request.aggregations;
+    resolve_custom_facets(aggregations, builder_.custom_fields());
+    result.aggregations = aggregate(db_, query, aggregations, dictionary_.get());
+  }
   if (request.count_only) {
     // Asking to check every document makes the counts exact rather than estimated.
     result.total = count_articles(db_, enquire.get_query(), db_.get_doccount());

@@ -100,6 +100,8 @@ class Searcher {
   // a reader can meet mid-commit), searches again at the newest revision
   // (common/reopen_retry.h).
   SearchResult search(const SearchRequest& request);
+  // The index's own fields (common/custom_fields.h): filters, facets and output columns.
+  const CustomFields& custom_fields() const { return builder_.custom_fields(); }
   // The index as the last search read it (--new remembers how far that revision goes).
   const Xapian::Database& database() const { return db_; }
 

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "command_line.h"
+#include "custom_fields.h"
 #include "database.h"
 #include "date.h"
 #include "error.h"
@@ -99,9 +100,10 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "ranked (or relaxed) queries: add the words of the N best articles to the query (0: off)")(
       "no-snippets", "omit snippets (faster)")("no-collapse", "list every wire copy instead of one hit per story")(
       "facets", po::value(&raw.facets)->value_name(keyword_values(facet_fields) + ",..."),
-      "count every matching article per value of these fields, e.g. --facets=person,topic")(
-      "timeline", po::value(&raw.timeline)->value_name(keyword_values(timeline_units)),
-      "count matching articles per period, with each period's share of all articles")(
+      "count every matching article per value of these fields, e.g. --facets=person,topic (or the index's own "
+      "fields, dipnews-index --field)")("timeline",
+                                        po::value(&raw.timeline)->value_name(keyword_values(timeline_units)),
+                                        "count matching articles per period, with each period's share of all articles")(
       "cooccur", po::value(&raw.cooccur)->value_name("[=" + keyword_values(facet_fields) + "]"),
       "actors (or values of the field given) unusually present in the matches, ranked by lift")(
       "explain-query", po::bool_switch(&o.explain_query), "print on stderr how the query was understood")(
@@ -144,16 +146,26 @@ unsigned in_range(const std::string& option, long long value, long long max) {
   return static_cast<unsigned>(value);
 }
 
+// A built-in field, or a name that may be one of the index's own fields (its slot is found
+// once the index is open: resolve_custom_facets).
+FacetField facet_field(const std::string& option, const std::string& name) {
+  for (const auto& [builtin, kind] : facet_fields) {
+    if (name == builtin) return kind;
+  }
+  if (!field_name_problem(name)) return FacetField::custom(name);
+  return choose(option, name, facet_fields);  // names the built-in ones
+}
+
 void apply_aggregations(SearchOptions& o, const RawOptions& raw) {
   for (std::string_view list = raw.facets; !list.empty();) {
     const auto comma = list.find(',');
     const std::string name(trim(list.substr(0, comma)));
-    if (!name.empty()) o.request.aggregations.facets.push_back(choose("facets", name, facet_fields));
+    if (!name.empty()) o.request.aggregations.facets.push_back(facet_field("facets", name));
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
   if (!raw.timeline.empty()) o.request.aggregations.timeline = choose("timeline", raw.timeline, timeline_units);
-  if (!raw.cooccur.empty()) o.request.aggregations.cooccur = choose("cooccur", raw.cooccur, facet_fields);
+  if (!raw.cooccur.empty()) o.request.aggregations.cooccur = facet_field("cooccur", raw.cooccur);
 }
 
 void apply_checks(SearchOptions& o, const RawOptions& raw) {

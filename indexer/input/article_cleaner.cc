@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "custom_fields.h"
 #include "resource_limits.h"
 #include "schema.h"
 #include "text_tokens.h"
@@ -24,6 +25,9 @@ std::optional<std::string> invalid_utf8_field(const Article& a) {
     for (const auto& item : *list) {
       if (!is_valid_utf8(item)) return std::string(name);
     }
+  }
+  for (const auto& [name, value] : a.fields) {
+    if (!is_valid_utf8(value)) return name;
   }
   return std::nullopt;
 }
@@ -54,6 +58,24 @@ void replace_control_characters(std::string& text) {
     const auto b = static_cast<unsigned char>(c);
     if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F) c = ' ';
   }
+}
+
+// The user's own fields: control characters become spaces, whitespace is collapsed, empty
+// values are dropped; a value over the limit is an error for the article (a mis-declared key).
+std::optional<std::string> clean_custom_fields(Article& a) {
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (auto& [name, value] : a.fields) {
+    replace_control_characters(value);
+    value = clean_field_value(value);
+    if (value.empty()) continue;
+    if (value.size() > limits::max_field_value_bytes) {
+      return "field '" + name + "': a value of " + std::to_string(value.size()) +
+             " bytes; a field value may have at most " + limits::describe_bytes(limits::max_field_value_bytes);
+    }
+    kept.emplace_back(std::move(name), std::move(value));
+  }
+  a.fields = std::move(kept);
+  return std::nullopt;
 }
 
 // A language tag such as "en" or "pt-BR": letters, digits and hyphens.
@@ -111,6 +133,7 @@ std::optional<std::string> clean_article(Article& a, const BoilerplateFilter& bo
   // Measured as the term it becomes: lower-casing can lengthen UTF-8.
   if (schema::source_term(a.source).size() > schema::max_term_bytes) return std::string("source name too long");
   if (auto problem = overlong_tag(a)) return problem;
+  if (auto problem = clean_custom_fields(a)) return problem;
   a.url = std::string(trim(a.url));
   a.language = to_lower_ascii(trim(a.language));
   if (!is_language_tag(a.language)) return "bad language tag \"" + a.language + "\" (expected e.g. en, pt-BR)";

@@ -20,11 +20,12 @@ void apply_path_defaults(const std::string& path, Article& a) {
   }
 }
 
-std::unique_ptr<ArticleReader> make_reader(InputFormat format, const BoilerplateFilter& boilerplate) {
+std::unique_ptr<ArticleReader> make_reader(InputFormat format, const BoilerplateFilter& boilerplate,
+                                           const CustomFields& fields) {
   switch (format) {
-    case InputFormat::jsonl: return std::make_unique<JsonlReader>();
-    case InputFormat::text: return std::make_unique<TextReader>(boilerplate);
-    case InputFormat::html: return std::make_unique<HtmlReader>(boilerplate);
+    case InputFormat::jsonl: return std::make_unique<JsonlReader>(fields);
+    case InputFormat::text: return std::make_unique<TextReader>(boilerplate, fields);
+    case InputFormat::html: return std::make_unique<HtmlReader>(boilerplate, fields);
   }
   return nullptr;
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "article.h"
+#include "custom_fields.h"
 #include "error.h"
 #include "input/boilerplate.h"
 #include "input/input_files.h"
@@ -34,6 +35,8 @@ void apply_path_defaults(const std::string& path, Article& article);
 
 // The boilerplate filter lets the text reader find a headerless file's real title line, and
 // the HTML reader tell a page with article text from one with only page furniture.
-std::unique_ptr<ArticleReader> make_reader(InputFormat format, const BoilerplateFilter& boilerplate);
+// `fields`: the user's own fields, read from the keys, headers or meta names they declare.
+std::unique_ptr<ArticleReader> make_reader(InputFormat format, const BoilerplateFilter& boilerplate,
+                                           const CustomFields& fields = {});
 
 }  // namespace dipnews

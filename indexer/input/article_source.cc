@@ -70,7 +70,7 @@ void ArticleSource::read_all(const std::function<void(Article&&)>& on_article,
   auto inputs = expand_inputs(options_.inputs, options_.input_format);
   for (const auto& e : inputs.errors) on_error(e);
   for (const auto& file : inputs.files) {
-    auto reader = make_reader(file.format, boilerplate_);
+    auto reader = make_reader(file.format, boilerplate_, options_.fields);
     if (on_file) on_file(file.path, file.path == stdin_name ? 0 : file_size(file.path));
     if (file.path == stdin_name) {
       reader->read(std::cin, stdin_label, sink);

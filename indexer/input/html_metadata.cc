@@ -232,4 +232,24 @@ Article metadata_fields(const GumboNode* document) {
   return a;
 }
 
+std::vector<std::pair<std::string, std::string>> meta_contents(const GumboNode* document,
+                                                               const std::vector<std::string>& keys) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (keys.empty()) return out;
+  walk(document, [&](const GumboNode* n) {
+    if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
+    if (n->v.element.tag != GUMBO_TAG_META) return true;
+    const std::string content(trim(attribute(n, "content")));
+    for (const char* attr : {"name", "property"}) {
+      const std::string name = to_lower_ascii(trim(attribute(n, attr)));
+      if (content.empty() || name.empty()) continue;
+      for (const auto& key : keys) {
+        if (to_lower_ascii(key) == name) out.emplace_back(key, content);
+      }
+    }
+    return false;
+  });
+  return out;
+}
+
 }  // namespace dipnews::html

@@ -64,6 +64,20 @@ void fill_from_text(const GumboNode* content, const GumboNode* document, Article
   }
 }
 
+// The user's own fields, from the <meta>s that name their keys.
+void read_custom_fields(const GumboNode* document, const CustomFields& fields, Article& a) {
+  std::vector<std::string> keys;
+  for (const auto& field : fields) {
+    if (std::find(keys.begin(), keys.end(), field.key) == keys.end()) keys.push_back(field.key);
+  }
+  const auto contents = html::meta_contents(document, keys);
+  for (const auto& field : fields) {
+    for (const auto& [key, content] : contents) {
+      if (key == field.key) a.fields.emplace_back(field.name, content);
+    }
+  }
+}
+
 }  // namespace
 
 void HtmlReader::read(std::istream& in, const std::string& path, ArticleSink& sink) const {
@@ -74,6 +88,7 @@ void HtmlReader::read(std::istream& in, const std::string& path, ArticleSink& si
   const GumboNode* document = parsed->document;
 
   Article a = html::metadata_fields(document);
+  read_custom_fields(document, fields_, a);
   const GumboNode* content = html::content_root(document, boilerplate_);
   fill_from_text(content, document, a);
   // After the title: a headline repeated above the text is left out of the body.

@@ -12,13 +12,17 @@
 
 namespace dipnews {
 
+// The user's own fields come from <meta name=KEY content=...> (or property=KEY), the key in
+// any case; each such <meta> gives a value.
 class HtmlReader : public ArticleReader {
  public:
-  explicit HtmlReader(const BoilerplateFilter& boilerplate) : boilerplate_(boilerplate) {}
+  explicit HtmlReader(const BoilerplateFilter& boilerplate, CustomFields fields = {})
+      : boilerplate_(boilerplate), fields_(std::move(fields)) {}
   void read(std::istream& in, const std::string& path, ArticleSink& sink) const override;
 
  private:
   const BoilerplateFilter& boilerplate_;
+  CustomFields fields_;
 };
 
 }  // namespace dipnews

@@ -49,7 +49,29 @@ std::vector<std::string> string_list_field(const json& obj, const char* key) {
   throw FieldError{std::string("field \"") + key + "\" must be an array of strings"};
 }
 
-Article article_from_json(const json& obj) {
+// One value of a declared field: strings as they are, numbers and booleans as JSON writes them.
+std::string scalar_value(const json& value, const CustomField& field) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  throw FieldError{"field \"" + field.key + "\" (declared as " + field.name +
+                   ") must be a string, a number, true/false or an array of them"};
+}
+
+void read_custom_fields(const json& obj, const CustomFields& fields, Article& a) {
+  for (const auto& field : fields) {
+    auto it = obj.find(field.key);
+    if (it == obj.end() || it->is_null()) continue;
+    if (!it->is_array()) {
+      a.fields.emplace_back(field.name, scalar_value(*it, field));
+      continue;
+    }
+    for (const auto& item : *it) {
+      if (!item.is_null()) a.fields.emplace_back(field.name, scalar_value(item, field));
+    }
+  }
+}
+
+Article article_from_json(const json& obj, const CustomFields& fields) {
   if (!obj.is_object()) throw FieldError{"expected a JSON object"};
   Article a;
   a.id = id_field(obj);
@@ -70,6 +92,7 @@ Article article_from_json(const json& obj) {
     if (!parsed) throw FieldError{"bad date \"" + date + "\" (expected YYYY-MM-DD or RFC 3339)"};
     a.date = *parsed;
   }
+  read_custom_fields(obj, fields, a);
   return a;
 }
 
@@ -107,7 +130,7 @@ void JsonlReader::read(std::istream& in, const std::string& path, ArticleSink& s
       continue;
     }
     try {
-      Article a = article_from_json(json::parse(line));
+      Article a = article_from_json(json::parse(line), fields_);
       a.origin_file = path;
       a.origin_line = number;
       sink.article(std::move(a));

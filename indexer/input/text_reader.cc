@@ -87,10 +87,18 @@ long line_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// The declared field whose header `key` (lower case) is, or null.
+const CustomField* declared_header(const CustomFields& fields, const std::string& key) {
+  for (const auto& field : fields) {
+    if (to_lower_ascii(field.key) == key) return &field;
+  }
+  return nullptr;
+}
+
 // Reads the header if there is one; returns the index of the first body line.
-std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
+std::size_t read_header(const std::vector<std::string>& lines, const CustomFields& fields, Article& a) {
   auto first = lines.empty() ? std::nullopt : split_header_line(lines[0]);
-  if (!first || !setter_for(first->first)) return 0;
+  if (!first || (!setter_for(first->first) && !declared_header(fields, first->first))) return 0;
   std::size_t i = 0;
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
     auto kv = split_header_line(lines[i]);
@@ -98,6 +106,9 @@ std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
     if (!kv)
       throw HeaderError{number, "malformed header line (expected 'Key: value', then a blank line before the body)"};
     if (HeaderSetter set = setter_for(kv->first)) set(a, kv->second, number);
+    for (const auto& field : fields) {  // several fields may read one header
+      if (to_lower_ascii(field.key) == kv->first) a.fields.emplace_back(field.name, kv->second);
+    }
   }
   return i < lines.size() ? i + 1 : i;  // the blank line ending the header is not body
 }
@@ -149,7 +160,7 @@ void TextReader::read(std::istream& in, const std::string& path, ArticleSink& si
   }
   Article a;
   try {
-    std::size_t body_start = read_header(lines, a);
+    std::size_t body_start = read_header(lines, fields_, a);
     if (body_start == 0) body_start = take_title_line(lines, 0, boilerplate_, a);
     a.body = join_lines(lines, body_start);
   } catch (const HeaderError& e) {

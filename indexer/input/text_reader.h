@@ -8,13 +8,17 @@
 
 namespace dipnews {
 
+// The user's own fields come from their header lines ("Speaker: Wang Yi"; the key in any case,
+// a header repeated gives several values), and a declared header may open the header block.
 class TextReader : public ArticleReader {
  public:
-  explicit TextReader(const BoilerplateFilter& boilerplate) : boilerplate_(boilerplate) {}
+  explicit TextReader(const BoilerplateFilter& boilerplate, CustomFields fields = {})
+      : boilerplate_(boilerplate), fields_(std::move(fields)) {}
   void read(std::istream& in, const std::string& path, ArticleSink& sink) const override;
 
  private:
   const BoilerplateFilter& boilerplate_;
+  CustomFields fields_;
 };
 
 }  // namespace dipnews

@@ -45,6 +45,12 @@ std::string content_hash(const Article& article, std::string_view tagging_versio
     for (const auto& tag : *list) h.add(tag);
     h.add("\x1E");  // record separator between the two lists
   }
+  // The user's own fields, only when there are some: an article without any keeps the digest
+  // it had before fields existed, and is not re-indexed for them.
+  for (const auto& [name, value] : article.fields) {
+    h.add(name);
+    h.add(value);
+  }
   return h.hex();
 }
 

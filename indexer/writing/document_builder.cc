@@ -5,7 +5,7 @@
 
 namespace dipnews {
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(CustomFields fields) : fields_(std::move(fields)) {
   term_generator_.set_stemmer(Xapian::Stem("english"));
   // STEM_SOME: every word unstemmed with positions (for phrases) plus its Z-prefixed
   // stem (for ranked search), the convention Xapian's QueryParser expects.
@@ -48,8 +48,23 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
     for (const auto& key : band_keys(*signature)) doc.add_boolean_term(schema::prefix::band + key);
   }
   if (!tagged_with.empty()) doc.add_value(schema::slot::tagged_with, tagged_with);
+  add_custom_fields(doc, article);
   doc.set_data(encode_document_data(article, given));
   return doc;
+}
+
+// Each value a term (the filter) and, per field, the values in its slot (facets); the values
+// themselves are shown from the document data, which the hit reads anyway.
+void DocumentBuilder::add_custom_fields(Xapian::Document& doc, const Article& article) const {
+  for (const auto& field : fields_) {
+    std::vector<std::string> values;
+    for (const auto& [name, value] : article.fields) {
+      if (name != field.name) continue;
+      if (const std::string term = custom_field_term(name, value); !term.empty()) doc.add_boolean_term(term);
+      values.push_back(value);
+    }
+    if (!values.empty()) doc.add_value(field.slot, schema::join_list(values));
+  }
 }
 
 void DocumentBuilder::set_story(Xapian::Document& doc, const std::string& story) {

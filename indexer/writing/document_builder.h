@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "custom_fields.h"
 #include "tagging/tagger.h"
 #include "writing/near_duplicate.h"
 
@@ -14,7 +15,8 @@ namespace dipnews {
 
 class DocumentBuilder {
  public:
-  DocumentBuilder();
+  // `fields`: the user's own fields, whose values get a term each and their slot.
+  explicit DocumentBuilder(CustomFields fields = {});
   // `article` carries the tag ids it is stored with; `tags` gives their types for terms.
   // `signature` lets later copies of the article find it. Its story is set when it is
   // written (set_story): finding the story needs the index.
@@ -30,7 +32,10 @@ class DocumentBuilder {
   static void set_indexed(Xapian::Document& doc, std::uint64_t micros);
 
  private:
+  void add_custom_fields(Xapian::Document& doc, const Article& article) const;
+
   Xapian::TermGenerator term_generator_;
+  CustomFields fields_;
 };
 
 }  // namespace dipnews

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "custom_fields.h"
 #include "tagging/tagger.h"
 #include "writing/document_builder.h"
 #include "writing/near_duplicate.h"
@@ -27,8 +28,9 @@ class DocumentPreparer {
   // Without a tagger, articles keep only the tags given in the input. The tagger is shared
   // between preparers: tagging only reads it.
   // `tagging_version` names the dictionaries the tagger was built from.
-  DocumentPreparer(const Tagger* tagger, std::string tagging_version)
-      : tagger_(tagger), tagging_version_(std::move(tagging_version)) {}
+  // `fields`: the user's own fields, with their slots (custom_fields.h).
+  DocumentPreparer(const Tagger* tagger, std::string tagging_version, CustomFields fields = {})
+      : tagger_(tagger), tagging_version_(std::move(tagging_version)), builder_(std::move(fields)) {}
 
   PreparedArticle prepare(const Article& article, std::string content_hash);
 

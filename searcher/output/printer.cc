@@ -9,7 +9,17 @@
 
 namespace dipnews {
 
-std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color) {
+std::vector<std::string> field_values(const Article& article, const std::string& name) {
+  std::vector<std::string> values;
+  for (const auto& [field, value] : article.fields) {
+    if (field == name) values.push_back(value);
+  }
+  return values;
+}
+
+namespace {
+
+std::unique_ptr<Printer> printer_for(OutputFormat format, std::ostream& out, bool color) {
   switch (format) {
     case OutputFormat::text: return std::make_unique<TextPrinter>(out, color);
     case OutputFormat::json: return std::make_unique<JsonPrinter>(out);
@@ -20,6 +30,15 @@ std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bo
     case OutputFormat::trec: return std::make_unique<TrecPrinter>(out);
   }
   throw std::logic_error("make_printer: no printer for output format " + std::to_string(static_cast<int>(format)));
+}
+
+}  // namespace
+
+std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color,
+                                      std::vector<std::string> custom_fields) {
+  auto printer = printer_for(format, out, color);
+  printer->set_custom_fields(std::move(custom_fields));
+  return printer;
 }
 
 void refused_mode(std::string_view format, std::string_view mode) {

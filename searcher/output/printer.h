@@ -25,7 +25,7 @@ inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
     {"trec", OutputFormat::trec}};  // trec: --batch only
 
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
-inline constexpr int json_format_version = 4;
+inline constexpr int json_format_version = 5;
 
 // One query of a --batch file.
 struct BatchQuery {
@@ -70,9 +70,22 @@ class Printer {
 
   // --list-actors, --list-topics.
   virtual void catalogue(const Catalogue& catalogue) = 0;
+
+  // The index's own fields (common/custom_fields.h), in record order: every hit shows each
+  // (text: those it has; json: a "fields" object; tsv, csv: a column each after the others).
+  void set_custom_fields(std::vector<std::string> names) { custom_fields_ = std::move(names); }
+
+ protected:
+  std::vector<std::string> custom_fields_;
 };
 
-std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color);
+// The values a hit has for one of the index's own fields, in input order.
+std::vector<std::string> field_values(const Article& article, const std::string& name);
+// Several values of one field in one column or line: "A; B".
+inline constexpr std::string_view field_value_separator = "; ";
+
+std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, bool color,
+                                      std::vector<std::string> custom_fields = {});
 
 // What a printer method of a refused mode does: throws std::logic_error naming both.
 [[noreturn]] void refused_mode(std::string_view format, std::string_view mode);

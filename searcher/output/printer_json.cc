@@ -16,8 +16,10 @@ json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : 
 
 }  // namespace
 
-json hit_to_json(const Hit& hit) {
+json hit_to_json(const Hit& hit, const std::vector<std::string>& fields) {
   const Article& a = hit.article;
+  json own = json::object();
+  for (const auto& name : fields) own[name] = field_values(a, name);
   json highlights = json::array();
   for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
   json copies = json::array();
@@ -32,6 +34,7 @@ json hit_to_json(const Hit& hit) {
       {"url", optional_string(a.url)},
       {"actors", a.actors},
       {"topics", a.topics},
+      {"fields", own},
       {"matched_actors", hit.matched_actors},
       {"matched_topics", hit.matched_topics},
       {"snippet", optional_string(hit.snippet.text)},  // null under --no-snippets
@@ -109,7 +112,7 @@ json entry_json(const CatalogueEntry& e) {
 void JsonPrinter::result(const SearchResult& r) {
   json j = header_json(r);
   json hits = json::array();
-  for (const auto& hit : r.hits) hits.push_back(hit_to_json(hit));
+  for (const auto& hit : r.hits) hits.push_back(hit_to_json(hit, custom_fields_));
   j["hits"] = std::move(hits);
   add_aggregations(j, r.aggregations);
   j["suggestion"] = r.suggestion ? json(*r.suggestion) : json(nullptr);
@@ -138,7 +141,7 @@ void JsonPrinter::catalogue(const Catalogue& c) {
 }
 
 void JsonlPrinter::result(const SearchResult& r) {
-  for (const auto& hit : r.hits) write(out_, hit_to_json(hit));
+  for (const auto& hit : r.hits) write(out_, hit_to_json(hit, custom_fields_));
 }
 
 void JsonlPrinter::count(const SearchResult& r) {
@@ -151,7 +154,7 @@ void JsonlPrinter::batch_begin(bool) {}
 
 void JsonlPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {
   json hits = json::array();
-  for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
+  for (const auto& h : r.hits) hits.push_back(hit_to_json(h, custom_fields_));
   json j = {{"qid", q.qid},
             {"query", q.text},
             {"total", totals_json(r.total)},

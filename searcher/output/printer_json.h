@@ -10,8 +10,9 @@
 
 namespace dipnews {
 
-// One hit as the JSON and JSONL formats print it.
-nlohmann::ordered_json hit_to_json(const Hit& hit);
+// One hit as the JSON and JSONL formats print it; `fields`: the index's own fields, each a key
+// of its "fields" object (an array of the hit's values, empty when it has none).
+nlohmann::ordered_json hit_to_json(const Hit& hit, const std::vector<std::string>& fields = {});
 // Adds "facets" (and "timeline", "cooccur", "aggregated_matches" when asked for) to `j`.
 void add_aggregations(nlohmann::ordered_json& j, const Aggregations& a);
 

@@ -15,7 +15,7 @@ std::string score_text(double score) {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, char separator) {
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += separator;
@@ -51,10 +51,19 @@ void DelimitedPrinter::row(const std::vector<std::string>& fields) {
   out_ << line << (style_ == Style::csv ? "\r\n" : "\n");
 }
 
-std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) {
+std::vector<std::string> DelimitedPrinter::fields_of(const Hit& h) const {
   const Article& a = h.article;
-  return {std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, ' '),
-          join(a.topics, ' ')};
+  std::vector<std::string> row = {
+      std::to_string(h.rank), a.id, score_text(h.score), a.date, a.source, a.title, a.url, join(a.actors, " "),
+      join(a.topics, " ")};
+  for (const auto& name : custom_fields_) row.push_back(join(field_values(a, name), field_value_separator));
+  return row;
+}
+
+std::vector<std::string> DelimitedPrinter::header() const {
+  std::vector<std::string> names = columns;
+  names.insert(names.end(), custom_fields_.begin(), custom_fields_.end());
+  return names;
 }
 
 void DelimitedPrinter::count(const SearchResult& r) { out_ << counted(r) << "\n"; }
@@ -86,7 +95,7 @@ void TsvPrinter::batch_count(const BatchQuery& q, const SearchResult& r) {
 void TsvPrinter::catalogue(const Catalogue& c) { catalogue_rows(c); }
 
 void CsvPrinter::result(const SearchResult& r) {
-  row(columns);
+  row(header());
   for (const auto& h : r.hits) row(fields_of(h));
 }
 
@@ -95,9 +104,10 @@ void CsvPrinter::batch_begin(bool counts) {
     row({"qid", "count"});
     return;
   }
-  std::vector<std::string> header = {"qid"};
-  header.insert(header.end(), columns.begin(), columns.end());
-  row(header);
+  std::vector<std::string> names = {"qid"};
+  const auto rest = header();
+  names.insert(names.end(), rest.begin(), rest.end());
+  row(names);
 }
 
 void CsvPrinter::batch_result(const BatchQuery& q, const SearchResult& r) {

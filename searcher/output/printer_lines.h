@@ -27,7 +27,9 @@ class DelimitedPrinter : public Printer {
   DelimitedPrinter(std::ostream& out, Style style) : out_(out), style_(style) {}
   // One row of any table, escaped for the style.
   void row(const std::vector<std::string>& fields);
-  static std::vector<std::string> fields_of(const Hit& hit);
+  // The hit's columns: the built-in ones, then one per field of the index's own.
+  std::vector<std::string> fields_of(const Hit& hit) const;
+  std::vector<std::string> header() const;
   void catalogue_rows(const Catalogue& catalogue);
 
   std::ostream& out_;

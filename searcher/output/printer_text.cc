@@ -79,6 +79,21 @@ void TextPrinter::tag_line(std::string_view label, const std::vector<std::string
   out_ << "\n";
 }
 
+// The index's own fields the article has: "speaker: Wang Yi · post: Minister".
+void TextPrinter::custom_field_line(const Article& a) {
+  std::string line;
+  for (const auto& name : custom_fields_) {
+    std::string values;
+    for (const auto& v : field_values(a, name))
+      values += (values.empty() ? "" : std::string(field_value_separator)) + v;
+    if (!values.empty()) line += (line.empty() ? "" : " · ") + name + ": " + values;
+  }
+  if (line.empty()) return;
+  out_ << "    ";
+  styled(ansi::dim, one_line(line));
+  out_ << "\n";
+}
+
 void TextPrinter::hit(const Hit& h) {
   const Article& a = h.article;
   out_ << (h.rank < 10 ? " " : "") << h.rank << ". ";
@@ -90,6 +105,7 @@ void TextPrinter::hit(const Hit& h) {
   out_ << "\n";
   tag_line("actors", a.actors, h.matched_actors);
   tag_line("topics", a.topics, h.matched_topics);
+  custom_field_line(a);
   if (!h.copies.empty()) {
     std::string line =
         "carried by " + std::to_string(h.copies.size() + 1) + " outlets: " + (a.source.empty() ? a.id : a.source);

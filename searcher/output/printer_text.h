@@ -24,6 +24,7 @@ class TextPrinter final : public Printer {
   void hit(const Hit& hit);
   void aggregations(const Aggregations& a);
   void timeline(const Timeline& t);
+  void custom_field_line(const Article& article);
   void tag_line(std::string_view label, const std::vector<std::string>& ids, const std::vector<std::string>& matched);
   void styled(std::string_view style, std::string_view text);
   void snippet(const Snippet& snippet);

@@ -48,4 +48,16 @@ class SlugFieldProcessor : public Xapian::FieldProcessor {
   FieldLog& errors_;
 };
 
+// One of the index's own fields (common/custom_fields.h): speaker:"Wang Yi" -> the term the
+// indexer stored for the value, case, accents and punctuation ignored, never stemmed.
+class CustomFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  CustomFieldProcessor(std::string field, FieldLog& errors) : field_(std::move(field)), errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  std::string field_;
+  FieldLog& errors_;
+};
+
 }  // namespace dipnews

@@ -48,12 +48,6 @@ class MatchAllProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string&) override { return match_all_query(); }
 };
 
-std::vector<std::string_view> field_names() {
-  std::vector<std::string_view> names;
-  for (const auto& field : schema::query_fields()) names.push_back(field.name);
-  return names;
-}
-
 UsageError operators_error(const std::string& text) {
   return UsageError("query error: cannot make sense of the operators in '" + text +
                     "' (AND, OR, NOT, NEAR go between words; '-word' needs another word)");
@@ -66,7 +60,7 @@ Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const LazyDictionary& dictionary)
-    : stemmer_("english"), resolver_(dictionary, db) {
+    : stemmer_("english"), custom_fields_(recorded_custom_fields(db)), resolver_(dictionary, db) {
   parser_.set_database(db);  // wildcards expand against the index's vocabulary
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -76,7 +70,18 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const LazyDictionary& dic
   parser_.set_max_expansion(limits::max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
                             Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
   for (const auto& field : schema::query_fields()) add_field(parser_, field, resolver_, field_log_);
+  // The index's own fields: values of one field OR together, different fields AND, as source:.
+  for (const auto& field : custom_fields_) {
+    parser_.add_boolean_prefix(field.name, (new CustomFieldProcessor(field.name, field_log_))->release());
+  }
   parser_.add_prefix(std::string(match_all_field), (new MatchAllProcessor())->release());
+}
+
+std::vector<std::string_view> QueryBuilder::field_names() const {
+  std::vector<std::string_view> names;
+  for (const auto& field : schema::query_fields()) names.push_back(field.name);
+  for (const auto& field : custom_fields_) names.push_back(field.name);
+  return names;
 }
 
 void QueryBuilder::use_database(const Xapian::Database& db) { parser_.set_database(db); }

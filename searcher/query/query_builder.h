@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "custom_fields.h"
 #include "lazy_dictionary.h"
 #include "query/field_processors.h"
 #include "query/tag_fields.h"
@@ -51,15 +52,21 @@ class QueryBuilder {
   // How the last build() understood field values ("actor:zelensky -> volodymyr-zelenskyy").
   const std::vector<std::string>& resolutions() const { return field_log_.notes(); }
 
+  // The index's own fields (custom_fields.h), as recorded in the index it was built on.
+  const CustomFields& custom_fields() const { return custom_fields_; }
+
   // The stemmer the parser used, for highlighting stemmed matches in snippets.
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
   bool fell_back_to_plain_words(const std::string& rewritten, const Xapian::Query& parsed);
+  // Every field a query may name: the schema's and the index's own.
+  std::vector<std::string_view> field_names() const;
 
   Xapian::Query tag_filter(const char* option, const std::string& field, const std::vector<std::string>& values);
 
   Xapian::Stem stemmer_;
+  CustomFields custom_fields_;
   TagResolver resolver_;  // outlives parser_, whose processors refer to it...
   FieldLog field_log_;    // ...and to this
   Xapian::QueryParser parser_;

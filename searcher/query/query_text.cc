@@ -94,15 +94,17 @@ std::optional<std::string> field_without_value(std::string_view text, const std:
 namespace {
 
 // The field name of a `name:value` token, or empty when the token is not one (no colon, no
-// value, a URL, or a name with other characters than lower-case letters, '_' and '-', or
-// also capitals when `any_case`).
+// value, a URL, or a name with other characters than lower-case letters, '_', '-' and digits
+// after a first letter, or also capitals when `any_case`).
 std::string_view field_name_of(const QueryToken& t, bool any_case) {
   const std::size_t colon = t.core.find(':');
   if (colon == 0 || colon == std::string_view::npos || colon + 1 == t.core.size()) return {};
   if (t.core.substr(colon + 1, 2) == "//") return {};  // a URL
   const std::string_view name = t.core.substr(0, colon);
-  const bool field_like = std::all_of(name.begin(), name.end(), [any_case](char c) {
-    return (c >= 'a' && c <= 'z') || (any_case && c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+  // Digits after the first letter too: the index's own fields may have them ("iso3:chn").
+  const auto letter = [any_case](char c) { return (c >= 'a' && c <= 'z') || (any_case && c >= 'A' && c <= 'Z'); };
+  const bool field_like = std::all_of(name.begin(), name.end(), [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9' && letter(name.front())) || c == '_' || c == '-';
   });
   return field_like ? name : std::string_view{};
 }

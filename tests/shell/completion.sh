@@ -145,6 +145,14 @@ expect 'dipnews-search --config conf/dipnews.conf actor:zz-' zz-test-envoy
 expect 'dipnews-search --config=conf/dipnews.conf person:testenv' zz-test-envoy
 expect 'dipnews-search --config=conf/dip' conf/dipnews.conf
 
+# The index's own fields (dipnews-index --field): names, then values as slugs.
+printf '{"id":"f1","speaker":"Wang Yi","body":"x"}\n{"id":"f2","speaker":"Han Zheng","body":"y"}\n' |
+  dipnews-index --quiet --db fields.db --field speaker --field post - || exit 1
+expect 'dipnews-search --db fields.db spe' speaker:
+expect 'dipnews-search --db fields.db speaker:wa' wang-yi
+expect 'dipnews-search --db fields.db speaker:' han-zheng wang-yi
+expect 'dipnews-search spe'  # the default index has no such field
+
 # Unsplit words (COMP_WORDBREAKS without = and :) get whole words back.
 COMP_WORDBREAKS=$' \t\n"\'@><;|&('
 COMP_LINE='dipnews-search --format=j' COMP_POINT=25 COMP_WORDS=(dipnews-search --format=j) COMP_CWORD=1
