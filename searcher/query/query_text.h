@@ -33,8 +33,8 @@ std::string rewrite_for_parser(std::string_view text);
 std::optional<std::string> field_without_value(std::string_view text, const std::vector<std::string_view>& fields);
 
 // "unknown field 'nosuchfield:'" for a `name:value` token whose name (lower-case letters,
-// '_' or '-', and digits after a first letter) is not one of `fields`: Xapian would search for the words "nosuchfield" and "value" and
-// silently find nothing. A URL ("https://...") is not a field.
+// '_' or '-', and digits after a first letter) is not one of `fields`: Xapian would search for
+// the words "nosuchfield" and "value" and silently find nothing. A URL ("https://...") is not a field.
 std::optional<std::string> unknown_field(std::string_view text, const std::vector<std::string_view>& fields);
 
 // The text with each field name of `fields` typed in capitals put in lower case
