@@ -63,8 +63,8 @@ void print_text(const Dictionary& d, const Actor& a, std::ostream& out) {
   }
   for (const Role* r : roles_by_date(a)) {
     const std::string of = name_of(d, r->of);
-    out << "  role: " << title_name(d, r->title) << " of " << (of.empty() ? r->of : of) << ", "
-        << dates(r->from, r->to) << '\n';
+    out << "  role: " << title_name(d, r->title) << " of " << (of.empty() ? r->of : of) << ", " << dates(r->from, r->to)
+        << '\n';
   }
   for (const auto& s : a.active) out << "  active: " << dates(s.from, s.to) << '\n';
   std::string sources;
@@ -87,7 +87,8 @@ void print_json(const Dictionary& d, const Actor& a, std::ostream& out) {
                      {"to", r->to.empty() ? json(nullptr) : json(r->to)}});
   }
   json active = json::array();
-  for (const auto& s : a.active) active.push_back({{"from", s.from}, {"to", s.to.empty() ? json(nullptr) : json(s.to)}});
+  for (const auto& s : a.active)
+    active.push_back({{"from", s.from}, {"to", s.to.empty() ? json(nullptr) : json(s.to)}});
   const json actor = {{"id", a.id},
                       {"type", actor_type_name(a.type)},
                       {"name", a.name},
@@ -98,9 +99,7 @@ void print_json(const Dictionary& d, const Actor& a, std::ostream& out) {
                       {"active", std::move(active)},
                       {"sources", sources_of(a)},
                       {"where", a.where}};
-  out << json_text({{"format_version", json_format_version},
-                    {"dictionary_version", d.version()},
-                    {"actor", actor}})
+  out << json_text({{"format_version", json_format_version}, {"dictionary_version", d.version()}, {"actor", actor}})
       << '\n';
 }
 

@@ -205,8 +205,8 @@ std::vector<std::string> with_option_defaults(std::vector<std::string> args) {
 }
 
 // Options a saved search cannot hold: they choose what to run, not how.
-constexpr const char* not_savable[] = {"saved",  "new",       "list-saved",  "saved-file",  "batch",
-                                       "help",   "version",   "help-man",    "list-actors", "list-topics",
+constexpr const char* not_savable[] = {"saved",  "new",       "list-saved",   "saved-file",  "batch",
+                                       "help",   "version",   "help-man",     "list-actors", "list-topics",
                                        "config", "no-config", "print-config", "actor-info"};
 
 // The option table with parse_command_line's hidden options, for parsing without it.

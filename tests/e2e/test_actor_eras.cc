@@ -102,3 +102,59 @@ TEST_CASE("a place right after a given name is part of a person's name", "[e2e][
   CHECK(london.at("city") == std::vector<std::string>{"London"});  // "In" opens a sentence: no given name
   CHECK(london.at("both").size() == 1);                            // only the second London
 }
+
+TEST_CASE("--actor-info says who an actor is, from any of its names", "[e2e][search][actors]") {
+  using test::run_search;
+  // Any spelling resolves, as actor: does; no index is read (this one does not exist).
+  const auto text = run_search({"--db", "/nonexistent/dipnews.db", "--actor-info", "Husni Mubarak"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.err.empty());
+  CHECK(text.out.rfind("hosni-mubarak (person): Hosni Mubarak\n", 0) == 0);
+  // The UN debate's fuller name is one of his names, not a second actor (the generator merges it).
+  CHECK_THAT(text.out, Catch::Contains("  alias: Mohamed Hosni Mubarak\n"));
+  CHECK_THAT(text.out, Catch::Contains("  affiliation: egy (Egypt)\n"));
+  CHECK_THAT(text.out, Catch::Contains("  role: president of Egypt, 1985-01-01 to 1986-01-01\n"));
+  CHECK_THAT(text.out, Catch::Contains("  source: CAMEO/Phoenix, UN General Debate ("));
+  // The old id of the merged record now names him through that alias.
+  CHECK(run_search({"--actor-info", "mohamed-hosni-mubarak"}).out.rfind("hosni-mubarak (person)", 0) == 0);
+
+  const auto j = run_search({"--actor-info", "PUTIN", "--format=json"});
+  REQUIRE(j.exit_code == 0);
+  const json putin = json::parse(j.out).at("actor");
+  CHECK(putin.at("id") == "vladimir-putin");
+  CHECK(putin.at("type") == "person");
+  CHECK(putin.at("sources") == json::array({"curated"}));
+  REQUIRE(putin.at("roles").size() == 3);
+  CHECK(putin["roles"][0] == json({{"title", "president"},
+                                   {"title_name", "president"},
+                                   {"of", "rus"},
+                                   {"of_name", "Russia"},
+                                   {"from", "2000-05-07"},
+                                   {"to", "2008-05-07"}}));
+  CHECK(putin["roles"][2]["to"].is_null());  // still in office
+  CHECK_THAT(putin.at("where").get<std::string>(), Catch::Contains("people.actors:"));
+}
+
+TEST_CASE("--actor-info refuses unknown and shared names, and other formats", "[e2e][search][actors]") {
+  using test::run_search;
+  const auto unknown = run_search({"--actor-info", "zelinsky"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err == "dipnews-search: --actor-info: unknown actor 'zelinsky' (did you mean 'zelensky'?)\n");
+  const auto shared = run_search({"--actor-info", "Congo"});
+  CHECK(shared.exit_code == 2);
+  CHECK_THAT(shared.err, Catch::Contains("'Congo' could be cod, cog; use one of these ids"));
+  CHECK(run_search({"--actor-info", "putin", "--format=csv"}).exit_code == 2);
+  CHECK(run_search({"--actor-info", "putin", "ceasefire"}).exit_code == 2);
+  CHECK(run_search({"--actor-info", "putin", "--list-actors"}).exit_code == 2);
+  // A user's own dictionary is read too.
+  test::TempDir dir;
+  std::ofstream(dir / "mine.actors") << "dictionary: actors\nversion: 2026-01-01.1\n\nactor: ada-envoy\ntype: person\n"
+                                        "name: Ada Envoy\nalias: Special Envoy Ada\naffiliation: un\n";
+  const auto mine = run_search({"--dictionary", dir / "mine.actors", "--actor-info", "special envoy ada"});
+  REQUIRE(mine.exit_code == 0);
+  CHECK(mine.out ==
+        "ada-envoy (person): Ada Envoy\n  alias: Special Envoy Ada\n  affiliation: un (United Nations)\n"
+        "  source: curated (" +
+            (dir / "mine.actors") + ":4)\n");
+}
