@@ -16,11 +16,16 @@ struct Tagger::NameEntry {
   bool acronym = false;      // "US", "WHO": matches text in capitals only
   bool capitalised = false;  // "China": matches only text that starts with a capital
   bool ambiguous = false;    // listed under ambiguous: in the dictionary
+  // A surname no other actor, title or given name shares, and neither listed as ambiguous
+  // (an ordinary word: the generator lists those): it may stand alone in a title or lead.
+  bool lone = false;
+  std::uint32_t name = 0;  // index in the actor's names
 };
 
 struct Tagger::Mention {
   std::vector<std::uint32_t> entries;  // entries whose guards passed
   Evidence where;
+  std::size_t first_token = 0, end_token = 0;  // [first, end) in its field's tokens
   bool after_title = false;
   // Actors its name entries name (several for a shared surname): counted once, since a
   // common surname ("Kim", "Khan") may have hundreds of owners.
@@ -97,6 +102,7 @@ std::string english_stem(const std::string& word) {
 Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary) {
   add_actor_names();
   add_role_phrases();
+  mark_lone_surnames();
   add_topic_patterns();
 }
 
@@ -121,6 +127,7 @@ void Tagger::add_actor_names() {
       e.acronym = tokens.size() == 1 && is_acronym(n.text);
       e.capitalised = starts_with_capital(n.text);
       e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
+      e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
       names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
     }
@@ -168,6 +175,21 @@ void Tagger::add_role_phrases() {
         entries_.push_back(e);
       }
     }
+  }
+}
+
+// Surnames that say who is meant on their own: owned by one actor alone (no country, city
+// or other person shares them), not an ordinary word (listed as ambiguous), not a given
+// name or a title. Such a surname in a title or a lead names its owner while in office
+// ("REAGAN SAYS..." in 1987: see tag()).
+void Tagger::mark_lone_surnames() {
+  for (auto& e : entries_) {
+    if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname || e.ambiguous) continue;
+    const Actor& a = dict_.actors()[e.actor];
+    if (a.type != ActorType::person) continue;
+    const std::string name = normalize_phrase(a.names[e.name].text);
+    e.lone = name.size() >= 3 && dict_.actors_named(name).size() == 1 && !given_names_.count(name) &&
+             !title_phrases_.count(name) && !is_function_word(name);
   }
 }
 
@@ -248,6 +270,8 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
       const TextToken& last = tokens[i + m->length - 1];
       mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
                        last.char_end, ""};
+      mention.first_token = i;
+      mention.end_token = i + m->length;
       mention.after_title = preceded_by_title(tokens, i);
       if (m->length == 1 && !upper_text && after_given_name(text, tokens, i)) {
         // "Jack London", "Helmut Berlin": a place right after a given name is part of a
@@ -266,6 +290,56 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
     }
     i += advance;
   }
+  return places_before_regions(std::move(mentions), text, tokens);
+}
+
+namespace {
+
+// Two mentions with only a comma between them: "Paris, Texas", "Atlanta, Georgia".
+bool comma_between(const std::string& text, const std::vector<TextToken>& tokens, std::size_t end, std::size_t next) {
+  if (end != next || end == 0 || next >= tokens.size()) return false;
+  const std::string_view gap(text.data() + tokens[end - 1].byte_end,
+                             tokens[next].byte_begin - tokens[end - 1].byte_end);
+  return trim(gap) == ",";
+}
+
+}  // namespace
+
+// "TOWN, REGION" names a town of the region's country: "Paris, Texas" is no French capital,
+// "London, Ontario" no British one; and after a city of a country, an ambiguous name of
+// another actor is a region of that country ("Atlanta, Georgia" is not the country Georgia).
+std::vector<Tagger::Mention> Tagger::places_before_regions(std::vector<Mention> mentions, const std::string& text,
+                                                           const std::vector<TextToken>& tokens) const {
+  const auto only_kind = [&](const Mention& m, NameKind kind) -> std::optional<std::size_t> {
+    if (m.distinct != 1) return std::nullopt;
+    for (std::uint32_t id : m.entries) {
+      if (entries_[id].kind != NameEntry::Kind::actor_name || entries_[id].name_kind != kind) return std::nullopt;
+    }
+    return entries_[m.entries.front()].actor;
+  };
+  const auto drop_other_places = [&](Mention& m, std::size_t country, bool ambiguous_only) {
+    m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(),
+                                   [&](std::uint32_t id) {
+                                     const NameEntry& e = entries_[id];
+                                     return e.actor != country && e.kind == NameEntry::Kind::actor_name &&
+                                            dict_.actors()[e.actor].type != ActorType::person &&
+                                            (!ambiguous_only || e.ambiguous);
+                                   }),
+                    m.entries.end());
+    m.distinct = distinct_actors(m);
+  };
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    Mention& town = mentions[k - 1];
+    Mention& region = mentions[k];
+    if (!comma_between(text, tokens, town.end_token, region.first_token)) continue;
+    if (const auto country = only_kind(region, NameKind::region)) {
+      drop_other_places(town, *country, false);
+    } else if (const auto of = only_kind(town, NameKind::city)) {
+      drop_other_places(region, *of, true);
+    }
+  }
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(), [](const Mention& m) { return m.entries.empty(); }),
+                 mentions.end());
   return mentions;
 }
 
@@ -328,6 +402,10 @@ constexpr int surname_reach_days = 5 * 366;
 constexpr int namesake_reach_days = 366;
 constexpr std::size_t max_dated_namesakes = 4;
 
+bool in_title_or_lead(const Evidence& e) {
+  return e.field == "title" || (e.field == "body" && e.start < lead_code_points);
+}
+
 bool is_primary(const ActorTag& tag) {
   if (tag.evidence.size() >= repeated_mentions) return true;
   return std::any_of(tag.evidence.begin(), tag.evidence.end(), [](const Evidence& e) {
@@ -387,17 +465,29 @@ Tags Tagger::tag(const Article& article) const {
       }
     }
   }
-  // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz").
+  // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz"),
+  // or alone in the title or the lead when the surname is its owner's alone (e.lone) and the
+  // owner held a dated office then ("REAGAN SAYS..." in 1987). Offices, not spans of public
+  // life: Phoenix spans are decades wide, and a lone surname in a headline is far more often
+  // a company or a town (Hughes, Busch, Reno) than a minor official of another country.
   // After a title, the article's date decides between the people who share a surname (a
   // 1990 "President Bush" is not the one of 2005), and a surname whose only owner was far
   // from public life on that date is someone else: it needs the full name.
   for (const auto& m : mentions) {
-    std::set<std::size_t> by_title;  // surname owners active near the article's date
+    std::set<std::size_t> by_title;   // surname owners active near the article's date
+    std::optional<std::size_t> lone;  // a surname only its owner has, in the title or lead
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
       else if (m.after_title && actors[e.actor].active_near(article.date, surname_reach_days)) by_title.insert(e.actor);
+      else if (e.lone && m.distinct == 1 && in_title_or_lead(m.where) &&
+               actors[e.actor].in_office_near(article.date, namesake_reach_days))
+        lone = e.actor;
+    }
+    if (lone && by_title.empty() && !found.has(*lone)) {
+      found.add(*lone, with_rule(m.where, "distinctive surname in title or lead" + from_source(actors[*lone])));
+      continue;
     }
     // A surname shared by many people ("Kim", "Khan", "Mohammed") says too little for the
     // date to decide: only a few namesakes are told apart this way.

@@ -22,6 +22,9 @@ What a record gets:
                   Volcker). Spellings of one person in one country are merged into one actor.
   surname         the family name (the first word for Chinese and Korean names, the last
                   otherwise); single-word synonyms become surnames too (they need support).
+  ambiguous       names and surnames another generated person shares, and surnames that
+                  are ordinary words (the --words list): the tagger lets only a surname
+                  listed neither here nor by anyone else stand alone in a title or lead.
   affiliation     the country of the block (its ISO code, our country id).
   active          FROM..TO spans of public life from the Phoenix spans (any sector): the
                   tagger uses them to tell namesakes apart by the article's date.
@@ -939,7 +942,9 @@ def add_igo(people, leaders, report):
 
 def claim_names(people, curated_names, words, report):
     """Curated actors keep their names; a generated person who is a curated person is dropped.
-    Names and surnames shared by generated people become ambiguous in each."""
+    Names and surnames shared by generated people become ambiguous in each, and so do
+    one-word surnames that are ordinary words ("Baker", "Young"): the tagger lets a surname
+    that is neither stand alone in a title or a lead."""
     kept = []
     for p in people:
         owners = {a for n in p.names() for a, key, kind in curated_names.get(norm(n), ()) if kind == "person"}
@@ -961,7 +966,8 @@ def claim_names(people, curated_names, words, report):
             claims[norm(n)].add(i)
     for i, p in enumerate(kept):
         own = {norm(n) for n in p.names() + p.surnames}
-        p.ambiguous = [n for n in dedupe(p.names() + p.surnames) if len(claims[norm(n)]) > 1]
+        p.ambiguous = [n for n in dedupe(p.names() + p.surnames)
+                       if len(claims[norm(n)]) > 1 or (n in p.surnames and norm(n) in words)]
         assert all(norm(n) in own for n in p.ambiguous)
     return kept
 

@@ -158,3 +158,72 @@ TEST_CASE("--actor-info refuses unknown and shared names, and other formats", "[
         "  source: curated (" +
             (dir / "mine.actors") + ":4)\n");
 }
+
+namespace {
+
+// Ids of every actor tagged (any type) in each article, by article id.
+std::map<std::string, std::set<std::string>> actors_tagged(const std::string& jsonl) {
+  test::TempDir dir;
+  std::ofstream(dir / "a.jsonl") << jsonl;
+  auto r = run_index({"--explain", "--format=jsonl", dir / "a.jsonl"});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::set<std::string>> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json a = json::parse(line);
+    auto& ids = out[a["id"]];
+    for (const auto& actor : a["actors"]) ids.insert(actor["id"].get<std::string>());
+  }
+  return out;
+}
+
+std::string titled(const std::string& id, const std::string& title, const std::string& body, const std::string& date) {
+  json a = {{"id", id}, {"title", title}, {"body", body}};
+  if (!date.empty()) a["date"] = date;
+  return a.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("a surname only its owner has stands alone in a title or lead while its owner is in office",
+          "[e2e][tagging][actors]") {
+  const std::string headline = "REAGAN SAYS U.S. WILL ACT ON TRADE";
+  const std::string far_body =
+      "Officials met for hours on Monday to discuss tariffs, quotas, shipping schedules and the many other "
+      "questions of the trade talks between the two sides. Later Reagan spoke.";
+  const auto tags = people_tagged(titled("head", headline, "", "1987-03-19") +
+                                  titled("lead", "Trade", "Reagan said the U.S. would act.", "1987-03-19") +
+                                  titled("undated", headline, "", "") + titled("out", headline, "", "2030-03-19") +
+                                  titled("deep", "Trade", far_body, "1987-03-19") +
+                                  // Theresa May was prime minister in 2017, but "may" is an ordinary word.
+                                  titled("word", "MAY SAYS TALKS WILL GO ON", "", "2017-03-19") +
+                                  // Bush is two presidents' surname: alone, it names neither.
+                                  titled("shared", "BUSH SAYS U.S. WILL ACT", "", "1990-03-19") +
+                                  // A surname whose owner held no dated office then is a company's or a town's.
+                                  titled("company", "HUGHES SAYS PROFITS ROSE", "", "1987-03-19"));
+  CHECK(tags.at("head") == std::set<std::string>{"ronald-reagan"});
+  CHECK(tags.at("lead") == std::set<std::string>{"ronald-reagan"});
+  CHECK(tags.at("undated").empty());  // no date, no office: name evidence alone
+  CHECK(tags.at("out").empty());
+  CHECK(tags.at("deep").empty());  // past the lead, a bare surname still needs a title
+  CHECK(tags.at("word").empty());
+  CHECK(tags.at("shared").empty());
+  CHECK(tags.at("company").empty());
+}
+
+TEST_CASE("a town before a region is that region's country's town", "[e2e][tagging][actors]") {
+  const auto tags =
+      actors_tagged(article("paris-tx", "The plant in Paris, Texas, will close in May.", "1987-03-02") +
+                    article("london-on", "A factory in London, Ontario, hired 200 workers.", "1987-03-02") +
+                    article("atlanta", "He flew from Atlanta, Georgia, to Moscow on Monday.", "1987-03-02") +
+                    // Controls: a country after its capital, a list of places.
+                    article("tbilisi", "Talks in Tbilisi, Georgia, with Russia went on.", "2008-03-02") +
+                    article("paris-fr", "Ministers met in Paris, France, on Monday.", "1987-03-02") +
+                    article("list", "The envoy visited Washington, Georgia and Ukraine this week.", "2008-03-02"));
+  CHECK(tags.at("paris-tx") == std::set<std::string>{"usa"});        // not France
+  CHECK(tags.at("london-on") == std::set<std::string>{"can"});       // not the United Kingdom
+  CHECK(tags.at("atlanta") == std::set<std::string>{"usa", "rus"});  // not the country Georgia
+  CHECK(tags.at("tbilisi") == std::set<std::string>{"geo", "rus"});
+  CHECK(tags.at("paris-fr") == std::set<std::string>{"fra"});
+  CHECK(tags.at("list") == std::set<std::string>{"usa", "geo", "ukr"});
+}
