@@ -40,9 +40,15 @@ std::vector<std::string> split_tokens(const std::string& phrase) {
   return out;
 }
 
-bool starts_with_capital(std::string_view text) {
-  for (const auto& t : tokenize(text)) return t.capitalised;
-  return false;
+// The tokens of an already normalised phrase (ActorName::norm): its words, split at spaces.
+std::vector<std::string> split_norm(std::string_view norm) {
+  std::vector<std::string> out;
+  while (!norm.empty()) {
+    const auto space = norm.find(' ');
+    out.emplace_back(norm.substr(0, space));
+    norm = space == std::string_view::npos ? std::string_view() : norm.substr(space + 1);
+  }
+  return out;
 }
 
 // "US", "U.N.", "WHO": all capitals, at most five letters, one word.
@@ -54,11 +60,6 @@ bool is_acronym(std::string_view text) {
     ++letters;
   }
   return letters >= 2 && letters <= 5;
-}
-
-bool lists_ambiguous(const Actor& a, const std::string& normalised) {
-  return std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
-                     [&](const std::string& x) { return normalize_phrase(x) == normalised; });
 }
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
@@ -110,12 +111,16 @@ Tagger::~Tagger() = default;
 
 void Tagger::add_actor_names() {
   const auto& actors = dict_.actors();
+  // What resolve_actor() says of a one-word name, on its normal form: an id, or one owner.
+  const auto names_one_actor = [&](const std::string& norm) {
+    return dict_.actor(norm) != nullptr || dict_.owners_of_normalised(norm) == 1;
+  };
   for (std::size_t i = 0; i < actors.size(); ++i) {
     for (const auto& n : actors[i].names) {
-      const auto tokens = split_tokens(n.text);
+      const auto tokens = split_norm(n.norm);
       if (tokens.empty()) continue;
       if (actors[i].type == ActorType::person && tokens.size() >= 2 && n.kind == NameKind::name &&
-          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !dict_.resolve_actor(tokens.front())) {
+          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !names_one_actor(tokens.front())) {
         given_names_.insert(tokens.front());
       }
       NameEntry e;
@@ -125,8 +130,8 @@ void Tagger::add_actor_names() {
       // most text: like a surname, it needs a full mention or a title ("President Suharto").
       if (actors[i].type == ActorType::person && tokens.size() == 1) e.name_kind = NameKind::surname;
       e.acronym = tokens.size() == 1 && is_acronym(n.text);
-      e.capitalised = starts_with_capital(n.text);
-      e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
+      e.capitalised = n.capitalised;
+      e.ambiguous = actors[i].is_ambiguous(n.norm);
       e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
       names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
@@ -146,10 +151,12 @@ void Tagger::add_role_phrases() {
       offices.insert({role.title, role.of});
     }
   }
+  std::vector<std::vector<std::string>> title_norms(dict_.titles().size());  // each title's names, normalised
   for (const auto& t : dict_.titles()) {
     for (const auto& name : t.names) {
       const auto tokens = split_tokens(name);
       title_phrases_.insert(normalize_phrase(name));
+      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(normalize_phrase(name));
       longest_title_ = std::max(longest_title_, tokens.size());
     }
   }
@@ -163,15 +170,15 @@ void Tagger::add_role_phrases() {
     e.title = static_cast<std::size_t>(title - dict_.titles().data());
     for (const auto& ref : of->names) {
       if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
-      if (lists_ambiguous(*of, normalize_phrase(ref.text))) continue;
-      for (const auto& title_name : title->names) {
+      if (ref.norm.empty() || of->is_ambiguous(ref.norm)) continue;
+      for (const auto& title_name : title_norms[e.title]) {
         NameEntry before = e;
         before.acronym = is_acronym(ref.text);
-        before.capitalised = starts_with_capital(ref.text);
-        names_.add(split_tokens(ref.text + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
+        before.capitalised = ref.capitalised;
+        names_.add(split_norm(ref.norm + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
         entries_.push_back(before);
         if (ref.kind == NameKind::demonym) continue;  // "president of Russian" is not English
-        names_.add(split_tokens(title_name + " of " + ref.text), static_cast<std::uint32_t>(entries_.size()));
+        names_.add(split_norm(title_name + " of " + ref.norm), static_cast<std::uint32_t>(entries_.size()));
         entries_.push_back(e);
       }
     }
@@ -187,8 +194,8 @@ void Tagger::mark_lone_surnames() {
     if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname || e.ambiguous) continue;
     const Actor& a = dict_.actors()[e.actor];
     if (a.type != ActorType::person) continue;
-    const std::string name = normalize_phrase(a.names[e.name].text);
-    e.lone = name.size() >= 3 && dict_.actors_named(name).size() == 1 && !given_names_.count(name) &&
+    const std::string& name = a.names[e.name].norm;
+    e.lone = name.size() >= 3 && dict_.owners_of_normalised(name) == 1 && !given_names_.count(name) &&
              !title_phrases_.count(name) && !is_function_word(name);
   }
 }
@@ -254,9 +261,10 @@ bool Tagger::after_given_name(const std::string& text, const std::vector<TextTok
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
                                                    const std::vector<TextToken>& tokens, bool upper_text) const {
   std::vector<Mention> mentions;
+  const auto words = names_.word_numbers(tokens, norm_of);
   std::size_t i = 0;
   while (i < tokens.size()) {
-    auto matches = names_.matches_at(tokens, i, norm_of);
+    auto matches = names_.matches_at(words, i);
     std::size_t advance = 1;
     // Leftmost-longest: the longest phrase here whose guards pass wins.
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
@@ -566,8 +574,9 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".
   std::vector<std::size_t> covered_until(scores.size(), 0);
+  const auto words = topic_patterns_.word_numbers(stems, identity);
   for (std::size_t i = 0; i < stems.size(); ++i) {
-    const auto matches = topic_patterns_.matches_at(stems, i, identity);
+    const auto matches = topic_patterns_.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];
