@@ -103,7 +103,7 @@ TEST_CASE("a place right after a given name is part of a person's name", "[e2e][
   CHECK(london.at("both").size() == 1);                            // only the second London
 }
 
-TEST_CASE("--actor-info says who an actor is, from any of its names", "[e2e][search][actors]") {
+TEST_CASE("dipnews-search --actor-info says who an actor is, from any of its names", "[e2e][search][actors]") {
   using test::run_search;
   // Any spelling resolves, as actor: does; no index is read (this one does not exist).
   const auto text = run_search({"--db", "/nonexistent/dipnews.db", "--actor-info", "Husni Mubarak"});
@@ -135,7 +135,7 @@ TEST_CASE("--actor-info says who an actor is, from any of its names", "[e2e][sea
   CHECK_THAT(putin.at("where").get<std::string>(), Catch::Contains("people.actors:"));
 }
 
-TEST_CASE("--actor-info refuses unknown and shared names, and other formats", "[e2e][search][actors]") {
+TEST_CASE("dipnews-search --actor-info refuses unknown and shared names, and other formats", "[e2e][search][actors]") {
   using test::run_search;
   const auto unknown = run_search({"--actor-info", "zelinsky"});
   CHECK(unknown.exit_code == 2);
