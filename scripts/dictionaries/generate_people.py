@@ -44,6 +44,11 @@ What a record gets:
                   A Phoenix span open at the end (`>DATE`) ends on the source's date
                   (2014-01-30): the source cannot say who held an office after it.
 
+Merged: one person written more or less fully in one country (a UN debate's "Mohamed Hosni
+Mubarak" and the Phoenix "Hosni Mubarak"): see fuller_name_groups; each merge is counted on
+stderr ("same person under a fuller name merged"), and each short name that fits several
+people is listed and left apart.
+
 Dropped, and counted on stderr with the reason (`--verbose` lists every one): entries
 without a date, names that are ordinary words, UN posts we do not model (ambassadors,
 deputy prime ministers, other ministers), single-word UN names that match nobody, roles in
