@@ -80,13 +80,13 @@ Actor parse_actor(const Record& r) {
   else if (type == "person") a.type = ActorType::person;
   else fail(r, r.field("type")->line, "type must be country, organisation or person, not '" + type + "'");
   a.name = required(r, "name");
-  a.names.push_back({a.name, NameKind::name});
+  a.names.push_back({a.name, NameKind::name, "", false});
   const std::pair<const char*, NameKind> kinds[] = {{"alias", NameKind::alias},     {"former", NameKind::former},
                                                     {"demonym", NameKind::demonym}, {"capital", NameKind::capital},
                                                     {"city", NameKind::city},       {"region", NameKind::region},
                                                     {"metonym", NameKind::metonym}, {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
-    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind});
+    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind, "", false});
   }
   a.ambiguous = r.values("ambiguous");
   a.affiliations = r.values("affiliation");
@@ -257,14 +257,27 @@ void Dictionary::add_file(const std::string& path) {
   }
 }
 
+// Each name is tokenized here, once: its normal form and case serve the name index, and
+// the tagger builds its tries from them (tokenizing ~60,000 names was most of the cost of
+// loading the generated dictionaries, and the tagger did it three times per name).
 void Dictionary::index_names() {
+  std::size_t names = 0;
+  for (const auto& a : actors_) names += a.names.size();
+  actors_by_name_.reserve(names);  // one allocation, no rehashing while ~60,000 names go in
+  actor_by_id_.reserve(actors_.size());
   for (std::size_t i = 0; i < actors_.size(); ++i) {
-    actor_by_id_.emplace(actors_[i].id, i);
-    std::set<std::string> seen;
-    for (const auto& n : actors_[i].names) {
-      const std::string key = normalize_phrase(n.text);
-      if (!key.empty() && seen.insert(key).second) actors_by_name_[key].push_back(i);
+    Actor& a = actors_[i];
+    actor_by_id_.emplace(a.id, i);
+    for (auto& n : a.names) {
+      const auto tokens = tokenize(n.text);
+      for (const auto& t : tokens) n.norm.append(n.norm.empty() ? "" : " ").append(t.norm);
+      n.capitalised = !tokens.empty() && tokens.front().capitalised;
+      // Once per actor, however many of its names normalise alike ("US", "U.S.").
+      if (n.norm.empty()) continue;
+      auto& owners = actors_by_name_[n.norm];
+      if (owners.empty() || owners.back() != i) owners.push_back(i);
     }
+    for (const auto& x : a.ambiguous) a.ambiguous_norms.push_back(normalize_phrase(x));
   }
   for (std::size_t i = 0; i < titles_.size(); ++i) title_by_id_.emplace(titles_[i].id, i);
   for (std::size_t i = 0; i < topics_.size(); ++i) {
@@ -306,6 +319,15 @@ std::optional<std::string> Dictionary::resolve_topic(std::string_view text) cons
   auto it = topic_by_name_.find(normalize_phrase(text));
   if (it == topic_by_name_.end()) return std::nullopt;
   return topics_[it->second].id;
+}
+
+bool Actor::is_ambiguous(std::string_view norm) const {
+  return std::find(ambiguous_norms.begin(), ambiguous_norms.end(), norm) != ambiguous_norms.end();
+}
+
+std::size_t Dictionary::owners_of_normalised(const std::string& norm) const {
+  const auto it = actors_by_name_.find(norm);
+  return it == actors_by_name_.end() ? 0 : it->second.size();
 }
 
 std::vector<std::string> Dictionary::actors_named(std::string_view text) const {
@@ -400,8 +422,7 @@ std::vector<std::string> Dictionary::lint() const {
     const std::string& name = claimed;  // clang 14 cannot capture a structured binding in a lambda
     for (std::size_t owner : owners) {
       const Actor& a = actors_[owner];
-      const bool marked = std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
-                                      [&](const std::string& x) { return normalize_phrase(x) == name; });
+      const bool marked = a.is_ambiguous(name);
       if (!marked) {
         problem(a.where, "name '" + name + "' is claimed by " + std::to_string(owners.size()) +
                              " actors; list it under ambiguous: in each, or keep it in one");

@@ -20,6 +20,10 @@ std::string_view name_kind_name(NameKind kind);
 struct ActorName {
   std::string text;  // as written in the dictionary
   NameKind kind;
+  // Filled once when the dictionary is loaded (index_names), so that nothing that builds on
+  // the names (the name index, the tagger's tries) tokenizes them again:
+  std::string norm;          // normalised tokens joined by single spaces (normalize_phrase)
+  bool capitalised = false;  // its first word starts with a capital letter
 };
 
 struct Role {
@@ -41,8 +45,10 @@ struct Actor {
   std::string id;
   ActorType type = ActorType::country;
   std::string name;
-  std::vector<ActorName> names;        // every way to refer to it, the display name first
-  std::vector<std::string> ambiguous;  // names that need support in the article
+  std::vector<ActorName> names;                    // every way to refer to it, the display name first
+  std::vector<std::string> ambiguous;              // names that need support in the article
+  std::vector<std::string> ambiguous_norms;        // the same, normalised (filled when loaded)
+  bool is_ambiguous(std::string_view norm) const;  // a normalised name listed under ambiguous:
   std::vector<std::string> affiliations;
   std::vector<Role> roles;
   // Years of public life (generated people): between namesakes, the article's date decides.
@@ -103,6 +109,8 @@ class Dictionary {
   std::optional<std::string> resolve_topic(std::string_view text) const;
   // Ids of every actor a name could mean (several for "Congo"), for error messages.
   std::vector<std::string> actors_named(std::string_view text) const;
+  // How many actors have this already normalised name (normalize_phrase) among their names.
+  std::size_t owners_of_normalised(const std::string& norm) const;
   // The closest known name or id to a misspelt one ("zelinsky" -> "zelensky"), if any is close.
   std::optional<std::string> suggest_actor(std::string_view text) const;
   std::optional<std::string> suggest_topic(std::string_view text) const;

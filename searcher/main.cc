@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "actor_info.h"
 #include "batch.h"
 #include "catalogue.h"
 #include "database.h"
@@ -25,6 +26,15 @@ using dipnews::ExitCode;
 
 int list_saved(const dipnews::SearchOptions& options) {
   for (const auto& s : options.saved_searches) std::cout << s.name << '\t' << s.text << '\n';
+  dipnews::ensure_written(std::cout);
+  return static_cast<int>(ExitCode::success);
+}
+
+// --actor-info: the dictionaries alone (bundled and --dictionary), no index opened.
+int actor_info(const dipnews::SearchOptions& options) {
+  const auto dictionary = dipnews::Dictionary::load_default(options.dictionaries);
+  const auto& actor = dipnews::find_actor_for_info(dictionary, options.actor_info);
+  dipnews::print_actor_info(dictionary, actor, options.format, std::cout);
   dipnews::ensure_written(std::cout);
   return static_cast<int>(ExitCode::success);
 }
@@ -84,6 +94,7 @@ int search_and_print(Xapian::Database db, const dipnews::FreshOpen& open_again,
 int run(const dipnews::SearchOptions& options) {
   using namespace dipnews;
   if (options.mode == SearchOptions::Mode::list_saved) return list_saved(options);
+  if (options.mode == SearchOptions::Mode::actor_info) return actor_info(options);
   allow_remote_programs(options.allow_remote_programs);
   set_remote_timeout(options.remote_timeout_seconds);
   std::vector<std::string> warnings;  // a sharded index searched without all its shards, a dictionary gone

@@ -113,6 +113,8 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "batch: run N queries at once, one index handle each; 0: one per core. Output keeps input order")(
       "list-actors", "list the actors the dictionaries and the index know, with article counts (any --format)")(
       "list-topics", "list the topics the dictionaries and the index know, with article counts (any --format)")(
+      "actor-info", po::value(&o.actor_info)->value_name("ACTOR"),
+      "who ACTOR (an id or any name) is: names, affiliations, roles with dates, source (text or json; no index)")(
       "saved", po::value(&o.saved)->value_name("NAME"),
       "run the saved search NAME: its options (those given here win) and its query AND the words given here")(
       "new", po::bool_switch(&o.new_only),
@@ -215,9 +217,9 @@ std::vector<std::string> with_option_defaults(std::vector<std::string> args) {
 }
 
 // Options a saved search cannot hold: they choose what to run, not how.
-constexpr const char* not_savable[] = {"saved",  "new",       "list-saved",  "saved-file",  "batch",
-                                       "help",   "version",   "help-man",    "list-actors", "list-topics",
-                                       "config", "no-config", "print-config"};
+constexpr const char* not_savable[] = {"saved",  "new",       "list-saved",   "saved-file",  "batch",
+                                       "help",   "version",   "help-man",     "list-actors", "list-topics",
+                                       "config", "no-config", "print-config", "actor-info"};
 
 // The option table with parse_command_line's hidden options, for parsing without it.
 po::options_description with_positional(const po::options_description& table) {
@@ -322,7 +324,7 @@ void apply_saved(SearchOptions& o, RawOptions& raw, ParsedCommandLine& command_l
     o.saved_searches = std::move(searches);
     return;
   }
-  for (const char* name : {"batch", "list-actors", "list-topics"}) {
+  for (const char* name : {"batch", "list-actors", "list-topics", "actor-info"}) {
     if (vm.count(name)) throw UsageError(std::string("--saved and --") + name + " do not go together");
   }
   std::size_t i = 0;
@@ -366,8 +368,15 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   o.request.ids_only = o.format == OutputFormat::ids || batch_ids;
   o.dbs = resolve_database_paths(o.dbs);
   o.request.text = join_words(raw.words);
-  if (vm.count("list-actors") && vm.count("list-topics"))
-    throw UsageError("--list-actors and --list-topics do not go together");
+  if (vm.count("list-actors") + vm.count("list-topics") + vm.count("actor-info") > 1)
+    throw UsageError("--list-actors, --list-topics and --actor-info do not go together");
+  if (vm.count("actor-info")) {
+    if (!raw.words.empty() || !o.batch.empty()) throw UsageError("--actor-info takes no QUERY and no --batch");
+    if (o.format != OutputFormat::text && o.format != OutputFormat::json)
+      throw UsageError("--actor-info prints text or json, not --format=" + raw.format);
+    o.mode = SearchOptions::Mode::actor_info;
+    return o;
+  }
   if (vm.count("list-actors") || vm.count("list-topics")) {
     if (!raw.words.empty()) throw UsageError("--list-actors and --list-topics take no QUERY");
     if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch (a catalogue has no TREC form)");

@@ -14,7 +14,8 @@
 namespace dipnews {
 
 struct SearchOptions {
-  enum class Mode { search, list_actors, list_topics, list_saved } mode = Mode::search;
+  enum class Mode { search, list_actors, list_topics, list_saved, actor_info } mode = Mode::search;
+  std::string actor_info;  // --actor-info ACTOR: who it is (actor_info.h)
   std::vector<std::string> dbs;
   std::vector<std::string> dictionaries;  // added to the bundled ones
   SearchRequest request;

@@ -16,11 +16,16 @@ struct Tagger::NameEntry {
   bool acronym = false;      // "US", "WHO": matches text in capitals only
   bool capitalised = false;  // "China": matches only text that starts with a capital
   bool ambiguous = false;    // listed under ambiguous: in the dictionary
+  // A surname no other actor, title or given name shares, and neither listed as ambiguous
+  // (an ordinary word: the generator lists those): it may stand alone in a title or lead.
+  bool lone = false;
+  std::uint32_t name = 0;  // index in the actor's names
 };
 
 struct Tagger::Mention {
   std::vector<std::uint32_t> entries;  // entries whose guards passed
   Evidence where;
+  std::size_t first_token = 0, end_token = 0;  // [first, end) in its field's tokens
   bool after_title = false;
   // Actors its name entries name (several for a shared surname): counted once, since a
   // common surname ("Kim", "Khan") may have hundreds of owners.
@@ -35,9 +40,15 @@ std::vector<std::string> split_tokens(const std::string& phrase) {
   return out;
 }
 
-bool starts_with_capital(std::string_view text) {
-  for (const auto& t : tokenize(text)) return t.capitalised;
-  return false;
+// The tokens of an already normalised phrase (ActorName::norm): its words, split at spaces.
+std::vector<std::string> split_norm(std::string_view norm) {
+  std::vector<std::string> out;
+  while (!norm.empty()) {
+    const auto space = norm.find(' ');
+    out.emplace_back(norm.substr(0, space));
+    norm = space == std::string_view::npos ? std::string_view() : norm.substr(space + 1);
+  }
+  return out;
 }
 
 // "US", "U.N.", "WHO": all capitals, at most five letters, one word.
@@ -49,11 +60,6 @@ bool is_acronym(std::string_view text) {
     ++letters;
   }
   return letters >= 2 && letters <= 5;
-}
-
-bool lists_ambiguous(const Actor& a, const std::string& normalised) {
-  return std::any_of(a.ambiguous.begin(), a.ambiguous.end(),
-                     [&](const std::string& x) { return normalize_phrase(x) == normalised; });
 }
 
 const std::string& norm_of(const TextToken& t) { return t.norm; }
@@ -97,6 +103,7 @@ std::string english_stem(const std::string& word) {
 Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary) {
   add_actor_names();
   add_role_phrases();
+  mark_lone_surnames();
   add_topic_patterns();
 }
 
@@ -104,12 +111,16 @@ Tagger::~Tagger() = default;
 
 void Tagger::add_actor_names() {
   const auto& actors = dict_.actors();
+  // What resolve_actor() says of a one-word name, on its normal form: an id, or one owner.
+  const auto names_one_actor = [&](const std::string& norm) {
+    return dict_.actor(norm) != nullptr || dict_.owners_of_normalised(norm) == 1;
+  };
   for (std::size_t i = 0; i < actors.size(); ++i) {
     for (const auto& n : actors[i].names) {
-      const auto tokens = split_tokens(n.text);
+      const auto tokens = split_norm(n.norm);
       if (tokens.empty()) continue;
       if (actors[i].type == ActorType::person && tokens.size() >= 2 && n.kind == NameKind::name &&
-          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !dict_.resolve_actor(tokens.front())) {
+          tokens.front().size() >= 3 && !is_function_word(tokens.front()) && !names_one_actor(tokens.front())) {
         given_names_.insert(tokens.front());
       }
       NameEntry e;
@@ -119,8 +130,9 @@ void Tagger::add_actor_names() {
       // most text: like a surname, it needs a full mention or a title ("President Suharto").
       if (actors[i].type == ActorType::person && tokens.size() == 1) e.name_kind = NameKind::surname;
       e.acronym = tokens.size() == 1 && is_acronym(n.text);
-      e.capitalised = starts_with_capital(n.text);
-      e.ambiguous = lists_ambiguous(actors[i], normalize_phrase(n.text));
+      e.capitalised = n.capitalised;
+      e.ambiguous = actors[i].is_ambiguous(n.norm);
+      e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
       names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
     }
@@ -139,10 +151,12 @@ void Tagger::add_role_phrases() {
       offices.insert({role.title, role.of});
     }
   }
+  std::vector<std::vector<std::string>> title_norms(dict_.titles().size());  // each title's names, normalised
   for (const auto& t : dict_.titles()) {
     for (const auto& name : t.names) {
       const auto tokens = split_tokens(name);
       title_phrases_.insert(normalize_phrase(name));
+      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(normalize_phrase(name));
       longest_title_ = std::max(longest_title_, tokens.size());
     }
   }
@@ -156,18 +170,33 @@ void Tagger::add_role_phrases() {
     e.title = static_cast<std::size_t>(title - dict_.titles().data());
     for (const auto& ref : of->names) {
       if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
-      if (lists_ambiguous(*of, normalize_phrase(ref.text))) continue;
-      for (const auto& title_name : title->names) {
+      if (ref.norm.empty() || of->is_ambiguous(ref.norm)) continue;
+      for (const auto& title_name : title_norms[e.title]) {
         NameEntry before = e;
         before.acronym = is_acronym(ref.text);
-        before.capitalised = starts_with_capital(ref.text);
-        names_.add(split_tokens(ref.text + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
+        before.capitalised = ref.capitalised;
+        names_.add(split_norm(ref.norm + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
         entries_.push_back(before);
         if (ref.kind == NameKind::demonym) continue;  // "president of Russian" is not English
-        names_.add(split_tokens(title_name + " of " + ref.text), static_cast<std::uint32_t>(entries_.size()));
+        names_.add(split_norm(title_name + " of " + ref.norm), static_cast<std::uint32_t>(entries_.size()));
         entries_.push_back(e);
       }
     }
+  }
+}
+
+// Surnames that say who is meant on their own: owned by one actor alone (no country, city
+// or other person shares them), not an ordinary word (listed as ambiguous), not a given
+// name or a title. Such a surname in a title or a lead names its owner while in office
+// ("REAGAN SAYS..." in 1987: see tag()).
+void Tagger::mark_lone_surnames() {
+  for (auto& e : entries_) {
+    if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname || e.ambiguous) continue;
+    const Actor& a = dict_.actors()[e.actor];
+    if (a.type != ActorType::person) continue;
+    const std::string& name = a.names[e.name].norm;
+    e.lone = name.size() >= 3 && dict_.owners_of_normalised(name) == 1 && !given_names_.count(name) &&
+             !title_phrases_.count(name) && !is_function_word(name);
   }
 }
 
@@ -232,9 +261,10 @@ bool Tagger::after_given_name(const std::string& text, const std::vector<TextTok
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
                                                    const std::vector<TextToken>& tokens, bool upper_text) const {
   std::vector<Mention> mentions;
+  const auto words = names_.word_numbers(tokens, norm_of);
   std::size_t i = 0;
   while (i < tokens.size()) {
-    auto matches = names_.matches_at(tokens, i, norm_of);
+    auto matches = names_.matches_at(words, i);
     std::size_t advance = 1;
     // Leftmost-longest: the longest phrase here whose guards pass wins.
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
@@ -248,6 +278,8 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
       const TextToken& last = tokens[i + m->length - 1];
       mention.where = {text.substr(first.byte_begin, last.byte_end - first.byte_begin), field, first.char_begin,
                        last.char_end, ""};
+      mention.first_token = i;
+      mention.end_token = i + m->length;
       mention.after_title = preceded_by_title(tokens, i);
       if (m->length == 1 && !upper_text && after_given_name(text, tokens, i)) {
         // "Jack London", "Helmut Berlin": a place right after a given name is part of a
@@ -266,6 +298,56 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
     }
     i += advance;
   }
+  return places_before_regions(std::move(mentions), text, tokens);
+}
+
+namespace {
+
+// Two mentions with only a comma between them: "Paris, Texas", "Atlanta, Georgia".
+bool comma_between(const std::string& text, const std::vector<TextToken>& tokens, std::size_t end, std::size_t next) {
+  if (end != next || end == 0 || next >= tokens.size()) return false;
+  const std::string_view gap(text.data() + tokens[end - 1].byte_end,
+                             tokens[next].byte_begin - tokens[end - 1].byte_end);
+  return trim(gap) == ",";
+}
+
+}  // namespace
+
+// "TOWN, REGION" names a town of the region's country: "Paris, Texas" is no French capital,
+// "London, Ontario" no British one; and after a city of a country, an ambiguous name of
+// another actor is a region of that country ("Atlanta, Georgia" is not the country Georgia).
+std::vector<Tagger::Mention> Tagger::places_before_regions(std::vector<Mention> mentions, const std::string& text,
+                                                           const std::vector<TextToken>& tokens) const {
+  const auto only_kind = [&](const Mention& m, NameKind kind) -> std::optional<std::size_t> {
+    if (m.distinct != 1) return std::nullopt;
+    for (std::uint32_t id : m.entries) {
+      if (entries_[id].kind != NameEntry::Kind::actor_name || entries_[id].name_kind != kind) return std::nullopt;
+    }
+    return entries_[m.entries.front()].actor;
+  };
+  const auto drop_other_places = [&](Mention& m, std::size_t country, bool ambiguous_only) {
+    m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(),
+                                   [&](std::uint32_t id) {
+                                     const NameEntry& e = entries_[id];
+                                     return e.actor != country && e.kind == NameEntry::Kind::actor_name &&
+                                            dict_.actors()[e.actor].type != ActorType::person &&
+                                            (!ambiguous_only || e.ambiguous);
+                                   }),
+                    m.entries.end());
+    m.distinct = distinct_actors(m);
+  };
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    Mention& town = mentions[k - 1];
+    Mention& region = mentions[k];
+    if (!comma_between(text, tokens, town.end_token, region.first_token)) continue;
+    if (const auto country = only_kind(region, NameKind::region)) {
+      drop_other_places(town, *country, false);
+    } else if (const auto of = only_kind(town, NameKind::city)) {
+      drop_other_places(region, *of, true);
+    }
+  }
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(), [](const Mention& m) { return m.entries.empty(); }),
+                 mentions.end());
   return mentions;
 }
 
@@ -328,6 +410,10 @@ constexpr int surname_reach_days = 5 * 366;
 constexpr int namesake_reach_days = 366;
 constexpr std::size_t max_dated_namesakes = 4;
 
+bool in_title_or_lead(const Evidence& e) {
+  return e.field == "title" || (e.field == "body" && e.start < lead_code_points);
+}
+
 bool is_primary(const ActorTag& tag) {
   if (tag.evidence.size() >= repeated_mentions) return true;
   return std::any_of(tag.evidence.begin(), tag.evidence.end(), [](const Evidence& e) {
@@ -387,17 +473,29 @@ Tags Tagger::tag(const Article& article) const {
       }
     }
   }
-  // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz").
+  // 2. Bare surnames: only after a full mention, or right after a title ("Chancellor Merz"),
+  // or alone in the title or the lead when the surname is its owner's alone (e.lone) and the
+  // owner held a dated office then ("REAGAN SAYS..." in 1987). Offices, not spans of public
+  // life: Phoenix spans are decades wide, and a lone surname in a headline is far more often
+  // a company or a town (Hughes, Busch, Reno) than a minor official of another country.
   // After a title, the article's date decides between the people who share a surname (a
   // 1990 "President Bush" is not the one of 2005), and a surname whose only owner was far
   // from public life on that date is someone else: it needs the full name.
   for (const auto& m : mentions) {
-    std::set<std::size_t> by_title;  // surname owners active near the article's date
+    std::set<std::size_t> by_title;   // surname owners active near the article's date
+    std::optional<std::size_t> lone;  // a surname only its owner has, in the title or lead
     for (std::uint32_t id : m.entries) {
       const NameEntry& e = entries_[id];
       if (e.kind != NameEntry::Kind::actor_name || e.name_kind != NameKind::surname) continue;
       if (found.has(e.actor)) found.add(e.actor, with_rule(m.where, "surname after full mention"));
       else if (m.after_title && actors[e.actor].active_near(article.date, surname_reach_days)) by_title.insert(e.actor);
+      else if (e.lone && m.distinct == 1 && in_title_or_lead(m.where) &&
+               actors[e.actor].in_office_near(article.date, namesake_reach_days))
+        lone = e.actor;
+    }
+    if (lone && by_title.empty() && !found.has(*lone)) {
+      found.add(*lone, with_rule(m.where, "distinctive surname in title or lead" + from_source(actors[*lone])));
+      continue;
     }
     // A surname shared by many people ("Kim", "Khan", "Mohammed") says too little for the
     // date to decide: only a few namesakes are told apart this way.
@@ -476,8 +574,9 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".
   std::vector<std::size_t> covered_until(scores.size(), 0);
+  const auto words = topic_patterns_.word_numbers(stems, identity);
   for (std::size_t i = 0; i < stems.size(); ++i) {
-    const auto matches = topic_patterns_.matches_at(stems, i, identity);
+    const auto matches = topic_patterns_.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];

@@ -71,12 +71,15 @@ class Tagger {
   struct Mention;
   void add_actor_names();
   void add_role_phrases();
+  void mark_lone_surnames();
   void add_topic_patterns();
   // Each field is tokenized once in tag() and the tokens shared by actor and topic matching.
   std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text,
                                      const std::vector<TextToken>& tokens, bool upper_text) const;
   bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
                          const std::string& text, bool upper_text) const;
+  std::vector<Mention> places_before_regions(std::vector<Mention> mentions, const std::string& text,
+                                             const std::vector<TextToken>& tokens) const;
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
   bool after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,

@@ -22,6 +22,9 @@ What a record gets:
                   Volcker). Spellings of one person in one country are merged into one actor.
   surname         the family name (the first word for Chinese and Korean names, the last
                   otherwise); single-word synonyms become surnames too (they need support).
+  ambiguous       names and surnames another generated person shares, and surnames that
+                  are ordinary words (the --words list): the tagger lets only a surname
+                  listed neither here nor by anyone else stand alone in a title or lead.
   affiliation     the country of the block (its ISO code, our country id).
   active          FROM..TO spans of public life from the Phoenix spans (any sector): the
                   tagger uses them to tell namesakes apart by the article's date.
@@ -40,6 +43,11 @@ What a record gets:
                      only where a debate date falls inside.
                   A Phoenix span open at the end (`>DATE`) ends on the source's date
                   (2014-01-30): the source cannot say who held an office after it.
+
+Merged: one person written more or less fully in one country (a UN debate's "Mohamed Hosni
+Mubarak" and the Phoenix "Hosni Mubarak"): see fuller_name_groups; each merge is counted on
+stderr ("same person under a fuller name merged"), and each short name that fits several
+people is listed and left apart.
 
 Dropped, and counted on stderr with the reason (`--verbose` lists every one): entries
 without a date, names that are ordinary words, UN posts we do not model (ambassadors,
@@ -72,7 +80,7 @@ DEFAULT_SOURCES = os.path.join(os.environ.get("DIPNEWS_SHARED_DIR") or os.path.j
                                "actor-sources")
 DEFAULT_CURATED = os.path.join(REPO, "corpus", "dictionaries")
 OUTPUT_NAME = "world-leaders.actors"
-DEFAULT_VERSION = "2026-12-04.1"
+DEFAULT_VERSION = "2026-12-04.2"
 DEFAULT_WORDS = "/usr/share/dict/words"
 PHOENIX_DATE = "2014-01-30"  # Phoenix.Countries.actors.txt: "Generated at: Thu Jan 30 2014"
 CHIEF_EXECUTIVES = os.path.join(HERE, "chief_executives.txt")
@@ -610,6 +618,112 @@ def merge_duplicates(entries, report):
     return people
 
 
+def _name_words(name):
+    return [w for w in norm(name).split() if w not in SUFFIXES and len(w) > 1]
+
+
+def _is_subsequence(short, long):
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+PATRONYMIC = {"bin", "ibn", "bint", "binti", "ben", "ould", "walad"}
+
+
+def _ends_name(short, long):
+    """`short` is how `long` ends, after given names or honorifics ("Hosni Mubarak" of
+    "Mohamed Hosni Mubarak", "Khaleda Zia" of "Begum Khaleda Zia"), and not after a
+    patronymic: "Hamad bin Khalifa al Thani" is the father of "Tamim bin Hamad bin Khalifa
+    al Thani". A run of words elsewhere ("James Brown" in "James Gordon Brown") is not."""
+    n = len(short)
+    return len(long) > n and long[-n:] == short and long[-n - 1] not in PATRONYMIC
+
+
+def _overlap(a, b):
+    """Two people's spans of public life meet (an open span runs on past the source's date)."""
+    return any(s1 < (e2 or "9999") and s2 < (e1 or "9999") for s1, e1 in a.spans for s2, e2 in b.spans)
+
+
+def _fuller_forms_agree(short, full):
+    """The short record's own fuller forms must fit the other's names too ("Jose Lopez
+    Portillo y Pacheco" does not fit "Jose Maria Lopez Portillo"), and the two may not
+    already share a name: namesakes the sources keep apart, each with the other's plain
+    form among its names (George Bush, father and son), stay apart."""
+    if {norm(n) for n in short.names()} & {norm(n) for n in full.names()}:
+        return False
+    own = len(_name_words(short.name))
+    other = [_name_words(n) for n in full.names()]
+    return all(any(_is_subsequence(w, o) or _is_subsequence(o, w) for o in other)
+               for w in (_name_words(n) for n in short.names()) if len(w) > own)
+
+
+def fuller_name_groups(people):
+    """Groups of people that are one person written more or less fully: same country, same
+    family name, each shorter name (two words at least) the end of a fuller one ("Hosni
+    Mubarak" of "Mohamed Hosni Mubarak", see _ends_name), and spans of public life that meet. A
+    group is kept only when it is closed and every two of its names nest ("Nawaz Sharif",
+    "Mian Nawaz Sharif", "Mian Muhammad Nawaz Sharif"): a short name that fits two people who
+    do not nest ("Kim Il": Kim Il Sung, Kim Il Chol) could be either, and is left apart,
+    as is a fuller name that contains two shorter people; so is a short record whose own
+    fuller forms do not nest with the other's names (George Bush, George W. Bush). Returns
+    (groups, left apart)."""
+    by_family = collections.defaultdict(list)
+    for p in people:
+        f = family_name(p.name, p.country)
+        if p.country and f and len(_name_words(p.name)) >= 2:
+            by_family[(p.country, norm(f))].append(p)
+    fits = collections.defaultdict(set)  # shorter -> fuller
+    fitted = collections.defaultdict(set)  # fuller -> shorter
+    for group in by_family.values():
+        for s in group:
+            sw = _name_words(s.name)
+            for l in group:
+                if s is l or not _overlap(s, l) or not _fuller_forms_agree(s, l):
+                    continue
+                if any(_ends_name(sw, _name_words(n)) for n in l.names()):
+                    fits[id(s)].add(id(l))
+                    fitted[id(l)].add(id(s))
+    by_id = {id(p): p for p in people}
+    nested = lambda a, b: a in fits[b] or b in fits[a]  # noqa: E731
+    groups, apart, seen = [], [], set()
+    for s_id in sorted(fits, key=lambda i: (by_id[i].country, norm(by_id[i].name))):
+        if s_id in seen:
+            continue
+        group = {s_id} | fits[s_id]
+        closed = all(fits[m] <= group and fitted[m] <= group for m in group)
+        if closed and all(nested(a, b) for a in group for b in group if a != b):
+            groups.append(sorted((by_id[m] for m in group), key=lambda p: (len(_name_words(p.name)), norm(p.name))))
+            seen |= group
+        elif not fitted[s_id]:
+            apart.append(f"{by_id[s_id].name} ({by_id[s_id].country}) fits {len(fits[s_id])} people")
+    return groups, apart
+
+
+def merge_fuller_names(people, report):
+    """Merges each group of fuller_name_groups into one actor. A record the Phoenix lists keep
+    survives (the longer record of public life), the shortest such name first (the usual
+    form); the others' names become aliases, and spans, roles, UN posts and sources join."""
+    groups, apart = fuller_name_groups(people)
+    gone = set()
+    for group in groups:
+        keep = next((p for p in group if "phoenix" in p.sources), group[0])
+        for other in group:
+            if other is keep:
+                continue
+            report.drop("same person under a fuller name merged", f"{other.name} into {keep.name} ({keep.country})")
+            for n in other.names():
+                keep.add_alias(n)
+            keep.surnames += [s for s in other.surnames if s not in keep.surnames]
+            keep.spans += [s for s in other.spans if s not in keep.spans]
+            keep.roles += [r for r in other.roles if r not in keep.roles]
+            keep.ungd += other.ungd
+            keep.sources |= other.sources
+            gone.add(id(other))
+    for what in apart:
+        report.drop("fuller-name match left apart (not one group; kept, not dropped)", what)
+    return [p for p in people if id(p) not in gone]
+
+
 def fold_surname_entries(people_blocks, report):
     """An entry named by one word that is the family name of exactly one other person of its
     country ("PRESIDENT_REAGAN" -> Reagan) is that person: its spans join theirs."""
@@ -833,7 +947,9 @@ def add_igo(people, leaders, report):
 
 def claim_names(people, curated_names, words, report):
     """Curated actors keep their names; a generated person who is a curated person is dropped.
-    Names and surnames shared by generated people become ambiguous in each."""
+    Names and surnames shared by generated people become ambiguous in each, and so do
+    one-word surnames that are ordinary words ("Baker", "Young"): the tagger lets a surname
+    that is neither stand alone in a title or a lead."""
     kept = []
     for p in people:
         owners = {a for n in p.names() for a, key, kind in curated_names.get(norm(n), ()) if kind == "person"}
@@ -855,7 +971,8 @@ def claim_names(people, curated_names, words, report):
             claims[norm(n)].add(i)
     for i, p in enumerate(kept):
         own = {norm(n) for n in p.names() + p.surnames}
-        p.ambiguous = [n for n in dedupe(p.names() + p.surnames) if len(claims[norm(n)]) > 1]
+        p.ambiguous = [n for n in dedupe(p.names() + p.surnames)
+                       if len(claims[norm(n)]) > 1 or (n in p.surnames and norm(n) in words)]
         assert all(norm(n) in own for n in p.ambiguous)
     return kept
 
@@ -982,6 +1099,7 @@ def build(sources, curated_dir, words_path, report):
     ungd_roles(people)
     add_igo(people, read_igo_leaders(os.path.join(sources, "phoenix", "Phoenix.International.actors.txt"), report),
             report)
+    people = merge_fuller_names(people, report)
     people = claim_names(people, curated_names, words, report)
     resolve_offices(people, curated_roles, report)
     assign_ids(people, curated_ids, report)

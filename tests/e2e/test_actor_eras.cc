@@ -102,3 +102,128 @@ TEST_CASE("a place right after a given name is part of a person's name", "[e2e][
   CHECK(london.at("city") == std::vector<std::string>{"London"});  // "In" opens a sentence: no given name
   CHECK(london.at("both").size() == 1);                            // only the second London
 }
+
+TEST_CASE("dipnews-search --actor-info says who an actor is, from any of its names", "[e2e][search][actors]") {
+  using test::run_search;
+  // Any spelling resolves, as actor: does; no index is read (this one does not exist).
+  const auto text = run_search({"--db", "/nonexistent/dipnews.db", "--actor-info", "Husni Mubarak"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.err.empty());
+  CHECK(text.out.rfind("hosni-mubarak (person): Hosni Mubarak\n", 0) == 0);
+  // The UN debate's fuller name is one of his names, not a second actor (the generator merges it).
+  CHECK_THAT(text.out, Catch::Contains("  alias: Mohamed Hosni Mubarak\n"));
+  CHECK_THAT(text.out, Catch::Contains("  affiliation: egy (Egypt)\n"));
+  CHECK_THAT(text.out, Catch::Contains("  role: president of Egypt, 1985-01-01 to 1986-01-01\n"));
+  CHECK_THAT(text.out, Catch::Contains("  source: CAMEO/Phoenix, UN General Debate ("));
+  // The old id of the merged record now names him through that alias.
+  CHECK(run_search({"--actor-info", "mohamed-hosni-mubarak"}).out.rfind("hosni-mubarak (person)", 0) == 0);
+
+  const auto j = run_search({"--actor-info", "PUTIN", "--format=json"});
+  REQUIRE(j.exit_code == 0);
+  const json putin = json::parse(j.out).at("actor");
+  CHECK(putin.at("id") == "vladimir-putin");
+  CHECK(putin.at("type") == "person");
+  CHECK(putin.at("sources") == json::array({"curated"}));
+  REQUIRE(putin.at("roles").size() == 3);
+  CHECK(putin["roles"][0] == json({{"title", "president"},
+                                   {"title_name", "president"},
+                                   {"of", "rus"},
+                                   {"of_name", "Russia"},
+                                   {"from", "2000-05-07"},
+                                   {"to", "2008-05-07"}}));
+  CHECK(putin["roles"][2]["to"].is_null());  // still in office
+  CHECK_THAT(putin.at("where").get<std::string>(), Catch::Contains("people.actors:"));
+}
+
+TEST_CASE("dipnews-search --actor-info refuses unknown and shared names, and other formats", "[e2e][search][actors]") {
+  using test::run_search;
+  const auto unknown = run_search({"--actor-info", "zelinsky"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err == "dipnews-search: --actor-info: unknown actor 'zelinsky' (did you mean 'zelensky'?)\n");
+  const auto shared = run_search({"--actor-info", "Congo"});
+  CHECK(shared.exit_code == 2);
+  CHECK_THAT(shared.err, Catch::Contains("'Congo' could be cod, cog; use one of these ids"));
+  CHECK(run_search({"--actor-info", "putin", "--format=csv"}).exit_code == 2);
+  CHECK(run_search({"--actor-info", "putin", "ceasefire"}).exit_code == 2);
+  CHECK(run_search({"--actor-info", "putin", "--list-actors"}).exit_code == 2);
+  // A user's own dictionary is read too.
+  test::TempDir dir;
+  std::ofstream(dir / "mine.actors") << "dictionary: actors\nversion: 2026-01-01.1\n\nactor: ada-envoy\ntype: person\n"
+                                        "name: Ada Envoy\nalias: Special Envoy Ada\naffiliation: un\n";
+  const auto mine = run_search({"--dictionary", dir / "mine.actors", "--actor-info", "special envoy ada"});
+  REQUIRE(mine.exit_code == 0);
+  CHECK(mine.out ==
+        "ada-envoy (person): Ada Envoy\n  alias: Special Envoy Ada\n  affiliation: un (United Nations)\n"
+        "  source: curated (" +
+            (dir / "mine.actors") + ":4)\n");
+}
+
+namespace {
+
+// Ids of every actor tagged (any type) in each article, by article id.
+std::map<std::string, std::set<std::string>> actors_tagged(const std::string& jsonl) {
+  test::TempDir dir;
+  std::ofstream(dir / "a.jsonl") << jsonl;
+  auto r = run_index({"--explain", "--format=jsonl", dir / "a.jsonl"});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::set<std::string>> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json a = json::parse(line);
+    auto& ids = out[a["id"]];
+    for (const auto& actor : a["actors"]) ids.insert(actor["id"].get<std::string>());
+  }
+  return out;
+}
+
+std::string titled(const std::string& id, const std::string& title, const std::string& body, const std::string& date) {
+  json a = {{"id", id}, {"title", title}, {"body", body}};
+  if (!date.empty()) a["date"] = date;
+  return a.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("a surname only its owner has stands alone in a title or lead while its owner is in office",
+          "[e2e][tagging][actors]") {
+  const std::string headline = "REAGAN SAYS U.S. WILL ACT ON TRADE";
+  const std::string far_body =
+      "Officials met for hours on Monday to discuss tariffs, quotas, shipping schedules and the many other "
+      "questions of the trade talks between the two sides. Later Reagan spoke.";
+  const auto tags = people_tagged(titled("head", headline, "", "1987-03-19") +
+                                  titled("lead", "Trade", "Reagan said the U.S. would act.", "1987-03-19") +
+                                  titled("undated", headline, "", "") + titled("out", headline, "", "2030-03-19") +
+                                  titled("deep", "Trade", far_body, "1987-03-19") +
+                                  // Theresa May was prime minister in 2017, but "may" is an ordinary word.
+                                  titled("word", "MAY SAYS TALKS WILL GO ON", "", "2017-03-19") +
+                                  // Bush is two presidents' surname: alone, it names neither.
+                                  titled("shared", "BUSH SAYS U.S. WILL ACT", "", "1990-03-19") +
+                                  // A surname whose owner held no dated office then is a company's or a town's.
+                                  titled("company", "HUGHES SAYS PROFITS ROSE", "", "1987-03-19"));
+  CHECK(tags.at("head") == std::set<std::string>{"ronald-reagan"});
+  CHECK(tags.at("lead") == std::set<std::string>{"ronald-reagan"});
+  CHECK(tags.at("undated").empty());  // no date, no office: name evidence alone
+  CHECK(tags.at("out").empty());
+  CHECK(tags.at("deep").empty());  // past the lead, a bare surname still needs a title
+  CHECK(tags.at("word").empty());
+  CHECK(tags.at("shared").empty());
+  CHECK(tags.at("company").empty());
+}
+
+TEST_CASE("a town before a region is that region's country's town", "[e2e][tagging][actors]") {
+  const auto tags =
+      actors_tagged(article("paris-tx", "The plant in Paris, Texas, will close in May.", "1987-03-02") +
+                    article("london-on", "A factory in London, Ontario, hired 200 workers.", "1987-03-02") +
+                    article("atlanta", "He flew from Atlanta, Georgia, to Moscow on Monday.", "1987-03-02") +
+                    // Controls: a country after its capital, a list of places.
+                    article("tbilisi", "Talks in Tbilisi, Georgia, with Russia went on.", "2008-03-02") +
+                    article("paris-fr", "Ministers met in Paris, France, on Monday.", "1987-03-02") +
+                    article("list", "The envoy visited Washington, Georgia and Ukraine this week.", "2008-03-02"));
+  CHECK(tags.at("paris-tx") == std::set<std::string>{"usa"});        // not France
+  CHECK(tags.at("london-on") == std::set<std::string>{"can"});       // not the United Kingdom
+  CHECK(tags.at("atlanta") == std::set<std::string>{"usa", "rus"});  // not the country Georgia
+  CHECK(tags.at("tbilisi") == std::set<std::string>{"geo", "rus"});
+  CHECK(tags.at("paris-fr") == std::set<std::string>{"fra"});
+  CHECK(tags.at("list") == std::set<std::string>{"usa", "geo", "ukr"});
+}

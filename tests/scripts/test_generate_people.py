@@ -67,6 +67,38 @@ affiliation: uto
 role: president | uto | 1990-01-01..1996-01-01
 """
 
+# One person written more or less fully (a Phoenix entry and a UN speaker), a short name two
+# different people contain, and two namesakes whose public lives never meet.
+FULLER_NAMES = """\
+UTOPIA_  [UTO]
+
+HOSNI_MUBARAK_  # CountryInfo.txt
+\t[UTOGOV 810101-110211]
+AHMED_ALI_KHAN_  # CountryInfo.txt
+\t[UTOELI 900101-000101]
+MOHAMMAD_ALI_KHAN_  # CountryInfo.txt
+\t[UTOELI 920101-020101]
+ALI_KHAN_  # CountryInfo.txt
+\t[UTOELI 950101-970101]
+OMAR_HASSAN_  # CountryInfo.txt
+\t[UTOELI 500101-600101]
+AHMED_OMAR_HASSAN_  # CountryInfo.txt
+\t[UTOELI 000101-100101]
+HAMAD_BIN_KHALIFA_AL_THANI_  # CountryInfo.txt
+\t[UTOELI 700101-130625]
+TAMIM_BIN_HAMAD_BIN_KHALIFA_AL_THANI_  # CountryInfo.txt
+\t[UTOELI 030101-140101]
+JAMES_GORDON_BROWN_  # CountryInfo.txt
+\t[UTOELI 830101-100511]
+JAMES_BROWN_  # CountryInfo.txt
+\t[UTOELI 900101-100101]
+"""
+
+FULLER_UNGD = """year\tsession\tiso3\tcountry\tspeaker\tpost
+1985\t40\tUTO\tUtopia\tMr. Mohamed Hosni Mubarak\tPresident
+1986\t41\tUTO\tUtopia\tH.E. Mohamed Hosni MUBARAK\tPresident
+"""
+
 
 class GeneratorTest(unittest.TestCase):
     def setUp(self):
@@ -155,6 +187,31 @@ class GeneratorTest(unittest.TestCase):
         first, _ = self.run_generator()
         second, _ = self.run_generator()
         self.assertEqual(first, second)
+
+    def test_a_fuller_name_of_the_same_person_merges_into_one_actor(self):
+        self.write("src/phoenix/Phoenix.Countries.actors.txt", FULLER_NAMES)
+        self.write("src/ungd-speakers.tsv", FULLER_UNGD)
+        text, err = self.run_generator()
+        mubarak = self.record(text, "hosni-mubarak")  # the Phoenix record survives
+        self.assertIn("Mohamed Hosni Mubarak", " ".join(line for line in mubarak if line.startswith("alias: ")))
+        self.assertIn("role: president | uto | 1985-01-01..1987-01-01", mubarak)  # the UN posts joined it
+        self.assertIn("source: phoenix | ungd", mubarak)
+        self.assertNotIn("actor: mohamed-hosni-mubarak\n", text)
+        self.assertIn("same person under a fuller name merged", err)
+        self.assertIn("  dropped      1  same person under a fuller name merged", err)  # the count is reported
+        # "Ali Khan" fits two people whose names do not nest: it could be either, so all three stay.
+        for kept in ("ali-khan", "ahmed-ali-khan", "mohammad-ali-khan"):
+            self.record(text, kept)
+        self.assertIn("Ali Khan (uto) fits 2 people", err)
+        # Same words, but 1950s and 2000s: public lives that never meet are two people.
+        self.record(text, "omar-hassan")
+        self.record(text, "ahmed-omar-hassan")
+        # A son named after his father ("bin Hamad bin Khalifa"), and a name that is not the
+        # end of the fuller one ("James Brown" in "James Gordon Brown"), are other people.
+        self.record(text, "hamad-bin-khalifa-al-thani")
+        self.record(text, "tamim-bin-hamad-bin-khalifa-al-thani")
+        self.record(text, "james-brown")
+        self.record(text, "james-gordon-brown")
 
     def test_names_are_normalised(self):
         self.assertEqual(gp.display_name("MARGARET_THATCHER_"), "Margaret Thatcher")

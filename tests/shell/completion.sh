@@ -120,6 +120,8 @@ includes 'dipnews-search topic:ceasef' ceasefire
 expect 'dipnews-search topic:security' security-guarantees
 includes 'dipnews-search source:merid' meridian-post
 expect 'dipnews-search --actor=vladimir-pu' vladimir-putin
+expect 'dipnews-search --actor-info=vladimir-pu' vladimir-putin
+expect 'dipnews-search --actor-info vladimir-pu' vladimir-putin
 includes 'dipnews-search --topic ceasef' ceasefire
 expect 'dipnews-search -- ceasefire -actor:vladimir-pu' vladimir-putin
 expect 'dipnews-search -- -'
