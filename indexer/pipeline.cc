@@ -137,7 +137,8 @@ class IndexRun {
                              .wait_lock_seconds = options.wait_lock_seconds,
                              .shards = options.shards,
                              .parts = parallel_parts(options, source_.total_bytes()),
-                             .metadata = std::move(metadata)}),
+                             .metadata = std::move(metadata),
+                             .diag = &diag}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version()));
@@ -148,12 +149,16 @@ class IndexRun {
     start_ = std::chrono::steady_clock::now();
     // Tagging still works with a flawed dictionary, but the user should know.
     for (const auto& problem : dictionary_.lint()) diag_ << "dipnews-index: warning: dictionary: " << problem << "\n";
+    if (writer_.recovered() > 0 && !options_.quiet) {
+      diag_ << "dipnews-index: merged the " << writer_.recovered()
+            << " articles committed by an earlier run killed before its merge\n";
+    }
     try {
       apply_deletions();
       existing_.emplace(options_.db);
       read_and_write();
       for (const auto& [key, value] : rejections_.records()) writer_.set_metadata(key, value);
-      writer_.finish(diag_);
+      writer_.finish();
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, and count only
       // what the commits saved, stop.

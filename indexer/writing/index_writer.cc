@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -140,9 +141,11 @@ class ShardWriter {
   std::thread thread_;  // last: started once everything above exists
 };
 
-IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : policy_(options.commit) {
+IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options)
+    : diag_(options.diag ? options.diag : &std::cerr), policy_(options.commit) {
   if (policy_.articles == 0) policy_.articles = 1;
   const WriteLayout layout = layout_for_writing(path, options.shards);
+  if (!layout.sharded) recovered_ = recover_killed_runs(path, options.wait_lock_seconds, *diag_);
   std::vector<Xapian::WritableDatabase> dbs =
       open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds);
   index_shards_ = dbs.size();
@@ -258,14 +261,14 @@ void IndexWriter::commit() {
   memory_since_commit_ = 0;
 }
 
-void IndexWriter::finish(std::ostream& diag) {
+void IndexWriter::finish() {
   commit();
   if (!parts_) return;
   stories_.reset();                                           // its handle reads the parts
   while (shards_.size() > index_shards_) shards_.pop_back();  // closes the parts
   parts_->merge();
   shards_.clear();  // lets the index's lock go: it is the merged index now
-  parts_->finish_merge(diag);
+  parts_->finish_merge(*diag_);
   parts_.reset();
 }
 

@@ -55,6 +55,8 @@ struct IndexWriterOptions {
   // Further metadata set in every shard, committed with the articles (key, value; an empty
   // value removes the key): the pipeline records the user's dictionaries this way.
   std::vector<std::pair<std::string, std::string>> metadata{};
+  // Where the merges' rare warnings go (a file left in the old tables); nullptr: stderr.
+  std::ostream* diag = nullptr;
 };
 
 class ShardWriter;
@@ -77,8 +79,11 @@ class IndexWriter {
   void commit();
   // Commits, and with parts merges them into the index (a new compacted database put in its
   // place). No call may follow.
-  void finish(std::ostream& diag);
+  void finish();
   bool merges_parts() const { return parts_ != nullptr; }
+  // Articles committed by runs killed before their merge, merged into the index when this
+  // writer opened it (part_merge.h).
+  unsigned long recovered() const { return recovered_; }
   unsigned uncommitted() const { return changes_since_commit_; }
   // What the commits so far saved (re-keyed copies aside): after a failed commit, what the
   // index holds of this run.
@@ -100,6 +105,8 @@ class IndexWriter {
   // The index's databases (one, or its shards), then the parts.
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::size_t index_shards_ = 0;
+  std::ostream* diag_;
+  unsigned long recovered_ = 0;
   std::optional<StoryIndex> stories_;
   CommitPolicy policy_;
   unsigned changes_since_commit_ = 0;

@@ -1,14 +1,21 @@
 // Parallel writers, one index: a run with --jobs N that adds many articles to a plain index
 // writes its new articles into N part databases at once (one Xapian writer thread each),
-// then merges the target and the parts into one ordinary database with Xapian's compactor
-// and puts it in place of the target (docs/design.md, Parallel writers).
+// then merges the index and the parts into one ordinary database with Xapian's compactor
+// and puts it in place of the index (docs/design.md, Parallel writers).
 //
-// The parts live in a private work directory beside the target, TARGET.parts-PID, holding
-// part-0 ... part-(N-1). Everything happens under the target's write lock, so a kill -9 at
-// any moment leaves the target as its last commit left it: before the merge the work
-// directory is a leftover (removed by the next run, which writes the articles again); during
-// the merge so is the compactor's output, TARGET.compacting-PID (removed as --compact's
-// leftovers are); after the one-step exchange the target is the merged index.
+// The parts live in a private work directory beside the index, INDEX.parts-PID, holding
+// part-0 ... part-(N-1). Everything happens under the index's write lock, and a kill -9 at
+// any moment leaves the index as its last commit left it:
+//   - while the parts are written, the work directory holds their commits: the next run
+//     that writes the index merges them into it first (recover_killed_runs), so a long run
+//     killed at 90% keeps its 90%;
+//   - during the merge, the compactor's output INDEX.compacting-PID is a leftover, removed
+//     as --compact's are, and the parts are merged again by the next run;
+//   - just before the index and the merged copy are exchanged (one rename), the work
+//     directory is renamed INDEX.parts-PID.merged: from then on it is only ever removed,
+//     never merged again, so no article can end up in the index twice. A kill between
+//     the two renames loses the parts' articles (the index stays as it was; the next run
+//     writes them again), never duplicates them.
 #pragma once
 
 #include <filesystem>
@@ -20,10 +27,9 @@ namespace dipnews {
 
 class PartDirectory {
  public:
-  // `target`: the plain index being written, already open for writing by this process (its
-  // lock held). Removes the work directories of runs killed before they finished, then
-  // creates this run's with `parts` empty subdirectories.
-  PartDirectory(const std::string& target, unsigned parts);
+  // `index`: the plain index being written, already open for writing by this process (its
+  // lock held). Creates this run's work directory, with `parts` subdirectories to be.
+  PartDirectory(const std::string& index, unsigned parts);
   // Removes the work directory (index files only) if the merge did not already.
   ~PartDirectory();
   PartDirectory(const PartDirectory&) = delete;
@@ -31,19 +37,25 @@ class PartDirectory {
 
   const std::vector<std::string>& paths() const { return paths_; }
 
-  // Compacts the target's last commit and every part (committed, closed) into one new
-  // database and exchanges it with the target directory in one step. Call with the lock
+  // Compacts the index's last commit and every part (committed, closed) into one new
+  // database and exchanges it with the index directory in one step. Call with the lock
   // still held; then let the lock go and call finish_merge. Throws RuntimeFailure (the
-  // target is then unchanged).
+  // index is then unchanged).
   void merge();
   // Removes the old tables (now under the copy's name) and the work directory.
   void finish_merge(std::ostream& diag);
 
  private:
-  std::filesystem::path target_;  // canonical
+  std::filesystem::path index_;  // canonical
   std::string work_;
-  std::string copy_;  // the compactor's output, once merge() has begun
+  std::string copy_;  // the merged index, once merge() has begun; then the old tables
   std::vector<std::string> paths_;
 };
+
+// Before a run writes the plain index `path`: merges into it the parts committed by runs
+// killed before their merge (work directories whose PID no longer runs), and removes the
+// leftovers of merges already done. Takes the index's lock for that (waiting as
+// open_for_indexing does) and lets it go. Returns the number of articles recovered.
+unsigned long recover_killed_runs(const std::string& path, double wait_lock_seconds, std::ostream& diag);
 
 }  // namespace dipnews
