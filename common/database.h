@@ -1,5 +1,5 @@
 // Opening indexes: default location, schema-version checks, and Xapian's exceptions
-// turned into errors with the exit codes of SPEC §6.
+// turned into errors with the exit codes of docs/reference.md (Exit codes).
 #pragma once
 
 #include <string>

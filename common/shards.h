@@ -38,7 +38,7 @@ std::optional<std::string> stub_file_of(const std::string& path);
 bool only_stub_leftover(const std::string& dir);
 
 // Reads a stub file as Xapian 1.4 does ("auto|glass|chert PATH", "remote HOST:PORT", "remote
-// :PROGRAM ARGS", "#" comments), and also "remote tcp HOST:PORT" (SPEC §1's form, which
+// :PROGRAM ARGS", "#" comments), and also "remote tcp HOST:PORT" (the form docs/reference.md documents, which
 // Xapian 1.4 itself rejects) and "[IPv6]:PORT". Throws RuntimeFailure FILE:LINE on a bad line.
 std::vector<StubEntry> read_stub(const std::string& stub_file);
 

@@ -204,7 +204,7 @@ bool reads_like_a_question(const std::string& typed) {
 }  // namespace
 
 // The query to run: AND of the words, or OR when asked; in automatic mode, OR when AND
-// finds fewer than `relax_below` articles and the query reads like a question (SPEC §3: long
+// finds fewer than `relax_below` articles and the query reads like a question (docs/reference.md, Query language: long
 // natural-language questions must still rank well), keeping AND for keyword searches. The
 // threshold is fixed, not the page size: a query must match the same articles whatever
 // --limit, --offset or --count asks of them.

@@ -1,4 +1,4 @@
-// HTML input (SPEC §2): one article per saved web page, parsed with gumbo (an HTML5 parser,
+// HTML input (docs/reference.md, Input): one article per saved web page, parsed with gumbo (an HTML5 parser,
 // so broken markup parses as a browser would parse it). Title, date, source, url and language
 // come from the page's metadata (OpenGraph, article:published_time, schema.org microdata and
 // JSON-LD, <link rel=canonical>, <title>, <time>, <html lang>); the body is the text of the

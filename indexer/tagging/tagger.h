@@ -1,5 +1,5 @@
 // Tags an article with the actors and topics it mentions, each with its evidence: the
-// matched text, where it is, and the rule that fired (SPEC §2 --explain, §8).
+// matched text, where it is, and the rule that fired (docs/reference.md: `dipnews-index --explain`, Dictionaries).
 #pragma once
 
 #include <optional>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A SIGKILL while a new index is created must not wedge it (issue 17: 3): strace kills
+# A SIGKILL while a new index is created must not wedge it : strace kills
 # dipnews-index at its Nth rename (Xapian renames v.tmp to iamglass at each commit, the
 # indexer XAPIANDB.new to XAPIANDB), for every N of a new plain index and of a new --shards 4
 # index; then a search must exit 0 or say the index was never completed, and the same

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A killed indexer must leave the last committed state readable (SPEC §2): feed 3,200
+# A killed indexer must leave the last committed state readable (docs/reliability.md): feed 3,200
 # articles through a FIFO with a commit every 500, wait for the 6th commit, SIGKILL the
 # indexer while 200 articles are written but uncommitted, then check the index holds
 # exactly the 3,000 committed ones and that the next run completes the job.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kill -9 at random moments, 20 times, during one large run (SPEC §2, issue 6): every time,
+# Kill -9 at random moments, 20 times, during one large run : every time,
 # the index opens, xapian-check finds no error, and it holds exactly the articles of a commit
 # (a multiple of the commit interval, never fewer than before); running the same command
 # again skips what is there and, at the end, completes the job.

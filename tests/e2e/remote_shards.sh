@@ -69,7 +69,7 @@ grep -q "has $shards shards, not $((shards + 1))" "$work/other-n.err" || fail "u
 : >"$work/remote.stub"
 for k in $(seq 0 $((shards - 1))); do
   serve "$work/sharded.db/shard-$k"
-  # Xapian's own syntax for the last line, the SPEC's `remote tcp` for the others.
+  # Xapian's own syntax for the last line, the `remote tcp` form of docs/reference.md for the others.
   if [ "$k" -eq $((shards - 1)) ]; then echo "remote 127.0.0.1:$port"; else echo "remote tcp 127.0.0.1:$port"; fi >>"$work/remote.stub"
 done
 dbs=("$work/one.db" "$work/sharded.db/XAPIANDB" "$work/remote.stub")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs that can be repeated (issue 18): indexing the same folder again does not report, nor
+# Runs that can be repeated: indexing the same folder again does not report, nor
 # fail on, the bad articles a run before reported for files unchanged since; it counts them
 # in its summary. A file that changed is reported afresh, and so is anything under --strict.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Searches never fail while an indexer commits (issue 6): a writer replaces articles with a
+# Searches never fail while an indexer commits: a writer replaces articles with a
 # commit every 100 changes, round after round, while batches (one long-lived database handle
 # per worker) and single searches run against the same index. Xapian reports a reader whose
 # revision the writer has overwritten with DatabaseModifiedError; the searcher must reopen

@@ -1,4 +1,4 @@
-// Actors at archive scale (issue 15): role phrases resolve to the holder on the article's
+// Actors at archive scale: role phrases resolve to the holder on the article's
 // date in three eras, and the date decides between namesakes and for a surname after a
 // title. Articles written for this test; the people come from the bundled dictionaries
 // (world-leaders.actors generated from the Phoenix lists and the UN debate speakers).

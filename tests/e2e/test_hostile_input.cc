@@ -505,7 +505,7 @@ TEST_CASE("hostile query: invalid UTF-8 - exit 2 naming it - in a batch that que
 }
 
 // ---------------------------------------------------------------------------------------
-// Article data and batch lines that would forge output (issue 17, 6).
+// Article data and batch lines that would forge output.
 
 namespace {
 

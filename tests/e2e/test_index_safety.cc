@@ -1,4 +1,4 @@
-// Nothing lost, nothing run (issue 17): what the indexer may write, compact or restart, and
+// Nothing lost, nothing run: what the indexer may write, compact or restart, and
 // what an index directory may make a search do. Each case was a defect found by an attack on
 // the binaries; docs/reliability.md's hostile-input table lists them.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Errors that named neither the cause nor the way out (issue 17, "Errors that mislead"): a
+// Errors that named neither the cause nor the way out: a
 // path too long for Linux ("cannot open file"), a directory the indexer cannot create ("mkdir
 // failed"), and more shards than the limit of open files allows ("Couldn't open
 // postlist.glass"). docs/reliability.md's hostile-input table lists them.

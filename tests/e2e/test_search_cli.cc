@@ -28,7 +28,7 @@ json search_json(std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("JSON search output is valid and has the SPEC §4 fields", "[e2e][search]") {
+TEST_CASE("JSON search output is valid and has the fields docs/reference.md lists", "[e2e][search]") {
   const json j = search_json({"ceasefire"});
   CHECK(j["format_version"] == 4);
   CHECK(j["query"] == "ceasefire");
