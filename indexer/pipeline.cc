@@ -89,14 +89,14 @@ constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
 
 // Parallel writers (writing/part_merge.h) pay for their speed with a merge that rewrites the
 // whole index: worth it for a new index, and for an existing one only when the input is large
-// beside it. Measured on 20,000 synthetic articles (docs/quality.md, Parallel writers): the
-// merge rewrites about 235 MB of index a second (page cache warm), and two writers save about
-// 0.3 s per MB of input on two busy cores (more on quiet ones), so it pays from an input of
-// about 1/75 of the index's bytes. A sixteenth keeps a wide margin for a cold page cache, the
-// disk the merge needs (a second copy of the index until the exchange) and searches that see
-// the new articles only at the end; adding 1,000 articles to a 1,000,000-article index
-// (1/1000) stays direct.
-constexpr std::uint64_t index_bytes_per_merged_input_byte = 16;
+// beside it. Measured on 20,000 synthetic articles on a quiet machine (docs/quality.md,
+// Parallel writers): two writers save about 0.11 s per MB of input, and the merge rewrites
+// about 235 MB of index a second (page cache warm), so it pays from an input of about 1/21 of
+// the index's bytes. A quarter keeps a margin of 5x for a busy machine (where two writers
+// gained nothing in one run), a cold page cache, the disk the merge needs (a second copy of
+// the index until the exchange) and searches that see the new articles only at the end;
+// adding 1,000 articles to a 1,000,000-article index (1/4,500) stays direct.
+constexpr std::uint64_t index_bytes_per_merged_input_byte = 4;
 
 std::uint64_t bytes_under(const std::filesystem::path& dir) {
   std::uint64_t total = 0;
