@@ -94,7 +94,9 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       "memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(64),
       "uncommitted changes held before a commit (estimated; peak memory stays near twice it; more is not faster)")(
       "jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
-      "threads tagging and building documents beside the writer (0: one per core but the writer's)")(
+      "threads tagging and building documents beside the writer (0: one per core but the writer's); "
+      "from 2, a new index, or an addition large beside the index, is written by N writers in parallel "
+      "and merged into it at the end")(
       "progress", po::bool_switch(&raw.progress),
       "show progress on stderr even when it is not a terminal (default: only on a terminal)")(
       "strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")(

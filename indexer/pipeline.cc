@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "dictionary_guard.h"
 #include "field_guard.h"
 #include "id_list.h"
+#include "index_directory.h"
 #include "index_stats.h"
 #include "input/article_source.h"
 #include "open_files.h"
@@ -86,6 +88,46 @@ constexpr std::uint64_t memory_per_text_in_flight = 8;
 // Articles from this size on return their memory to the system once tagged (malloc_trim).
 constexpr std::size_t big_article_bytes = std::size_t{1} << 20;
 
+// Parallel writers (writing/part_merge.h) pay for their speed with a merge that rewrites the
+// whole index: worth it for a new index, and for an existing one only when the input is large
+// beside it. Measured on 20,000 synthetic articles on a quiet machine (docs/quality.md,
+// Parallel writers): two writers save about 0.11 s per MB of input, and the merge rewrites
+// about 235 MB of index a second (page cache warm), so it pays from an input of about 1/21 of
+// the index's bytes. A quarter keeps a margin of 5x for a busy machine (where two writers
+// gained nothing in one run), a cold page cache, the disk the merge needs (a second copy of
+// the index until the exchange) and searches that see the new articles only at the end;
+// adding 1,000 articles to a 1,000,000-article index (1/4,500) stays direct.
+constexpr std::uint64_t index_bytes_per_merged_input_byte = 4;
+
+std::uint64_t bytes_under(const std::filesystem::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+// How many part databases the run writes at once (0: it writes the index directly).
+unsigned parallel_parts(const IndexOptions& options, std::uint64_t input_bytes) {
+  // One writer per preparing job; a sharded index already has a writer per shard, and
+  // --retag rewrites articles in place.
+  if (options.jobs < 2 || options.shards > 0 || options.retag || options.inputs.empty()) return 0;
+  std::error_code ec;
+  // The merged index replaces the directory: not while it is the current one.
+  if (std::filesystem::equivalent(options.db, std::filesystem::current_path(ec), ec)) return 0;
+  const IndexDirectory dir = inspect_index_directory(options.db);
+  switch (dir.state) {
+    case IndexDirectory::State::absent:
+    case IndexDirectory::State::empty:
+    case IndexDirectory::State::unfinished: return options.jobs;
+    case IndexDirectory::State::index:
+      return input_bytes * index_bytes_per_merged_input_byte >= bytes_under(options.db) ? options.jobs : 0;
+    case IndexDirectory::State::foreign: return 0;  // a sharded index, or refused by the writer
+  }
+  return 0;
+}
+
 class IndexRun {
  public:
   // `metadata`: set in the index with the articles (the user's dictionaries).
@@ -99,7 +141,9 @@ class IndexRun {
                              .tagged_with = dictionary_.version(),
                              .wait_lock_seconds = options.wait_lock_seconds,
                              .shards = options.shards,
-                             .metadata = std::move(metadata)}),
+                             .parts = parallel_parts(options, source_.total_bytes()),
+                             .metadata = std::move(metadata),
+                             .diag = &diag}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
     for (unsigned w = 0; w < options.jobs; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version(), options.fields));
@@ -110,12 +154,16 @@ class IndexRun {
     start_ = std::chrono::steady_clock::now();
     // Tagging still works with a flawed dictionary, but the user should know.
     for (const auto& problem : dictionary_.lint()) diag_ << "dipnews-index: warning: dictionary: " << problem << "\n";
+    if (writer_.recovered() > 0 && !options_.quiet) {
+      diag_ << "dipnews-index: merged the " << writer_.recovered()
+            << " articles committed by an earlier run killed before its merge\n";
+    }
     try {
       apply_deletions();
       existing_.emplace(options_.db);
       read_and_write();
       for (const auto& [key, value] : rejections_.records()) writer_.set_metadata(key, value);
-      writer_.commit();
+      writer_.finish();
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, and count only
       // what the commits saved, stop.

@@ -65,6 +65,34 @@ void copy_modes(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
+void put_in_place(const fs::path& index, const std::string& copy) {
+  copy_modes(index, copy);
+  try {
+    exchange(index.string(), copy);
+  } catch (...) {
+    remove_index_directory(copy);
+    throw;
+  }
+}
+
+void finish_putting_in_place(const fs::path& index, const std::string& copy, std::ostream& diag) {
+  // The original, now under the copy's name. Anything that appeared in it since it was
+  // checked goes back beside the new index, never away with the old tables.
+  std::error_code ec;
+  std::vector<fs::path> strays;
+  for (fs::directory_iterator it(copy, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind_ec;
+    if (!is_index_file(it->path().filename().string()) || !it->is_regular_file(kind_ec)) strays.push_back(it->path());
+  }
+  for (const auto& stray : strays) {
+    if (!fs::exists(index / stray.filename(), ec)) fs::rename(stray, index / stray.filename(), ec);
+  }
+  if (!remove_index_directory(copy)) {
+    diag << "dipnews-index: warning: '" << copy << "' (the index before compaction) holds files that are not an "
+         << "index's; it was left in place\n";
+  }
+}
+
 void compact_index(const std::string& path, double wait_lock_seconds, std::ostream& diag, bool quiet) {
   const auto start = std::chrono::steady_clock::now();
   // A symbolic link to the index stays a link: the directory it names is compacted.
@@ -90,28 +118,9 @@ void compact_index(const std::string& path, double wait_lock_seconds, std::ostre
       throw RuntimeFailure("compacting '" + path + "': " + e.get_type() + ": " + e.get_msg() +
                            " (the index is unchanged)");
     }
-    copy_modes(index, copy);
-    try {
-      exchange(index.string(), copy);
-    } catch (...) {
-      remove_index_directory(copy);
-      throw;
-    }
+    put_in_place(index, copy);
   }
-  // The original, now under the copy's name. Anything that appeared in it since it was
-  // checked goes back beside the compacted index, never away with the old tables.
-  std::vector<fs::path> strays;
-  for (fs::directory_iterator it(copy, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code kind_ec;
-    if (!is_index_file(it->path().filename().string()) || !it->is_regular_file(kind_ec)) strays.push_back(it->path());
-  }
-  for (const auto& stray : strays) {
-    if (!fs::exists(index / stray.filename(), ec)) fs::rename(stray, index / stray.filename(), ec);
-  }
-  if (!remove_index_directory(copy)) {
-    diag << "dipnews-index: warning: '" << copy << "' (the index before compaction) holds files that are not an "
-         << "index's; it was left in place\n";
-  }
+  finish_putting_in_place(index, copy, diag);
   if (quiet) return;
   const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
   char line[200];

@@ -2,6 +2,7 @@
 // lists) and puts it in place of the original, which makes it smaller and faster to search.
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 
@@ -20,5 +21,14 @@ namespace dipnews {
 // directory it names is compacted. Copies left by killed compactions (INDEX.compacting-PID,
 // PID no longer running) are removed first.
 void compact_index(const std::string& path, double wait_lock_seconds, std::ostream& diag, bool quiet);
+
+// The two steps that put a rebuilt copy (compaction_copy_of(index, pid)) in place of the index
+// directory `index` (canonical), for --compact and for the merge of a parallel run
+// (part_merge.h). First, under the index's write lock: the copy takes the index's modes and
+// the two directories are exchanged in one step (the copy is removed if that fails). Then,
+// once the lock is let go: the old tables, now under the copy's name, are removed, and any
+// other file found among them goes back beside the new index.
+void put_in_place(const std::filesystem::path& index, const std::string& copy);
+void finish_putting_in_place(const std::filesystem::path& index, const std::string& copy, std::ostream& diag);
 
 }  // namespace dipnews

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "error.h"
 #include "schema.h"
 #include "shards.h"
+#include "writing/part_merge.h"
 
 namespace dipnews {
 
@@ -139,25 +141,53 @@ class ShardWriter {
   std::thread thread_;  // last: started once everything above exists
 };
 
-IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options) : policy_(options.commit) {
+IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options)
+    : diag_(options.diag ? options.diag : &std::cerr), policy_(options.commit) {
   if (policy_.articles == 0) policy_.articles = 1;
   const WriteLayout layout = layout_for_writing(path, options.shards);
-  for (auto& db : open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds)) {
+  if (!layout.sharded) recovered_ = recover_killed_runs(path, options.wait_lock_seconds, *diag_);
+  std::vector<Xapian::WritableDatabase> dbs =
+      open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds);
+  index_shards_ = dbs.size();
+  std::vector<std::string> paths = layout.paths;
+  if (options.parts > 0 && !layout.sharded) {
+    parts_ = std::make_unique<PartDirectory>(path, options.parts);  // under the index's lock, now held
+    for (const auto& part : parts_->paths()) {
+      dbs.push_back(open_for_indexing(part));
+      paths.push_back(part);
+    }
+  }
+  for (std::size_t k = 0; k < dbs.size(); ++k) {
+    auto& db = dbs[k];
     // Above every value written before, whatever the clock says now (it may have gone back).
     if (auto last = schema::parse_indexed_value(db.get_value_upper_bound(schema::slot::indexed))) {
       last_indexed_ = std::max(last_indexed_, *last);
     }
-    if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
-    for (const auto& [key, value] : options.metadata) db.set_metadata(key, value);
+    // Parts get none: the merge keeps the index's metadata, once.
+    if (k < index_shards_) {
+      if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
+      for (const auto& [key, value] : options.metadata) db.set_metadata(key, value);
+    }
     shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
   }
-  stories_.emplace(layout.paths);
+  stories_.emplace(paths);
 }
 
 IndexWriter::~IndexWriter() = default;
 
-ShardWriter& IndexWriter::shard_for(const std::string& id) {
-  return *shards_[shard_of(id, static_cast<unsigned>(shards_.size()))];
+// Sharded: the shard the id hashes to. With parts, an article the index holds is rewritten
+// in the index; one it does not hold goes to the part its id hashes to, where a later change
+// in this run finds it.
+ShardWriter& IndexWriter::shard_for(const std::string& id, bool in_index) {
+  if (!parts_) return *shards_[shard_of(id, static_cast<unsigned>(index_shards_))];
+  if (in_index) return *shards_.front();
+  return *shards_[index_shards_ + shard_of(id, static_cast<unsigned>(shards_.size() - index_shards_))];
+}
+
+// With parts, whether the index itself holds `id` (else a part does, or nobody). Reads the
+// index's writer, whose queue holds only the rewrites of the articles it holds: few.
+bool IndexWriter::in_index(const std::string& id) {
+  return !parts_ || shards_.front()->drained().term_exists(schema::id_term(id));
 }
 
 // Before `id` changes (is rewritten or removed): its uncommitted followers are committed,
@@ -173,7 +203,7 @@ void IndexWriter::rekey_followers(const std::string& id) {
   for (auto& [follower, doc] : stories_->rekey_followers(id)) {
     const std::uint64_t estimate = memory_estimate(doc);
     memory_since_commit_ += estimate;
-    shard_for(follower).replace(schema::id_term(follower), std::move(doc), estimate);
+    shard_for(follower, in_index(follower)).replace(schema::id_term(follower), std::move(doc), estimate);
   }
 }
 
@@ -195,14 +225,15 @@ WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   DocumentBuilder::set_story(prepared.document, story.story);
   DocumentBuilder::set_indexed(prepared.document, next_indexed());
   const std::uint64_t estimate = memory_estimate(prepared.document);
-  shard_for(prepared.id).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
+  shard_for(prepared.id, existed).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
   ++(existed ? pending_.replaced : pending_.added);
   count_change(estimate);
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
 
 bool IndexWriter::remove(const std::string& id) {
-  ShardWriter& shard = shard_for(id);
+  // Deletions come before any article is written: with parts, only the index holds articles.
+  ShardWriter& shard = shard_for(id, true);
   const std::string id_term = schema::id_term(id);
   if (!shard.drained().term_exists(id_term)) return false;
   before_leaving(id);
@@ -228,6 +259,17 @@ void IndexWriter::commit() {
   pending_ = {};
   changes_since_commit_ = 0;
   memory_since_commit_ = 0;
+}
+
+void IndexWriter::finish() {
+  commit();
+  if (!parts_) return;
+  stories_.reset();                                           // its handle reads the parts
+  while (shards_.size() > index_shards_) shards_.pop_back();  // closes the parts
+  parts_->merge();
+  shards_.clear();  // lets the index's lock go: it is the merged index now
+  parts_->finish_merge(*diag_);
+  parts_.reset();
 }
 
 void IndexWriter::count_change(std::uint64_t memory_estimate) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,12 +48,19 @@ struct IndexWriterOptions {
   // 0 writes the index the path is (a new one: plain); N a sharded index of N shards (new,
   // or one of N).
   unsigned shards = 0;
+  // 0 writes every article into the index itself. N (a plain index only) writes the articles
+  // it does not hold yet into N part databases at once, one writer thread each, and finish()
+  // merges them into it (part_merge.h); those it holds are replaced in it, as always.
+  unsigned parts = 0;
   // Further metadata set in every shard, committed with the articles (key, value; an empty
   // value removes the key): the pipeline records the user's dictionaries this way.
   std::vector<std::pair<std::string, std::string>> metadata{};
+  // Where the merges' rare warnings go (a file left in the old tables); nullptr: stderr.
+  std::ostream* diag = nullptr;
 };
 
 class ShardWriter;
+class PartDirectory;
 
 class IndexWriter {
  public:
@@ -69,6 +77,13 @@ class IndexWriter {
   void set_metadata(const std::string& key, const std::string& value);
   // Commits every shard (in parallel) and waits for all. Rethrows a writer thread's failure.
   void commit();
+  // Commits, and with parts merges them into the index (a new compacted database put in its
+  // place). No call may follow.
+  void finish();
+  bool merges_parts() const { return parts_ != nullptr; }
+  // Articles committed by runs killed before their merge, merged into the index when this
+  // writer opened it (part_merge.h).
+  unsigned long recovered() const { return recovered_; }
   unsigned uncommitted() const { return changes_since_commit_; }
   // What the commits so far saved (re-keyed copies aside): after a failed commit, what the
   // index holds of this run.
@@ -79,13 +94,19 @@ class IndexWriter {
   std::size_t shard_count() const { return shards_.size(); }
 
  private:
-  ShardWriter& shard_for(const std::string& id);
+  ShardWriter& shard_for(const std::string& id, bool in_index);
+  bool in_index(const std::string& id);
   void count_change(std::uint64_t memory_estimate);
   void before_leaving(const std::string& id);
   void rekey_followers(const std::string& id);
   std::uint64_t next_indexed();
 
+  std::unique_ptr<PartDirectory> parts_;  // declared before shards_: outlives their writers
+  // The index's databases (one, or its shards), then the parts.
   std::vector<std::unique_ptr<ShardWriter>> shards_;
+  std::size_t index_shards_ = 0;
+  std::ostream* diag_;
+  unsigned long recovered_ = 0;
   std::optional<StoryIndex> stories_;
   CommitPolicy policy_;
   unsigned changes_since_commit_ = 0;

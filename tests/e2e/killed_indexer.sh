@@ -4,13 +4,15 @@
 # indexer while 200 articles are written but uncommitted, then check the index holds
 # exactly the 3,000 committed ones and that the next run completes the job.
 set -euo pipefail
+# --jobs=1: the direct path, where every commit is in the index at once (a parallel run
+# commits into parts merged at its end: tests/e2e/parallel_kills.sh).
 index=$1
 search=$2
 work=$(mktemp -d)
 trap 'exec 3>&- 2>/dev/null || true; rm -rf "$work"' EXIT
 
 mkfifo "$work/feed"
-"$index" --db "$work/db" --commit-interval 500 --quiet - <"$work/feed" &
+"$index" --db "$work/db" --jobs=1 --commit-interval 500 --quiet - <"$work/feed" &
 indexer=$!
 exec 3>"$work/feed"
 articles() { for i in $(seq 1 3200); do printf '{"id":"a%d","body":"report %d on ceasefire talks"}\n' "$i" "$i"; done; }

@@ -4,6 +4,8 @@
 # (a multiple of the commit interval, never fewer than before); running the same command
 # again skips what is there and, at the end, completes the job.
 set -euo pipefail
+# --jobs=1: the direct path, where every commit is in the index at once (a parallel run
+# commits into parts merged at its end: tests/e2e/parallel_kills.sh).
 index=$1
 search=$2
 runs=${RANDOM_KILLS:-20}
@@ -20,7 +22,7 @@ done > "$work/articles.jsonl"
 count() { "$search" --db "$work/db" --count '*' 2>/dev/null || echo 0; }
 previous=0
 for run in $(seq 1 "$runs"); do
-  "$index" --quiet --db "$work/db" --commit-interval "$interval" "$work/articles.jsonl" &
+  "$index" --quiet --jobs=1 --db "$work/db" --commit-interval "$interval" "$work/articles.jsonl" &
   pid=$!
   sleep "0.$(printf '%03d' $((RANDOM % 600 + 20)))"
   kill -KILL "$pid" 2>/dev/null || true
