@@ -22,17 +22,20 @@ int main(int argc, char* argv[]) {
       case IndexOptions::Mode::lint_dictionaries: return static_cast<int>(run_lint(*options, std::cerr));
       case IndexOptions::Mode::index: break;
     }
-    ExitCode status = ExitCode::success;
+    IndexingResult result;
     if (!options->inputs.empty() || !options->delete_ids.empty() || !options->delete_from.empty() || options->retag) {
-      status = run_indexing(*options, std::cerr);
+      result = run_indexing(*options, std::cerr);
     }
-    if (options->compact) {
+    if (options->compact && result.compacted) {
+      if (!options->quiet)
+        std::cerr << "dipnews-index: --compact: nothing to do, the parallel merge wrote it compacted\n";
+    } else if (options->compact) {
       for (const auto& dir : index_directories(options->db)) {  // each shard of a sharded index
         compact_index(dir, options->wait_lock_seconds, std::cerr, options->quiet);
       }
     }
     record_checked_indexes();  // the next run need not check them again unless they change
-    return static_cast<int>(status);
+    return static_cast<int>(result.status);
   } catch (const UsageError& e) {
     std::cerr << "dipnews-index: " << one_line(e.what()) << "\nTry 'dipnews-index --help' for more information.\n";
     return static_cast<int>(e.code());

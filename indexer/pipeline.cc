@@ -150,7 +150,7 @@ class IndexRun {
     }
   }
 
-  ExitCode run() {
+  IndexingResult run() {
     start_ = std::chrono::steady_clock::now();
     // Tagging still works with a flawed dictionary, but the user should know.
     for (const auto& problem : dictionary_.lint()) diag_ << "dipnews-index: warning: dictionary: " << problem << "\n";
@@ -158,11 +158,13 @@ class IndexRun {
       diag_ << "dipnews-index: merged the " << writer_.recovered()
             << " articles committed by an earlier run killed before its merge\n";
     }
+    IndexingResult result;
     try {
       apply_deletions();
       existing_.emplace(options_.db);
       read_and_write();
       for (const auto& [key, value] : rejections_.records()) writer_.set_metadata(key, value);
+      result.compacted = writer_.merges_parts();  // finish() merges them with the compactor
       writer_.finish();
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, and count only
@@ -179,7 +181,8 @@ class IndexRun {
     }
     progress_.finish();
     print_summary();
-    return stats_.errors > 0 ? ExitCode::failure : ExitCode::success;
+    result.status = stats_.errors > 0 ? ExitCode::failure : ExitCode::success;
+    return result;
   }
 
  private:
@@ -365,7 +368,7 @@ class IndexRun {
 
 }  // namespace
 
-ExitCode run_indexing(const IndexOptions& options, std::ostream& diag) {
+IndexingResult run_indexing(const IndexOptions& options, std::ostream& diag) {
   // A run that tags articles records the user's dictionaries, once sure it drops none of
   // those the index was tagged with (deleting only tags nothing: the record stays).
   std::vector<std::pair<std::string, std::string>> metadata;

@@ -9,8 +9,15 @@
 
 namespace dipnews {
 
-// Diagnostics and the summary line go to `diag`. Returns success, or failure when any
-// input was skipped with an error. Throws Error for problems that stop the whole run.
-ExitCode run_indexing(const IndexOptions& options, std::ostream& diag);
+struct IndexingResult {
+  ExitCode status = ExitCode::success;  // failure when any input was skipped with an error
+  // The run merged parallel parts into the index: the compactor wrote it, so --compact has
+  // nothing left to do.
+  bool compacted = false;
+};
+
+// Diagnostics and the summary line go to `diag`. Throws Error for problems that stop the
+// whole run.
+IndexingResult run_indexing(const IndexOptions& options, std::ostream& diag);
 
 }  // namespace dipnews

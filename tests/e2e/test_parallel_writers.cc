@@ -149,3 +149,19 @@ TEST_CASE("parallel writers: a small addition to a large index is written in pla
   CHECK(Xapian::Database(db).get_revision() == before + 1);  // one commit into it, not a merge
   CHECK(beside(dir / "db").empty());
 }
+
+TEST_CASE("parallel writers: --compact after a merge does not compact the index again", "[e2e][index]") {
+  test::TempDir dir;
+  const auto input = write_file(dir / "in.jsonl", articles(0, 200));
+  fs::create_directories(dir / "merged");
+  const auto merged = run_index({"--db", dir / "merged/db", "--jobs=2", "--compact", input});
+  REQUIRE(merged.exit_code == 0);
+  CHECK(merged.err.find("nothing to do, the parallel merge wrote it compacted") != std::string::npos);
+  CHECK(merged.err.find("compacted '") == std::string::npos);      // compact_index's own line
+  CHECK(Xapian::Database(dir / "merged/db").get_revision() == 1);  // the compactor's one write
+  // One writer writes in place: --compact still compacts.
+  fs::create_directories(dir / "direct");
+  const auto direct = run_index({"--db", dir / "direct/db", "--jobs=1", "--compact", input});
+  REQUIRE(direct.exit_code == 0);
+  CHECK(direct.err.find("compacted '") != std::string::npos);
+}
