@@ -327,14 +327,27 @@ class Report:
 ENTRY_CODES = re.compile(r"\[([A-Z]{3,12})\s*([^\]]*)\]")
 
 
-def read_phoenix_countries(path, known_countries, words, report):
-    """People per country block, in file order, with their spans and GOV spans."""
-    people = []  # (Person, [(code, from, to)])
-    country, current = None, None
+def block_country(codes):
+    """The country a block header names, or None when the entry is not a header. A header
+    carries a bare country code: on its own line ("SOUTH_KOREA_  [KOR]"), or, for a country
+    with a history, among dated codes on the lines below ("UKRAINE_" then [USRUKR <910824]
+    [UKRUNR 910824-911221] [UKR >911221]): the code still open ('>' or no date) wins, else
+    the last one (a country that no longer exists, such as CSK)."""
+    bare = [(code, dates.strip()) for code, dates in codes if re.fullmatch(r"[A-Z]{3}", code)]
+    if not bare:
+        return None
+    open_ended = [code for code, dates in bare if not dates or dates.startswith(">")]
+    return (open_ended or [code for code, _ in bare])[-1].lower()
+
+
+def read_phoenix_entries(path):
+    """Every entry of the file, in order: [head, codes, synonyms, is_person, line number]. An
+    entry's codes may follow on indented lines, so nothing is decided before the whole entry
+    is read."""
+    entries, current = [], None
     with open(path, encoding="utf-8", errors="replace") as f:
         for number, line in enumerate(f, 1):
             body = line.split("#", 1)[0].rstrip()
-            is_person = "CountryInfo" in line
             if not body.strip():
                 continue
             if body.startswith("+"):
@@ -345,14 +358,21 @@ def read_phoenix_countries(path, known_countries, words, report):
                 if current is not None:
                     current[1].extend(ENTRY_CODES.findall(body))
                 continue
-            head = body.split()[0]
-            codes = ENTRY_CODES.findall(body)
-            if not is_person and len(codes) == 1 and re.fullmatch(r"[A-Z]{3}", codes[0][0]) and not codes[0][1]:
-                country = codes[0][0].lower()
-                current = None
-                continue
-            current = (head, list(codes), [], country, number)
-            people.append(current)
+            current = [body.split()[0], ENTRY_CODES.findall(body), [], "CountryInfo" in line, number]
+            entries.append(current)
+    return entries
+
+
+def read_phoenix_countries(path, known_countries, words, report):
+    """People per country block, in file order, with their spans and GOV spans."""
+    people = []  # (head, codes, synonyms, block, line number)
+    country = None
+    for head, codes, synonyms, is_person, number in read_phoenix_entries(path):
+        header = None if is_person else block_country(codes)
+        if header is not None:
+            country = header
+            continue
+        people.append((head, codes, synonyms, country, number))
     out = []
     for order, (head, codes, synonyms, block, number) in enumerate(people):
         where = f"Phoenix.Countries:{number} {head}"

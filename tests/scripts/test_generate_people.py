@@ -225,5 +225,29 @@ class GeneratorTest(unittest.TestCase):
         self.assertIsNone(gp.phoenix_date("9008223"))
 
 
+
+class BlockHeaderTest(unittest.TestCase):
+    """A country block whose header carries its codes on the lines below ("UKRAINE_" then
+    [USRUKR <910824] [UKR >911221]) starts a new block: its people are not left in the block
+    before it, and the code still open names the country."""
+
+    def test_dated_header_codes_start_a_block(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "countries.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("UTOPIA_  [UTO]\n"
+                        "ALAN_FIRST_  # CountryInfo.txt\n\t[UTOGOV 700101-800315]\n\n"
+                        "NEWLAND_\n+NEWLANDER_\n\t[UTONWL <910824]\n\t[NWLUNR 910824-911221]\n\t[NWL >911221]\n\n"
+                        "BORIS_ONE_  # CountryInfo.txt\n\t[NWLGOV 920101-950101]\n\n"
+                        "OLDLAND_\n\t[OLD 19181001-19930101]\n\n"
+                        "CARLA_TWO_  # CountryInfo.txt\n\t[OLDGOV 800101-900101]\n")
+            report = gp.Report()
+            with contextlib.redirect_stderr(io.StringIO()):
+                people = gp.read_phoenix_countries(path, {"uto", "nwl", "old"}, set(), report)
+        blocks = {p.name: block for p, block, _ in people}
+        self.assertEqual(blocks, {"Alan First": "uto", "Boris One": "nwl", "Carla Two": "old"})
+        self.assertEqual(gp.block_country([("UTONWL", "<910824"), ("NWL", ">911221")]), "nwl")
+        self.assertIsNone(gp.block_country([("NWLGOV", "920101-950101")]))
+
 if __name__ == "__main__":
     unittest.main()
