@@ -5,6 +5,9 @@
 #include <regex>
 #include <stdexcept>
 
+#include <xapian.h>
+
+#include "schema.h"
 #include "temp_dir.h"
 
 namespace dipnews::test {
@@ -65,6 +68,19 @@ std::vector<int> summary_counts(const std::string& err) {
   if (!std::regex_search(err, m, re)) return {};
   std::vector<int> out;
   for (int i = 1; i <= 5; ++i) out.push_back(std::stoi(m[i]));
+  return out;
+}
+
+std::map<std::string, std::string> index_fingerprint(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::string print = doc.get_data() + "|" + doc.get_value(schema::slot::story) + "|";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      print += *t + ":" + std::to_string(t.get_wdf()) + " ";
+    out[doc.get_value(schema::slot::id)] = print;
+  }
   return out;
 }
 

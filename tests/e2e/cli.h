@@ -1,6 +1,7 @@
 // Runs the real dipnews binaries for end-to-end tests.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,9 @@ const std::string& bundled_corpus_db();
 // N deleted, N skipped with errors; S s, R articles/s"), in that order; empty without one.
 std::vector<int> summary_counts(const std::string& err);
 using Counts = std::vector<int>;
+
+// Every article's id with its stored data (tags, story) and its terms with their wdf: two
+// indexes with equal fingerprints answer every query alike.
+std::map<std::string, std::string> index_fingerprint(const std::string& path);
 
 }  // namespace dipnews::test

@@ -20,8 +20,8 @@ using test::run_index;
 
 namespace {
 
-// Person ids tagged in each article, by article id.
-std::map<std::string, std::set<std::string>> people_tagged(const std::string& jsonl) {
+// Ids of the actors tagged in each article (of `type` only, when given), by article id.
+std::map<std::string, std::set<std::string>> actors_tagged(const std::string& jsonl, const std::string& type = "") {
   test::TempDir dir;
   std::ofstream(dir / "a.jsonl") << jsonl;
   auto r = run_index({"--explain", "--format=jsonl", dir / "a.jsonl"});
@@ -32,10 +32,15 @@ std::map<std::string, std::set<std::string>> people_tagged(const std::string& js
     const json a = json::parse(line);
     auto& ids = out[a["id"]];
     for (const auto& actor : a["actors"]) {
-      if (actor["type"] == "person") ids.insert(actor["id"].get<std::string>());
+      if (type.empty() || actor["type"] == type) ids.insert(actor["id"].get<std::string>());
     }
   }
   return out;
+}
+
+// Person ids tagged in each article, by article id.
+std::map<std::string, std::set<std::string>> people_tagged(const std::string& jsonl) {
+  return actors_tagged(jsonl, "person");
 }
 
 std::string article(const std::string& id, const std::string& body, const std::string& date) {
@@ -160,22 +165,6 @@ TEST_CASE("dipnews-search --actor-info refuses unknown and shared names, and oth
 }
 
 namespace {
-
-// Ids of every actor tagged (any type) in each article, by article id.
-std::map<std::string, std::set<std::string>> actors_tagged(const std::string& jsonl) {
-  test::TempDir dir;
-  std::ofstream(dir / "a.jsonl") << jsonl;
-  auto r = run_index({"--explain", "--format=jsonl", dir / "a.jsonl"});
-  REQUIRE(r.exit_code == 0);
-  std::map<std::string, std::set<std::string>> out;
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);) {
-    const json a = json::parse(line);
-    auto& ids = out[a["id"]];
-    for (const auto& actor : a["actors"]) ids.insert(actor["id"].get<std::string>());
-  }
-  return out;
-}
 
 std::string titled(const std::string& id, const std::string& title, const std::string& body, const std::string& date) {
   json a = {{"id", id}, {"title", title}, {"body", body}};

@@ -21,6 +21,7 @@
 #include "text_util.h"
 
 using namespace dipnews;
+using test::index_fingerprint;
 using test::run_index;
 using test::run_search;
 
@@ -434,25 +435,7 @@ TEST_CASE("indexer --help and --version", "[e2e][index]") {
   CHECK_THAT(version.out, Catch::StartsWith("dipnews-index "));
 }
 
-namespace {
-
-// Every article's id with its stored data (tags, story) and its terms: two indexes with equal
-// fingerprints answer every query alike.
-std::map<std::string, std::string> index_fingerprint(const std::string& path) {
-  Xapian::Database db(path);
-  std::map<std::string, std::string> out;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const Xapian::Document doc = db.get_document(*it);
-    std::string print = doc.get_data() + "|" + doc.get_value(schema::slot::story) + "|";
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-      print += *t + ":" + std::to_string(t.get_wdf()) + " ";
-    const std::string data = doc.get_data();
-    out[nlohmann::json::parse(data)["id"]] = print;
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("option --jobs: any number of workers builds the same index", "[e2e][index]") {
   test::TempDir dir;

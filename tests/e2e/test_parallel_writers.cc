@@ -17,6 +17,7 @@
 #include "temp_dir.h"
 
 using namespace dipnews;
+using test::index_fingerprint;
 using test::run_index;
 
 namespace fs = std::filesystem;
@@ -56,20 +57,6 @@ std::string write_file(const fs::path& path, const std::string& text) {
   return path.string();
 }
 
-// Per article id: stored data, story and every term with its wdf.
-std::map<std::string, std::string> fingerprint(const std::string& path) {
-  Xapian::Database db(path);
-  std::map<std::string, std::string> out;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const Xapian::Document doc = db.get_document(*it);
-    std::string print = doc.get_data() + "|" + doc.get_value(schema::slot::story) + "|";
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-      print += *t + ":" + std::to_string(t.get_wdf()) + " ";
-    out[doc.get_value(schema::slot::id)] = print;
-  }
-  return out;
-}
-
 std::map<std::string, std::string> metadata(const std::string& path) {
   Xapian::Database db(path);
   std::map<std::string, std::string> out;
@@ -98,7 +85,7 @@ TEST_CASE("parallel writers: a new index is one ordinary database, as one writer
   const auto three = run_index({"--db", dir / "three/db", "--jobs=3", "--commit-interval=40", input});
   REQUIRE(three.exit_code == 0);
   CHECK(test::summary_counts(three.err) == test::Counts{300, 0, 0, 0, 0});
-  CHECK(fingerprint(dir / "one/db") == fingerprint(dir / "three/db"));  // terms and stories alike
+  CHECK(index_fingerprint(dir / "one/db") == index_fingerprint(dir / "three/db"));  // terms and stories alike
   // The metadata once, as one writer leaves it: no part's, no shard stamp.
   CHECK(metadata(dir / "one/db") == metadata(dir / "three/db"));
   CHECK(metadata(dir / "three/db").count(schema::metadata::shard) == 0);
@@ -127,7 +114,7 @@ TEST_CASE("parallel writers: adding many articles to an index replaces ids where
     REQUIRE(r.exit_code == 0);
     CHECK(test::summary_counts(r.err) == test::Counts{570, 15, 15, 2, 0});
   }
-  const auto one = fingerprint(dir / "one/db"), two = fingerprint(dir / "two/db");
+  const auto one = index_fingerprint(dir / "one/db"), two = index_fingerprint(dir / "two/db");
   CHECK(one.size() == 628);
   CHECK(one == two);  // each id once, the new texts, the deletions, the stories
   // Merged: the compactor wrote the index once (one writer commits it run after run).
