@@ -14,47 +14,6 @@ namespace {
 using Xapian::Unicode::category;
 using Xapian::Unicode::get_category;
 
-// Base letters of U+0100..U+017F (Latin Extended-A), in runs: each entry covers `count`
-// consecutive code points, upper and lower case alike.
-struct Run {
-  const char* base;
-  int count;
-};
-constexpr Run latin_extended_a[] = {
-    {"a", 6}, {"c", 8}, {"d", 4},  {"e", 10}, {"g", 8}, {"h", 4}, {"i", 10}, {"ij", 2}, {"j", 2}, {"k", 3}, {"l", 10},
-    {"n", 9}, {"o", 6}, {"oe", 2}, {"r", 6},  {"s", 8}, {"t", 6}, {"u", 12}, {"w", 2},  {"y", 3}, {"z", 6}, {"s", 1}};
-
-// Base letters of U+00DF..U+00FF (after lower-casing Latin-1): ß, à..ÿ.
-constexpr const char* latin1_lower[] = {"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e",
-                                        "e",  "e", "i", "i", "i", "i", "d", "n",  "o", "o",  "o",
-                                        "o",  "o", "",  "o", "u", "u", "u", "u",  "y", "th", "y"};
-
-// Appends the folded form of one (already lower-cased) code point.
-void append_folded(std::string& out, unsigned ch) {
-  if (ch < 0x80) {
-    out += static_cast<char>(ch);
-  } else if (ch >= 0xDF && ch <= 0xFF) {
-    out += latin1_lower[ch - 0xDF];
-  } else if (ch >= 0x100 && ch <= 0x17F) {
-    unsigned offset = ch - 0x100;
-    for (const auto& run : latin_extended_a) {
-      if (offset < static_cast<unsigned>(run.count)) {
-        out += run.base;
-        return;
-      }
-      offset -= static_cast<unsigned>(run.count);
-    }
-  } else if (ch == 0x219 || ch == 0x218) {
-    out += 's';  // ș (Romanian)
-  } else if (ch == 0x21B || ch == 0x21A) {
-    out += 't';  // ț
-  } else if (ch >= 0x300 && ch <= 0x36F) {
-    // combining accents (decomposed input): dropped
-  } else {
-    Xapian::Unicode::append_utf8(out, ch);
-  }
-}
-
 // Word characters as Xapian defines them, except '_', which joins words in identifiers
 // ("grop_j9culd" in a garbled wire) but separates them in prose.
 bool is_word(unsigned ch) { return ch != '_' && Xapian::Unicode::is_wordchar(ch); }
@@ -131,7 +90,7 @@ class Tokenizer {
         ++letters;
         upper += is_upper(ch);
       }
-      append_folded(t.norm, Xapian::Unicode::tolower(ch));
+      append_folded(t.norm, ch);
     }
     t.char_end = j;
     t.byte_end = byte_at(j);
@@ -184,14 +143,6 @@ std::string normalize_phrase(std::string_view text) {
   for (const auto& t : tokenize(text)) {
     if (!out.empty()) out += ' ';
     out += t.norm;
-  }
-  return out;
-}
-
-std::string fold_case_and_accents(std::string_view text) {
-  std::string out;
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-    append_folded(out, Xapian::Unicode::tolower(*it));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// Normalised word tokens for tagging: case folded, accents removed, curly and straight
+// Normalised word tokens for tagging: case folded, accents removed (common/unicode_fold.h), curly and straight
 // apostrophes alike, possessive 's dropped, hyphens splitting words, dotted acronyms
 // joined ("U.S." -> "us"). Each token keeps where it came from, so every tag can point at
 // the exact text that produced it.
@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "unicode_fold.h"  // fold_case_and_accents, which tokens use
 
 namespace dipnews {
 
@@ -28,9 +30,6 @@ std::size_t count_word_runs(std::string_view text);
 
 // The folded form of a phrase, tokens joined by single spaces ("Côte d'Ivoire" -> "cote divoire").
 std::string normalize_phrase(std::string_view text);
-
-// Lower case without accents: "Élysée" -> "elysee", "Straße" -> "strasse".
-std::string fold_case_and_accents(std::string_view text);
 
 // True when most letters of the text are capitals (wire copy and old archives), where
 // capitalisation says nothing about proper nouns.

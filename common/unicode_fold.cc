@@ -1,0 +1,183 @@
+#include "unicode_fold.h"
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <xapian.h>
+
+namespace dipnews {
+
+namespace {
+
+UScriptCode script_of(char32_t ch) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(ch), &status);
+  return U_SUCCESS(status) ? script : USCRIPT_INVALID_CODE;
+}
+
+// The marks dropped: diacritics that combine with any script (Inherited), and the optional
+// vowel points of Arabic and Hebrew. Spacing marks and the marks of other scripts stay.
+bool is_dropped_mark(char32_t ch) {
+  if (u_charType(static_cast<UChar32>(ch)) != U_NON_SPACING_MARK) return false;
+  const UScriptCode script = script_of(ch);
+  if (script == USCRIPT_ARABIC || script == USCRIPT_HEBREW) return true;
+  // Inherited marks include the kana voicing marks (U+3099, U+309A), which change the word.
+  return script == USCRIPT_INHERITED && (ch < 0x3099 || ch > 0x309A);
+}
+
+// Scripts whose letters are decomposed and stripped of accents. Common covers the
+// compatibility forms of digits and punctuation (superscripts, "№").
+bool is_decomposed_script(UScriptCode script) {
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_ARABIC || script == USCRIPT_HEBREW ||
+         script == USCRIPT_COMMON;
+}
+
+const icu::Normalizer2& nfkd() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normaliser: ") + u_errorName(status));
+    return n;
+  }();
+  return *instance;
+}
+
+// Appends `ch` lower-cased (Unicode simple case folding: final sigma as sigma, too).
+void append_lower(std::string& out, char32_t ch) {
+  Xapian::Unicode::append_utf8(out, static_cast<unsigned>(u_foldCase(static_cast<UChar32>(ch), U_FOLD_CASE_DEFAULT)));
+}
+
+// Folds one code point without the Latin table: decomposes it, drops its accents.
+void fold_by_decomposition(std::string& out, char32_t ch) {
+  if (ch == 0x401 || ch == 0x451) {  // Ё ё
+    out += "\xD0\xB5";               // е
+    return;
+  }
+  if (is_dropped_mark(ch)) return;
+  icu::UnicodeString decomposition;
+  if (!is_decomposed_script(script_of(ch)) || !nfkd().getDecomposition(static_cast<UChar32>(ch), decomposition)) {
+    append_lower(out, ch);
+    return;
+  }
+  for (int32_t i = 0; i < decomposition.length(); i = decomposition.moveIndex32(i, 1)) {
+    const auto part = static_cast<char32_t>(decomposition.char32At(i));
+    if (!is_dropped_mark(part)) append_lower(out, part);
+  }
+}
+
+// Latin letters from U+0080 to U+024F and U+1E00 to U+1EFF, folded once: decomposition
+// leaves some with their accent built in ("ø", "ł", "đ"), which ICU's Latin-ASCII
+// transliteration spells plainly.
+constexpr char32_t latin_table_end = 0x250;
+constexpr char32_t latin_extended_additional = 0x1E00, latin_extended_additional_end = 0x1F00;
+
+std::string fold_latin(char32_t ch, icu::Transliterator& latin_ascii) {
+  std::string folded;
+  fold_by_decomposition(folded, ch);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(folded);
+  latin_ascii.transliterate(text);
+  std::string spelled;
+  text.toUTF8String(spelled);
+  std::string out;
+  for (Xapian::Utf8Iterator it(spelled); it != Xapian::Utf8Iterator(); ++it) append_lower(out, *it);
+  return out;
+}
+
+class LatinTable {
+ public:
+  LatinTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> latin_ascii(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU Latin-ASCII: ") + u_errorName(status));
+    for (char32_t ch = 0x80; ch < latin_table_end; ++ch) low_[ch - 0x80] = fold_latin(ch, *latin_ascii);
+    for (char32_t ch = latin_extended_additional; ch < latin_extended_additional_end; ++ch) {
+      high_[ch - latin_extended_additional] = fold_latin(ch, *latin_ascii);
+    }
+  }
+
+  const std::string* find(char32_t ch) const {
+    if (ch >= 0x80 && ch < latin_table_end) return &low_[ch - 0x80];
+    if (ch >= latin_extended_additional && ch < latin_extended_additional_end) {
+      return &high_[ch - latin_extended_additional];
+    }
+    return nullptr;
+  }
+
+ private:
+  std::array<std::string, latin_table_end - 0x80> low_;
+  std::array<std::string, latin_extended_additional_end - latin_extended_additional> high_;
+};
+
+const LatinTable& latin_table() {
+  static const LatinTable table;
+  return table;
+}
+
+bool is_upper(char32_t ch) {
+  const auto type = u_charType(static_cast<UChar32>(ch));
+  return type == U_UPPERCASE_LETTER || type == U_TITLECASE_LETTER;
+}
+
+// Upper-cases the first code point of out[from..].
+void capitalise_from(std::string& out, std::size_t from) {
+  if (from >= out.size()) return;
+  Xapian::Utf8Iterator it(out.data() + from, out.size() - from);
+  const unsigned first = *it;
+  const std::size_t first_bytes = static_cast<std::size_t>((++it).raw() - (out.data() + from));
+  std::string upper;
+  Xapian::Unicode::append_utf8(upper, Xapian::Unicode::toupper(first));
+  out.replace(from, first_bytes, upper);
+}
+
+bool is_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_folded(std::string& out, char32_t ch) {
+  if (ch < 0x80) {
+    out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+  } else if (const std::string* latin = latin_table().find(ch)) {
+    out += *latin;
+  } else {
+    fold_by_decomposition(out, ch);
+  }
+}
+
+std::string fold_case_and_accents(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) append_folded(out, *it);
+  return out;
+}
+
+std::string fold_accents(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const char32_t ch = *it;
+    if (ch < 0x80) {
+      out += static_cast<char>(ch);
+      continue;
+    }
+    const std::size_t from = out.size();
+    append_folded(out, ch);
+    if (is_upper(ch)) capitalise_from(out, from);
+  }
+  return out;
+}
+
+}  // namespace dipnews
