@@ -2,10 +2,13 @@
 // highlight, so every printer can render highlights its own way (ANSI, JSON offsets).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "language.h"
 
 namespace dipnews {
 
@@ -17,8 +20,16 @@ struct Snippet {
 
 inline constexpr std::size_t default_snippet_bytes = 240;
 
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const Xapian::Stem& stemmer,
+// The passage is chosen, and its words matched, in the accent-folded text the article was
+// indexed from, with the stemmer (and CJK n-grams) of its analysis; the text shown is the
+// article's own, accents and all: a query "belem" highlights "Belém".
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const Analysis& analysis,
                      std::size_t length = default_snippet_bytes);
+
+// Internal step, exposed for tests: `marked` (MSet::snippet's output for fold_accents(body))
+// carried back onto `body`: the same passage, markers and "…" in the article's own text.
+// nullopt when the passage is not found in the folded body.
+std::optional<std::string> unfold_marked_snippet(const std::string& marked, const std::string& body);
 
 // Internal step, exposed for tests: decodes MSet::snippet's HTML-escaped output in which
 // matches are wrapped in the marker characters below.
