@@ -5,9 +5,11 @@
 // CJK n-gram tokenizer. Languages not in the table, and articles with no language, get the
 // English analysis, as every article did before languages were told apart (schema version 7).
 // Russian's is Snowball's with one fix for surnames (stemmer_of, language.cc).
-// Ukrainian has no stemmer in Xapian 1.4 (Xapian::Stem::get_available_languages()), and the
-// Russian one, measured on Ukrainian word forms, merged too few of them to be worth its
-// false merges (docs/quality.md, Languages): its words are matched unstemmed.
+// Ukrainian has no stemmer in Xapian 1.4 (Xapian::Stem::get_available_languages()): it gets
+// the Russian one, which, measured on Ukrainian word forms (tests/data/languages/
+// ukrainian-forms.tsv), merges about half of each word's forms and kept every word apart
+// from the others (docs/quality.md, Languages), but keeps its own analysis (stop words, and
+// its stems apart from Russian ones).
 #pragma once
 
 #include <string>
@@ -21,6 +23,7 @@ struct Analysis {
   std::string_view stemmer;                 // a Xapian::Stem language name; empty for none
   bool cjk = false;                         // Chinese, Japanese, Korean: words are character n-grams
   std::vector<std::string_view> languages;  // ISO 639-1 codes analysed this way
+  bool elisions = false;                    // French: "l'Élysée" is two words, "l'" and "Élysée"
 };
 
 // Every analysis, English first.
@@ -35,6 +38,13 @@ const Analysis* analysis_named(std::string_view name);
 
 // A language tag's primary subtag in lower case ("zh-Hant" -> "zh", "EN_gb" -> "en").
 std::string primary_language(std::string_view language);
+
+// Where `text` has an elided article or pronoun ("l'", "d'", "qu'", with ' or ’): the byte
+// offsets of those apostrophes. Xapian's term generator keeps an apostrophe between letters
+// inside the word ("l'elysee"); an analysis with elisions splits the word there first.
+std::vector<std::size_t> elision_apostrophes(std::string_view text);
+// The text with each of those apostrophes replaced by a space.
+std::string split_elisions(std::string_view text);
 
 }  // namespace dipnews
 

@@ -34,14 +34,18 @@ struct FoldedText {
   std::vector<std::size_t> origin;
 };
 
-FoldedText fold_with_origins(std::string_view body) {
+FoldedText fold_with_origins(std::string_view body, bool elisions) {
   FoldedText f;
   f.text.reserve(body.size());
   f.origin.reserve(body.size() + 1);
+  const std::vector<std::size_t> split = elisions ? elision_apostrophes(body) : std::vector<std::size_t>();
+  auto next_split = split.begin();
   for (std::size_t i = 0; i < body.size();) {
     std::size_t n = 1;
     while (i + n < body.size() && (static_cast<unsigned char>(body[i + n]) & 0xC0) == 0x80) ++n;
-    const std::string folded = fold_accents(body.substr(i, n));
+    const bool apostrophe = next_split != split.end() && *next_split == i;
+    if (apostrophe) ++next_split;
+    const std::string folded = apostrophe ? std::string(" ") : fold_accents(body.substr(i, n));
     f.text += folded;
     f.origin.insert(f.origin.end(), folded.size(), i);
     i += n;
@@ -83,8 +87,8 @@ void append_escaped(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> unfold_marked_snippet(const std::string& marked, const std::string& body) {
-  const FoldedText folded = fold_with_origins(body);
+std::optional<std::string> unfold_marked_snippet(const std::string& marked, const std::string& body, bool elisions) {
+  const FoldedText folded = fold_with_origins(body, elisions);
   const Markers m = split_markers(marked);
   // Xapian puts "…" before and after a passage cut out of the text; the body may have its own.
   std::string_view passage = m.plain;
@@ -129,7 +133,12 @@ Snippet decode_marked_snippet(const std::string& marked) {
     if (c == highlight_begin_marker[0]) {
       open_at = code_points;
     } else if (c == highlight_end_marker[0]) {
-      if (code_points > open_at) s.highlights.emplace_back(open_at, code_points);
+      // CJK n-grams mark a word character by character: "停" and "火" are one span, "停火".
+      if (!s.highlights.empty() && s.highlights.back().second == open_at && code_points > open_at) {
+        s.highlights.back().second = code_points;
+      } else if (code_points > open_at) {
+        s.highlights.emplace_back(open_at, code_points);
+      }
     } else if (c == '&' && decode_entity(std::string_view(marked).substr(i), s.text, consumed)) {
       ++code_points;
     } else if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
@@ -161,11 +170,11 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const An
   if (analysis.cjk) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
   const Xapian::Stem stemmer = stemmer_of(analysis);
   // ASCII folds to itself: only other text needs carrying back.
-  const std::string folded = fold_accents(clean);
+  const std::string folded = analysis.elisions ? split_elisions(fold_accents(clean)) : fold_accents(clean);
   const std::string marked =
       mset.snippet(folded, length, stemmer, flags, highlight_begin_marker, highlight_end_marker, "…");
   if (folded == clean) return decode_marked_snippet(marked);
-  if (auto unfolded = unfold_marked_snippet(marked, clean)) return decode_marked_snippet(*unfolded);
+  if (auto unfolded = unfold_marked_snippet(marked, clean, analysis.elisions)) return decode_marked_snippet(*unfolded);
   // Not found again (not expected): the article's own text, its accented words unmarked.
   return decode_marked_snippet(
       mset.snippet(clean, length, stemmer, flags, highlight_begin_marker, highlight_end_marker, "…"));

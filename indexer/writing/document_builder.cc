@@ -34,7 +34,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   doc.add_boolean_term(schema::analysis_term(analysis.name));
   // Accents folded as queries fold them: "Belém" and "belem" are one word. The stored
   // text (document data) keeps them, for display and snippets.
-  const std::string title = fold_accents(article.title);
+  auto prepare = [&analysis](const std::string& text) {
+    return analysis.elisions ? split_elisions(fold_accents(text)) : fold_accents(text);
+  };
+  const std::string title = prepare(article.title);
   term_generator_.set_document(doc);
   term_generator_.index_text(title, schema::title_weight);
   // The title: field's words add nothing to the document's length (wdf 0): the title
@@ -43,7 +46,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   // positions, so title:"peace plan" works; title: narrows a search and does not score.
   term_generator_.index_text(title, 0, schema::prefix::title);
   term_generator_.increase_termpos();  // no phrase may span title and body
-  term_generator_.index_text(fold_accents(article.body));
+  term_generator_.index_text(prepare(article.body));
   // The generator keeps a handle on its document, and Xapian's handles count references
   // without atomics: let go of it here, before the document goes to a writer thread.
   term_generator_.set_document(Xapian::Document());

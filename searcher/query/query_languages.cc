@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "error.h"
+#include "fresh_queries.h"
 #include "schema.h"
 #include "text_util.h"
 
@@ -75,7 +76,7 @@ Xapian::Query language_filter(const Xapian::Database& db, const std::vector<std:
       if ((*t).size() == term.size() || (*t)[term.size()] == '-') terms.emplace_back(*t);
     }
   }
-  if (terms.empty()) return Xapian::Query::MatchNothing;
+  if (terms.empty()) return match_nothing_query();
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
