@@ -12,6 +12,7 @@
 #include "input/language_detection.h"
 #include "language.h"
 #include "lazy_dictionary.h"
+#include "query/query_folding.h"
 #include "query/query_languages.h"
 #include "sample_index.h"
 #include "schema.h"
@@ -218,6 +219,22 @@ TEST_CASE("Spanish and French endings that need their accent still stem with it 
     CHECK(fold_accents(spanish(word)) == spanish(word));
     CHECK(fold_accents(french(word)) == french(word));
   }
+}
+
+TEST_CASE("query words are folded, operators and id: values are not", "[languages]") {
+  CHECK(fold_query_words("Belém AND Élysée", QueryCase::kept) == "Belem AND Elysee");
+  CHECK(fold_query_words("Belém AND Élysée", QueryCase::lowered) == "belem AND elysee");
+  CHECK(fold_query_words("-Лаврова NEAR/3 \"Ёлка Переговоры\"", QueryCase::lowered) ==
+        "-лаврова NEAR/3 \"елка переговоры\"");
+  CHECK(fold_query_words("id:Café-1 OR (id:É2) café", QueryCase::lowered) == "id:Café-1 OR (id:É2) cafe");
+  CHECK(fold_query_words("title:Élysée", QueryCase::kept) == "title:Elysee");
+  CHECK(fold_query_words("plain ascii", QueryCase::kept) == "plain ascii");
+}
+
+TEST_CASE("French elisions are split, other apostrophes kept", "[languages]") {
+  CHECK(split_elisions("l'Élysée d’Orsay qu'il") == "l Élysée d Orsay qu il");
+  CHECK(split_elisions("don't O'Brien aujourd'hui") == "don't O'Brien aujourd'hui");
+  CHECK(split_elisions("l' isolé, 'quoted'") == "l' isolé, 'quoted'");
 }
 
 TEST_CASE("an id with accents is matched exactly", "[languages]") {
