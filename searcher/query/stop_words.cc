@@ -5,6 +5,8 @@
 #include <memory>
 #include <set>
 
+#include "language.h"
+
 namespace dipnews {
 
 namespace {
@@ -105,9 +107,18 @@ const Xapian::Stopper& english_stop_words() {
 
 bool is_stop_word_stem(const std::string& term) {
   static const std::set<std::string> stems = [] {
-    const Xapian::Stem stem("english");
     std::set<std::string> out;
-    for (const char* w : words) out.insert(std::string(1, 'Z').append(stem(w)));
+    // English, and the languages whose script no English word shares: a French or Spanish
+    // function word's stem may be an English word's ("un" is also the U.N.), which
+    // feedback must keep.
+    for (const auto& list : listed) {
+      if (list.analysis != "english" && list.analysis != "russian" && list.analysis != "ukrainian" &&
+          list.analysis != "arabic") {
+        continue;
+      }
+      Xapian::Stem stem = stemmer_of(*analysis_named(list.analysis));
+      for (auto w = list.begin; w != list.end; ++w) out.insert(std::string(1, 'Z').append(stem(*w)));
+    }
     return out;
   }();
   return stems.count(term) > 0;

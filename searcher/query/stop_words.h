@@ -19,8 +19,9 @@ const Xapian::Stopper& english_stop_words();
 // words). "english" gives the list above, unchanged.
 const Xapian::Stopper* stop_words_for(std::string_view analysis);
 
-// Whether an indexed stem (Z-prefixed, as TermGenerator writes it) is the English stem of one
-// of those words: pseudo-relevance feedback must not add back what the query leaves out.
+// Whether an indexed stem (Z-prefixed, as TermGenerator writes it) is the stem of one of those
+// words, English or of a language in another script (Russian, Ukrainian, Arabic): pseudo-
+// relevance feedback must not add back what the query leaves out.
 bool is_stop_word_stem(const std::string& term);
 
 }  // namespace dipnews
