@@ -73,6 +73,10 @@ std::string source_term(std::string_view source_name) {
 
 std::string language_term(std::string_view language) { return std::string(prefix::language).append(slugify(language)); }
 
+std::string analysis_term(std::string_view analysis_name) {
+  return std::string(prefix::analysis).append(analysis_name);
+}
+
 std::string topic_term(std::string_view topic_id) { return std::string(prefix::topic).append(topic_id); }
 
 std::string actor_term(std::string_view actor_id) { return std::string(prefix::actor).append(actor_id); }

@@ -5,9 +5,13 @@
 // Every article is one Xapian document:
 //
 //   text       title words unprefixed with wdf title_weight, then the body, unprefixed, with
-//              positions (no phrase spans the two); with each unstemmed word its English
-//              stem as "Z" + stem (Xapian's STEM_SOME convention, which its QueryParser
+//              positions (no phrase spans the two); with each unstemmed word its stem
+//              as "Z" + stem (Xapian's STEM_SOME convention, which its QueryParser
 //              expects): ranked search matches stems, phrases and NEAR match exact words.
+//              Accents folded first (fold_accents, common/unicode_fold.h); stemmed by the
+//              article's analysis (common/language.h), CJK text as character n-grams.
+//   analysis   XANALYSIS + the name of that analysis ("XANALYSISrussian"): the searcher
+//              parses a query once per analysis the index holds (docs/reference.md).
 //   title:     title words again under prefix::title ("S") with wdf 0: title: narrows and
 //              the same words in the text score it (searcher/title_scoring.h), so document
 //              lengths, and rankings, equal those of a plain Xapian index of the same text.
@@ -52,7 +56,9 @@ namespace dipnews::schema {
 //   6  the indexed slot: when each article was last added or changed (dipnews-search --new)
 //      (same version) the user's own fields (metadata::custom_fields, prefix::custom_field,
 //      slot::custom_first...): an index written before it has none, and reads as one without
-inline constexpr int version = 6;
+//   7  languages: free text accent-folded and analysed per language (stemmer or CJK n-grams),
+//      XANALYSIS terms, detected languages under L like given ones
+inline constexpr int version = 7;
 
 namespace prefix {
 inline constexpr const char* id = "Q";            // unique id (boolean, exact)
@@ -67,13 +73,15 @@ inline constexpr const char* topic = "XTOPIC";  // topic id (boolean)
 inline constexpr const char* band = "XBAND";    // near-duplicate signature band (finds copies)
 inline constexpr const char* story = "XSTORY";  // story id: the article and its wire copies
 inline constexpr const char* stem = "Z";        // Xapian's own, written by its TermGenerator
+// The analysis the article's text got (common/language.h): "XANALYSIS" + its name (boolean).
+inline constexpr const char* analysis = "XANALYSIS";
 // The user's own fields (common/custom_fields.h): "XF" + field name + ":" + folded value, e.g.
 // "XFspeaker:wang-yi" (boolean, folded as custom_field_term() does). The ':' ends the name,
 // so that no field's terms start another's ("XFpost:" and "XFposter:").
 inline constexpr const char* custom_field = "XF";
 // Every prefix of the index: none may start another (test_schema.cc).
-inline constexpr const char* all[] = {id,  title, source, language, actor, person,      country,
-                                      org, topic, band,   story,    stem,  custom_field};
+inline constexpr const char* all[] = {id,  title, source, language, actor, person,       country,
+                                      org, topic, band,   story,    stem,  custom_field, analysis};
 }  // namespace prefix
 
 namespace slot {
@@ -160,6 +168,7 @@ std::optional<std::uint64_t> parse_indexed_value(std::string_view value);
 std::string id_term(std::string_view id);
 std::string source_term(std::string_view source_name);
 std::string language_term(std::string_view language);
+std::string analysis_term(std::string_view analysis_name);
 std::string topic_term(std::string_view topic_id);
 // An actor under XACTOR (any actor), and under its type's prefix (XPERSON, XCOUNTRY, XORG).
 std::string actor_term(std::string_view actor_id);

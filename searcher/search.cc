@@ -98,7 +98,10 @@ MatchTotals count_articles(const Xapian::Database& db, const Xapian::Query& quer
 Xapian::Query Searcher::query_for(const SearchRequest& request) {
   if (request.similar_to.empty()) return builder_.build(request.text, request.filters);
   Xapian::Query query = similar_query(request.similar_to);
-  if (request.text != "*") query = Xapian::Query(Xapian::Query::OP_FILTER, query, builder_.parse_text(request.text));
+  if (request.text != "*") {
+    query =
+        Xapian::Query(Xapian::Query::OP_FILTER, query, builder_.parse_text(request.text, request.filters.languages));
+  }
   return builder_.apply_filters(query, request.filters);
 }
 
@@ -306,7 +309,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     if (request.collapse && (it.get_collapse_count() > 0 || copies_elsewhere)) {
       hit.copies = copies_of(hit.story, hit.article.id, query);
     }
-    if (request.snippets) hit.snippet = make_snippet(mset, hit.article.body, builder_.stemmer());
+    if (request.snippets)
+      hit.snippet = make_snippet(mset, hit.article.body, analysis_of_language(hit.article.language));
     result.hits.push_back(std::move(hit));
   }
   return result;

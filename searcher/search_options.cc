@@ -9,6 +9,7 @@
 #include "database.h"
 #include "date.h"
 #include "error.h"
+#include "query/query_languages.h"
 #include "text_util.h"
 
 namespace dipnews {
@@ -43,7 +44,7 @@ constexpr ProgramInfo program = {
 // "Config file"). What a search asks (filters, --count, --batch...) stays on the command line.
 const ConfigSchema config_schema = {"search",
                                     {"db", "dictionary", "format", "limit", "sort", "default-op", "feedback",
-                                     "no-snippets", "no-collapse", "color", "jobs"},
+                                     "no-snippets", "no-collapse", "color", "jobs", "language"},
                                     {"db", "dictionary"},
                                     {{"db", "DIPNEWS_DB"}}};
 
@@ -53,6 +54,7 @@ struct RawOptions {
   std::string format = "text", sort = "relevance", color = "auto", facets, timeline, cooccur, default_op = "auto";
   long long limit = 10, offset = 0, feedback = 5, jobs = 0, remote_timeout = 30;
   std::vector<std::string> words;
+  std::vector<std::string> languages;
 };
 
 // --count-stories: a count of stories, which exist only where wire copies are folded together.
@@ -94,6 +96,9 @@ po::options_description option_table(SearchOptions& o, RawOptions& raw) {
       "only articles tagged with this topic, e.g. ceasefire (repeatable: any; --list-topics lists them)")(
       "source", po::value(&r.filters.sources)->value_name("OUTLET"),
       "only articles from this outlet, e.g. 'Meridian Post' (repeatable: any of them)")(
+      "language", po::value(&raw.languages)->value_name("LANG[,LANG...]"),
+      "analyse the query for these languages only and find only their articles, e.g. ru,uk (default: every "
+      "language the index holds)")(
       "default-op", po::value(&raw.default_op)->value_name(keyword_values(default_ops))->default_value("auto"),
       "how words without an operator combine; auto: and, relaxed to or for questions AND cannot answer")(
       "feedback", po::value(&raw.feedback)->value_name("N")->default_value(5),
@@ -185,6 +190,7 @@ void apply_checks(SearchOptions& o, const RawOptions& raw) {
   for (const auto& source : o.request.filters.sources) {
     if (slugify(source).empty()) throw UsageError("--source: empty outlet name");
   }
+  o.request.filters.languages = parse_language_option(raw.languages);
   // Checked here, before any database is opened, so a typo is a usage error (exit 2).
   for (const auto& [option, value] :
        {std::pair{"since", &o.request.filters.since}, std::pair{"until", &o.request.filters.until}}) {
@@ -407,8 +413,8 @@ std::optional<SearchOptions> parse_search_options(int argc, const char* const ar
   }
   if (o.format == OutputFormat::trec) throw UsageError("--format=trec is for --batch");
   const auto& f = o.request.filters;
-  const bool filtered =
-      !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() || !f.until.empty();
+  const bool filtered = !f.actors.empty() || !f.topics.empty() || !f.sources.empty() || !f.since.empty() ||
+                        !f.until.empty() || !f.languages.empty();
   if (trim(o.request.text).empty()) {
     // Filters alone ("--actor putin --since 2025-12") ask for every article they allow.
     if (!filtered && o.request.similar_to.empty()) throw UsageError("no QUERY given (use '*' to match every article)");

@@ -2,29 +2,51 @@
 
 #include "document_data.h"
 #include "schema.h"
+#include "unicode_fold.h"
 
 namespace dipnews {
 
 DocumentBuilder::DocumentBuilder(CustomFields fields) : fields_(std::move(fields)) {
-  term_generator_.set_stemmer(Xapian::Stem("english"));
+  for (const auto& analysis : analyses()) {
+    stemmers_[analysis.name] = stemmer_of(analysis);
+  }
   // STEM_SOME: every word unstemmed with positions (for phrases) plus its Z-prefixed
   // stem (for ranked search), the convention Xapian's QueryParser expects.
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Runs of Chinese, Japanese and Korean characters become their characters and pairs of
+  // them (no dictionary of words needed); other text is split into words as before, so
+  // English terms are the same with it (tests/unit/test_document_builder.cc). On for every
+  // article: an English one may quote a Chinese name.
+  term_generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+const Analysis& DocumentBuilder::use_analysis_of(std::string_view language) {
+  const Analysis& analysis = analysis_of_language(language);
+  term_generator_.set_stemmer(stemmers_.at(analysis.name));
+  return analysis;
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, const Article& given, const Tags& tags,
                                         const std::string& content_hash, const std::string& tagged_with,
                                         const std::optional<Signature>& signature) {
   Xapian::Document doc;
+  const Analysis& analysis = use_analysis_of(article.language);
+  doc.add_boolean_term(schema::analysis_term(analysis.name));
+  // Accents folded as queries fold them: "Belém" and "belem" are one word. The stored
+  // text (document data) keeps them, for display and snippets.
+  auto prepare = [&analysis](const std::string& text) {
+    return analysis.elisions ? split_elisions(fold_accents(text)) : fold_accents(text);
+  };
+  const std::string title = prepare(article.title);
   term_generator_.set_document(doc);
-  term_generator_.index_text(article.title, schema::title_weight);
+  term_generator_.index_text(title, schema::title_weight);
   // The title: field's words add nothing to the document's length (wdf 0): the title
   // already counts title_weight times above, and counting it again would rank every
   // keyword search differently from a plain index of the same text. They keep their
   // positions, so title:"peace plan" works; title: narrows a search and does not score.
-  term_generator_.index_text(article.title, 0, schema::prefix::title);
+  term_generator_.index_text(title, 0, schema::prefix::title);
   term_generator_.increase_termpos();  // no phrase may span title and body
-  term_generator_.index_text(article.body);
+  term_generator_.index_text(prepare(article.body));
   // The generator keeps a handle on its document, and Xapian's handles count references
   // without atomics: let go of it here, before the document goes to a writer thread.
   term_generator_.set_document(Xapian::Document());

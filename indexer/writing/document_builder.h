@@ -2,12 +2,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
 #include "article.h"
 #include "custom_fields.h"
+#include "language.h"
 #include "tagging/tagger.h"
 #include "writing/near_duplicate.h"
 
@@ -33,8 +36,11 @@ class DocumentBuilder {
 
  private:
   void add_custom_fields(Xapian::Document& doc, const Article& article) const;
+  // Sets the term generator up for the analysis of `language` (common/language.h).
+  const Analysis& use_analysis_of(std::string_view language);
 
   Xapian::TermGenerator term_generator_;
+  std::map<std::string_view, Xapian::Stem> stemmers_;  // by analysis name; built once each
   CustomFields fields_;
 };
 

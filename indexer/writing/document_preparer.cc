@@ -1,5 +1,7 @@
 #include "writing/document_preparer.h"
 
+#include "input/language_detection.h"
+
 namespace dipnews {
 
 namespace {
@@ -14,7 +16,10 @@ Tags input_tags(const Article& a) {
 
 }  // namespace
 
-PreparedArticle DocumentPreparer::prepare(const Article& article, std::string content_hash) {
+PreparedArticle DocumentPreparer::prepare(const Article& given, std::string content_hash) {
+  // The input's language wins; else CLD2's, stored (and shown, and searched) as if given.
+  Article article = given;
+  if (article.language.empty()) article.language = detect_language(article.title, article.body);
   const Tags tags = tagger_ ? tagger_->tag(article) : input_tags(article);
   Article stored = article;  // stored with the ids of every tag, automatic and given
   stored.actors.clear();

@@ -25,7 +25,7 @@ inline constexpr std::pair<std::string_view, OutputFormat> output_formats[] = {
     {"trec", OutputFormat::trec}};  // trec: --batch only
 
 // Version of the JSON output schema (docs/output-format.md); bump on any field change.
-inline constexpr int json_format_version = 5;
+inline constexpr int json_format_version = 6;  // 6: hits[].language
 
 // One query of a --batch file.
 struct BatchQuery {

@@ -32,6 +32,7 @@ json hit_to_json(const Hit& hit, const std::vector<std::string>& fields) {
       {"source", optional_string(a.source)},
       {"title", a.title},
       {"url", optional_string(a.url)},
+      {"language", optional_string(a.language)},
       {"actors", a.actors},
       {"topics", a.topics},
       {"fields", own},

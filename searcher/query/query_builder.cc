@@ -6,6 +6,8 @@
 #include "fresh_queries.h"
 #include "query/date_query.h"
 #include "query/field_processors.h"
+#include "query/query_folding.h"
+#include "query/query_languages.h"
 #include "query/query_text.h"
 #include "query/stop_words.h"
 #include "resource_limits.h"
@@ -17,9 +19,11 @@ namespace dipnews {
 
 namespace {
 
+// FLAG_CJK_NGRAM: Chinese, Japanese and Korean words as the character n-grams the indexer
+// writes for them (every article, whatever its language); other text is parsed as without it.
 constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                  Xapian::QueryParser::FLAG_PURE_NOT;
+                                  Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 void add_field(Xapian::QueryParser& parser, const schema::Field& field, const TagResolver& resolver, FieldLog& errors) {
   const std::string name(field.name), prefix(field.prefix);
@@ -60,9 +64,9 @@ Xapian::Query and_filter(const Xapian::Query& query, const Xapian::Query& filter
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const LazyDictionary& dictionary)
-    : stemmer_("english"), custom_fields_(recorded_custom_fields(db)), resolver_(dictionary, db) {
+    : db_(db), custom_fields_(recorded_custom_fields(db)), resolver_(dictionary, db) {
+  for (const auto& analysis : analyses()) stemmers_[analysis.name] = stemmer_of(analysis);
   parser_.set_database(db);  // wildcards expand against the index's vocabulary
-  parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
   // A wildcard over a large vocabulary ("a*") would run as an OR of most of it: past the
@@ -84,14 +88,19 @@ std::vector<std::string_view> QueryBuilder::field_names() const {
   return names;
 }
 
-void QueryBuilder::use_database(const Xapian::Database& db) { parser_.set_database(db); }
-
-void QueryBuilder::set_any_word(bool any) {
-  parser_.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  parser_.set_stopper(any ? &english_stop_words() : nullptr);
+void QueryBuilder::use_database(const Xapian::Database& db) {
+  db_ = db;
+  parser_.set_database(db);
 }
 
-Xapian::Query QueryBuilder::parse_text(const std::string& text) {
+void QueryBuilder::set_any_word(bool any) {
+  any_word_ = any;
+  parser_.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+}
+
+const Xapian::Stem& QueryBuilder::stemmer_for(const Analysis& analysis) const { return stemmers_.at(analysis.name); }
+
+Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::vector<std::string>& languages) {
   if (trim(text).empty()) throw UsageError("empty query (use '*' to match every article)");
   // Xapian's parser reads invalid UTF-8 byte by byte as Latin-1, where our checks below
   // would see other words than it does.
@@ -107,11 +116,35 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   const std::string folded = lower_case_field_names(capitalise_initials(fold_shouting(text)), field_names());
   if (auto problem = field_without_value(folded, field_names())) throw UsageError("query error: " + *problem);
   if (auto problem = unknown_field(folded, field_names())) throw UsageError("query error: " + *problem);
-  const std::string rewritten = rewrite_for_parser(folded);
-  if (operator_before_proximity(rewritten)) throw operators_error(text);
+  const auto parts = languages.empty() ? indexed_analyses(db_) : analyses_of_languages(languages);
+  // One analysis (every English index): the query as a plain Xapian index would run it.
+  if (parts.size() == 1 && languages.empty()) return parse_for(*parts.front(), folded, text);
+  // Several: each article matched and scored by the analysis it was indexed with, the
+  // parts ORed (a filter adds no weight, so each part ranks as it would alone).
+  std::vector<Xapian::Query> analysed;
+  FieldLog first_log;
+  for (const Analysis* analysis : parts) {
+    Xapian::Query part = parse_for(*analysis, folded, text);
+    if (analysed.empty()) first_log = field_log_;  // resolutions said once, not per analysis
+    analysed.emplace_back(Xapian::Query::OP_FILTER, part, Xapian::Query(schema::analysis_term(analysis->name)));
+  }
+  field_log_ = first_log;
+  return Xapian::Query(Xapian::Query::OP_OR, analysed.begin(), analysed.end());
+}
+
+Xapian::Query QueryBuilder::parse_for(const Analysis& analysis, const std::string& folded, const std::string& typed) {
+  // English keeps the case its parser reads capitalised words by (unstemmed names), as
+  // before languages; other languages inflect names too ("Лаврова"): every word is stemmed.
+  const QueryCase how = &analysis == &default_analysis() ? QueryCase::kept : QueryCase::lowered;
+  std::string words = fold_query_words(folded, how);
+  if (analysis.elisions) words = split_elisions(words);
+  const std::string rewritten = rewrite_for_parser(words);
+  if (operator_before_proximity(rewritten)) throw operators_error(typed);
   if (auto problem = proximity_window_too_wide(rewritten, limits::max_proximity_window)) {
     throw UsageError("query error: " + *problem);
   }
+  parser_.set_stemmer(stemmer_for(analysis));
+  parser_.set_stopper(any_word_ ? stop_words_for(analysis.name) : nullptr);
   field_log_.clear();
   Xapian::Query parsed;
   try {
@@ -120,8 +153,8 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     throw UsageError("query error: " + e.get_msg());
   }
   if (!field_log_.first().empty()) throw UsageError("query error: " + field_log_.first());
-  if (parsed.empty()) throw UsageError("query '" + text + "' has no searchable words");
-  if (fell_back_to_plain_words(rewritten, parsed)) throw operators_error(text);
+  if (parsed.empty()) throw UsageError("query '" + typed + "' has no searchable words");
+  if (fell_back_to_plain_words(rewritten, parsed)) throw operators_error(typed);
   return score_title_words(parsed);
 }
 
@@ -132,7 +165,8 @@ bool QueryBuilder::fell_back_to_plain_words(const std::string& rewritten, const 
   const FieldLog before = field_log_;  // the plain parse must not log resolutions twice
   bool same = false;
   try {
-    same = parser_.parse_query(rewritten, 0).get_description() == parsed.get_description();
+    same = parser_.parse_query(rewritten, Xapian::QueryParser::FLAG_CJK_NGRAM).get_description() ==
+           parsed.get_description();
   } catch (const Xapian::QueryParserError&) {
   }
   field_log_ = before;
@@ -155,10 +189,11 @@ Xapian::Query QueryBuilder::tag_filter(const char* option, const std::string& fi
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryFilters& filters) {
-  return apply_filters(parse_text(text), filters);
+  return apply_filters(parse_text(text, filters.languages), filters);
 }
 
 Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const QueryFilters& filters) {
+  if (!filters.languages.empty()) query = and_filter(query, language_filter(db_, filters.languages));
   if (!filters.actors.empty()) query = and_filter(query, tag_filter("actor", "actor", filters.actors));
   if (!filters.topics.empty()) query = and_filter(query, tag_filter("topic", "topic", filters.topics));
   if (!filters.sources.empty()) {

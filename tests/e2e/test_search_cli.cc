@@ -30,7 +30,7 @@ json search_json(std::vector<std::string> args) {
 
 TEST_CASE("JSON search output is valid and has the fields docs/reference.md lists", "[e2e][search]") {
   const json j = search_json({"ceasefire"});
-  CHECK(j["format_version"] == 5);
+  CHECK(j["format_version"] == 6);
   CHECK(j["query"] == "ceasefire");
   CHECK(j["parsed"] == "Query(Zceasefir@1)");
   CHECK(j["total"]["estimated"].get<int>() >= 10);

@@ -16,6 +16,7 @@ TEST_CASE("terms are built from the schema's prefixes and canonical values", "[s
   CHECK(schema::actor_term(ActorType::country, "deu") == "XCOUNTRYdeu");
   CHECK(schema::actor_term(ActorType::person, "friedrich-merz") == "XPERSONfriedrich-merz");
   CHECK(schema::actor_term(ActorType::organisation, "eu") == "XORGeu");
+  CHECK(schema::analysis_term("russian") == "XANALYSISrussian");
 }
 
 TEST_CASE("no prefix starts another, so a whole term names its field", "[schema]") {
@@ -26,7 +27,7 @@ TEST_CASE("no prefix starts another, so a whole term names its field", "[schema]
       if (a != b) CHECK_FALSE(b.substr(0, a.size()) == a);
     }
   }
-  CHECK(std::size(schema::prefix::all) == 13);  // the user's own fields (XF) included
+  CHECK(std::size(schema::prefix::all) == 14);  // the user's own fields (XF) and XANALYSIS included
 }
 
 TEST_CASE("the field table has unique names and prefixes", "[schema]") {

@@ -243,6 +243,13 @@ TEST_CASE("feedback adds no function words - the stems the ranked query drops st
   CHECK(is_stop_word_stem("Zourselv"));  // "ourselves", as the English stemmer writes it
   CHECK_FALSE(is_stop_word_stem("Zpeac"));
   CHECK_FALSE(is_stop_word_stem("the"));  // unstemmed terms are not ranked words
+  // Russian, Ukrainian and Arabic function words too; not French ones, whose "un" is the U.N.
+  CHECK(is_stop_word_stem("Zи"));
+  CHECK(is_stop_word_stem("Zдля"));
+  CHECK(is_stop_word_stem("Zпісня") == false);  // a Ukrainian content word ("song")
+  CHECK(is_stop_word_stem("Zпісля"));           // "після", as the (Russian) stemmer of Ukrainian writes it
+  CHECK_FALSE(is_stop_word_stem("Zun"));
+  CHECK_FALSE(is_stop_word_stem("Zлавр"));
 
   // Function words dominate both matching articles: without the stop list they would lead
   // the expansion.

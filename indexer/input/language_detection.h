@@ -1,0 +1,23 @@
+// The language of an article whose input names none, detected by CLD2 (Google's Compact
+// Language Detector 2, libcld2) from its title and body.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dipnews {
+
+// Below this many bytes of letters CLD2 guesses more than it detects: the language is left
+// unknown (and the article analysed as English, common/language.h).
+inline constexpr int min_detection_text_bytes = 40;
+
+// The ISO 639-1 code, lower case and without region or script ("zh" for Traditional
+// Chinese too), of the language CLD2 reliably finds in `title` and `body`; a three-letter
+// code for the few languages that have no two-letter one; "" when CLD2 calls its answer
+// unreliable, the text is too short, or the text is not valid UTF-8.
+std::string detect_language(std::string_view title, std::string_view body);
+
+// CLD2's code for a language, as detect_language() stores it ("zh-Hant" -> "zh", "iw" -> "he").
+std::string normalise_detected_code(std::string_view cld2_code);
+
+}  // namespace dipnews
