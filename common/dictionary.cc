@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "data_dir.h"
@@ -10,7 +11,9 @@
 #include "error.h"
 #include "record_file.h"
 #include "text_tokens.h"
+#include "romanisation.h"
 #include "text_util.h"
+#include "word_forms.h"
 
 namespace dipnews {
 
@@ -20,8 +23,35 @@ namespace {
   throw RuntimeFailure(r.where(line) + ": error: " + what);
 }
 
+// A key and the language it may carry: "demonym[fr]" is ("demonym", "fr").
+std::pair<std::string_view, std::string_view> split_language(std::string_view key) {
+  const auto open = key.find('[');
+  if (open == std::string_view::npos || key.back() != ']') return {key, {}};
+  return {key.substr(0, open), key.substr(open + 1, key.size() - open - 2)};
+}
+
+bool is_language_code(std::string_view code) {
+  return (code.size() == 2 || code.size() == 3) &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Keys that may carry a language (`alias[ru]:`): names, which role phrases compose.
+bool takes_language(std::string_view key) {
+  for (std::string_view k : {"name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname"}) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
 void check_keys(const Record& r, std::initializer_list<std::string_view> allowed) {
   for (const auto& f : r.fields) {
+    const auto [base, language] = split_language(f.key);
+    if (!language.empty() || base != f.key) {
+      if (!takes_language(base) || base == "name" || !is_language_code(language) ||
+          std::find(allowed.begin(), allowed.end(), base) == allowed.end())
+        fail(r, f.line, "bad key '" + f.key + "': only names take a language, as in 'alias[ru]'");
+      continue;
+    }
     if (std::find(allowed.begin(), allowed.end(), f.key) == allowed.end()) {
       fail(r, f.line, "unknown key '" + f.key + "' in " + r.kind() + " record");
     }
@@ -86,7 +116,11 @@ Actor parse_actor(const Record& r) {
                                                     {"city", NameKind::city},       {"region", NameKind::region},
                                                     {"metonym", NameKind::metonym}, {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
-    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind, "", false});
+    for (const auto& f : r.fields) {
+      const auto [base, language] = split_language(f.key);
+      if (base != key) continue;
+      for (auto& text : split_list(f.value)) a.names.push_back({std::move(text), kind, "", false, std::string(language)});
+    }
   }
   a.ambiguous = r.values("ambiguous");
   a.affiliations = r.values("affiliation");
@@ -105,7 +139,15 @@ Title parse_title(const Record& r) {
   t.where = r.where();
   t.name = required(r, "name");
   t.names.push_back(t.name);
-  for (auto& alias : r.values("alias")) t.names.push_back(std::move(alias));
+  t.languages.emplace_back();
+  for (const auto& f : r.fields) {
+    const auto [base, language] = split_language(f.key);
+    if (base != "alias") continue;
+    for (auto& alias : split_list(f.value)) {
+      t.names.push_back(std::move(alias));
+      t.languages.emplace_back(language);
+    }
+  }
   const std::string kind = r.value("kind");
   if (kind == "honorific") t.honorific = true;
   else if (!kind.empty() && kind != "office") fail(r, r.field("kind")->line, "kind must be office or honorific");
@@ -280,6 +322,7 @@ void Dictionary::index_names() {
     for (const auto& x : a.ambiguous) a.ambiguous_norms.push_back(normalize_phrase(x));
   }
   for (std::size_t i = 0; i < titles_.size(); ++i) title_by_id_.emplace(titles_[i].id, i);
+  loose_ = std::make_shared<LooseKeys>();
   for (std::size_t i = 0; i < topics_.size(); ++i) {
     topic_by_id_.emplace(topics_[i].id, i);
     topic_by_name_.emplace(normalize_phrase(topics_[i].name), i);
@@ -310,6 +353,65 @@ std::optional<std::string> Dictionary::resolve_actor(std::string_view text) cons
   if (it == actors_by_name_.end() && name.rfind("the ", 0) == 0) it = actors_by_name_.find(name.substr(4));
   if (it == actors_by_name_.end() || it->second.size() != 1) return std::nullopt;
   return actors_[it->second.front()].id;
+}
+
+// The keys of every name, by actor, for the loose fallbacks of resolve_actor.
+struct Dictionary::LooseKeys {
+  std::once_flag built;
+  std::unordered_map<std::string, std::vector<std::size_t>> inflected;  // match keys of its tokens
+  std::unordered_map<std::string, std::vector<std::size_t>> romanised;  // romanisation key
+};
+
+namespace {
+
+// The match keys (word_forms.h) of a normalised phrase's tokens, joined by spaces.
+std::string inflection_key(std::string_view norm) {
+  std::string out;
+  while (!norm.empty()) {
+    const auto space = norm.find(' ');
+    out.append(out.empty() ? "" : " ").append(match_key(norm.substr(0, space)));
+    norm = space == std::string_view::npos ? std::string_view() : norm.substr(space + 1);
+  }
+  return out;
+}
+
+void add_owner(std::unordered_map<std::string, std::vector<std::size_t>>& map, const std::string& key,
+               std::size_t actor) {
+  if (key.empty()) return;
+  auto& owners = map[key];
+  if (owners.empty() || owners.back() != actor) owners.push_back(actor);
+}
+
+}  // namespace
+
+const Dictionary::LooseKeys& Dictionary::loose_keys() const {
+  std::call_once(loose_->built, [this] {
+    for (std::size_t i = 0; i < actors_.size(); ++i) {
+      for (const auto& n : actors_[i].names) {
+        if (n.norm.empty()) continue;
+        // Only names written in a script that inflects differ from their normal form.
+        if (word_script(n.norm) == WordScript::cyrillic) add_owner(loose_->inflected, inflection_key(n.norm), i);
+        add_owner(loose_->romanised, romanisation_key(n.text), i);
+      }
+    }
+  });
+  return *loose_;
+}
+
+std::optional<std::string> Dictionary::resolve_actor_loosely(std::string_view text) const {
+  if (auto id = resolve_actor(text)) return id;
+  if (!actors_named(text).empty()) return std::nullopt;  // a name shared by several actors
+  const LooseKeys& keys = loose_keys();
+  const auto single = [&](const auto& map, const std::string& key) -> std::optional<std::string> {
+    const auto it = map.find(key);
+    if (key.empty() || it == map.end() || it->second.size() != 1) return std::nullopt;
+    return actors_[it->second.front()].id;
+  };
+  const std::string norm = normalize_phrase(text);
+  if (word_script(norm) == WordScript::cyrillic) {
+    if (auto id = single(keys.inflected, inflection_key(norm))) return id;
+  }
+  return single(keys.romanised, romanisation_key(text));
 }
 
 std::optional<std::string> Dictionary::resolve_topic(std::string_view text) const {

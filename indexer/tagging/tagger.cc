@@ -5,6 +5,7 @@
 #include <set>
 
 #include "text_util.h"
+#include "word_forms.h"
 
 namespace dipnews {
 
@@ -51,6 +52,37 @@ std::vector<std::string> split_norm(std::string_view norm) {
   return out;
 }
 
+// The match keys of a phrase's tokens (word_forms.h): what the name trie holds, so that
+// "Лавров" in the dictionary meets "Лаврова" in the text.
+std::vector<std::string> match_keys(std::vector<std::string> tokens) {
+  for (auto& t : tokens) t = match_key(t);
+  return tokens;
+}
+
+std::string match_key_phrase(std::string_view norm) {
+  std::string out;
+  for (const auto& t : match_keys(split_norm(norm))) out.append(out.empty() ? "" : " ").append(t);
+  return out;
+}
+
+// The number of a text token in a trie: its match key, else (Arabic) the token without its
+// clitic prefixes, else (German articles) without a genitive -s. English text takes the
+// first branch alone.
+std::uint32_t text_word_number(const PhraseTrie& trie, const std::string& key, const TextToken& t, bool german) {
+  std::uint32_t n = trie.word_number(key);
+  if (n != PhraseTrie::no_word) return n;
+  if (word_script(key) == WordScript::arabic) {
+    for (const auto& form : arabic_clitic_forms(key)) {
+      if ((n = trie.word_number(form)) != PhraseTrie::no_word) return n;
+    }
+  } else if (german && t.capitalised) {
+    if (const std::string base = without_german_genitive(key); !base.empty()) return trie.word_number(base);
+  }
+  return n;
+}
+
+bool is_german(const std::string& language) { return language == "de" || language.rfind("de-", 0) == 0; }
+
 // "US", "U.N.", "WHO": all capitals, at most five letters, one word.
 bool is_acronym(std::string_view text) {
   std::size_t letters = 0;
@@ -61,8 +93,6 @@ bool is_acronym(std::string_view text) {
   }
   return letters >= 2 && letters <= 5;
 }
-
-const std::string& norm_of(const TextToken& t) { return t.norm; }
 
 // English function words that open sentences ("In Brussels", "For London"): a few people's
 // names start with one (Korean "In", "Son"), but before a place they are the sentence's.
@@ -96,6 +126,18 @@ bool crosses_sentence_end(const std::string& text, const std::vector<TextToken>&
 std::string english_stem(const std::string& word) {
   thread_local Xapian::Stem stemmer("english");
   return stemmer(word);
+}
+
+// What a topic pattern's word and a text's word are compared on: the Snowball Russian stem
+// for Cyrillic words (it removes plural and case endings of common nouns: "переговоров",
+// "санкций"), the English (Porter2) stem for any other script, as before; for scripts the
+// English stemmer does not know, that is the word itself.
+std::string topic_stem(const std::string& word) {
+  if (word_script(word) == WordScript::cyrillic) {
+    thread_local Xapian::Stem russian("russian");
+    return russian(word);
+  }
+  return english_stem(word);
 }
 
 }  // namespace
@@ -133,15 +175,58 @@ void Tagger::add_actor_names() {
       e.capitalised = n.capitalised;
       e.ambiguous = actors[i].is_ambiguous(n.norm);
       e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
-      names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
+      names_.add(match_keys(tokens), static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
     }
   }
 }
 
-// Offices held by someone in the dictionary become phrases: "<entity> <title>"
-// ("Russian president", "US secretary of state", "NATO secretary-general") and
-// "<title> of <entity>" ("president of Russia").
+namespace {
+
+// The role phrases of an office in one language, from a title and a name of the office's
+// country or organisation in that language, in that language's word order: English
+// "Russian president", "president of Russia"; Russian "российский президент", "президент
+// России" (the genitive meets the name through match_key); German "russische Präsident",
+// "Präsident Russlands", "Präsident von Russland"; French and Spanish "président russe",
+// "président de la Russie", "presidente de Rusia"; Arabic "الرئيس الروسي", "رئيس روسيا";
+// Chinese "俄罗斯总统". `ref_first` says which of them put the name first (the ones whose
+// case guard is the name's).
+struct RolePhrase {
+  std::string phrase;
+  bool ref_first;
+};
+
+std::vector<RolePhrase> role_phrases(std::string_view language, const std::string& title, const std::string& ref,
+                                     bool demonym) {
+  const auto before = [&] { return RolePhrase{ref + " " + title, true}; };
+  const auto after = [&](std::string_view link) { return RolePhrase{title + " " + std::string(link) + ref, false}; };
+  if (language.empty() || language == "en") {
+    if (demonym) return {before()};  // "president of Russian" is not English
+    return {before(), after("of ")};
+  }
+  if (language == "ru" || language == "uk") return {demonym ? before() : after("")};
+  if (language == "de") {
+    if (demonym) return {before()};
+    return {after(""), after("von ")};
+  }
+  if (language == "fr") {
+    if (demonym) return {after("")};
+    return {after("de "), after("de la "), after("du "), after("des ")};
+  }
+  if (language == "es" || language == "it" || language == "pt") {
+    if (demonym) return {after("")};
+    return {after("de "), after("del ")};
+  }
+  if (language == "ar") return {after("")};
+  if (language == "zh" || language == "ja") return {before()};
+  return {};
+}
+
+}  // namespace
+
+// Offices held by someone in the dictionary become phrases (role_phrases above): each title
+// name with each name and demonym of the office's country or organisation in the same
+// language (an untagged name or title is English).
 void Tagger::add_role_phrases() {
   const auto& actors = dict_.actors();
   std::set<std::pair<std::string, std::string>> offices;
@@ -151,12 +236,14 @@ void Tagger::add_role_phrases() {
       offices.insert({role.title, role.of});
     }
   }
-  std::vector<std::vector<std::string>> title_norms(dict_.titles().size());  // each title's names, normalised
+  // Each title's names, normalised, with their language.
+  std::vector<std::vector<std::pair<std::string, std::string>>> title_norms(dict_.titles().size());
   for (const auto& t : dict_.titles()) {
-    for (const auto& name : t.names) {
-      const auto tokens = split_tokens(name);
-      title_phrases_.insert(normalize_phrase(name));
-      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(normalize_phrase(name));
+    for (std::size_t k = 0; k < t.names.size(); ++k) {
+      const auto tokens = split_tokens(t.names[k]);
+      title_phrases_.insert(match_key_phrase(normalize_phrase(t.names[k])));
+      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(
+          {normalize_phrase(t.names[k]), t.languages[k]});
       longest_title_ = std::max(longest_title_, tokens.size());
     }
   }
@@ -171,15 +258,19 @@ void Tagger::add_role_phrases() {
     for (const auto& ref : of->names) {
       if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
       if (ref.norm.empty() || of->is_ambiguous(ref.norm)) continue;
-      for (const auto& title_name : title_norms[e.title]) {
-        NameEntry before = e;
-        before.acronym = is_acronym(ref.text);
-        before.capitalised = ref.capitalised;
-        names_.add(split_norm(ref.norm + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
-        entries_.push_back(before);
-        if (ref.kind == NameKind::demonym) continue;  // "president of Russian" is not English
-        names_.add(split_norm(title_name + " of " + ref.norm), static_cast<std::uint32_t>(entries_.size()));
-        entries_.push_back(e);
+      for (const auto& [title_name, language] : title_norms[e.title]) {
+        const bool same_language = language == ref.language || (language.empty() && ref.language == "en") ||
+                                   (language == "en" && ref.language.empty());
+        if (!same_language) continue;
+        for (const auto& p : role_phrases(ref.language, title_name, ref.norm, ref.kind == NameKind::demonym)) {
+          NameEntry entry = e;
+          if (p.ref_first) {
+            entry.acronym = is_acronym(ref.text);
+            entry.capitalised = ref.capitalised;
+          }
+          names_.add(match_keys(split_norm(p.phrase)), static_cast<std::uint32_t>(entries_.size()));
+          entries_.push_back(entry);
+        }
       }
     }
   }
@@ -209,7 +300,7 @@ void Tagger::add_topic_patterns() {
       std::vector<std::string> stems;
       std::string key;
       for (const auto& token : split_tokens(p.phrase)) {
-        stems.push_back(english_stem(token));
+        stems.push_back(topic_stem(token));
         key += stems.back() + " ";
       }
       auto [it, fresh] = seen.try_emplace({i, key}, pattern_entries_.size());
@@ -239,7 +330,7 @@ bool Tagger::passes_case_guard(const NameEntry& e, const std::vector<TextToken>&
 bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const {
   std::string phrase;
   for (std::size_t k = 1; k <= longest_title_ && k <= begin; ++k) {
-    phrase = k == 1 ? tokens[begin - 1].norm : tokens[begin - k].norm + " " + phrase;
+    phrase = k == 1 ? match_key(tokens[begin - 1].norm) : match_key(tokens[begin - k].norm) + " " + phrase;
     if (title_phrases_.count(phrase)) return true;
   }
   return false;
@@ -259,9 +350,12 @@ bool Tagger::after_given_name(const std::string& text, const std::vector<TextTok
 }
 
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
-                                                   const std::vector<TextToken>& tokens, bool upper_text) const {
+                                                   const std::vector<TextToken>& tokens, bool upper_text,
+                                                   bool german) const {
   std::vector<Mention> mentions;
-  const auto words = names_.word_numbers(tokens, norm_of);
+  std::vector<std::uint32_t> words;
+  words.reserve(tokens.size());
+  for (const auto& t : tokens) words.push_back(text_word_number(names_, match_key(t.norm), t, german));
   std::size_t i = 0;
   while (i < tokens.size()) {
     auto matches = names_.matches_at(words, i);
@@ -449,8 +543,9 @@ Tags Tagger::tag(const Article& article) const {
   const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
   const auto title_tokens = tokenize(article.title);
   const auto body_tokens = tokenize(article.body);
-  auto mentions = find_mentions("title", article.title, title_tokens, upper);
-  for (auto& m : find_mentions("body", article.body, body_tokens, upper)) mentions.push_back(std::move(m));
+  const bool german = is_german(article.language);
+  auto mentions = find_mentions("title", article.title, title_tokens, upper, german);
+  for (auto& m : find_mentions("body", article.body, body_tokens, upper, german)) mentions.push_back(std::move(m));
 
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
@@ -567,15 +662,14 @@ Tags Tagger::tag(const Article& article) const {
 
 void Tagger::add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
                                int multiplier, std::vector<TopicTag>& scores) const {
-  std::vector<std::string> stems;
-  stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(english_stem(t.norm));
-  const auto identity = [](const std::string& s) -> const std::string& { return s; };
+  std::vector<std::uint32_t> words;
+  words.reserve(tokens.size());
+  for (const auto& t : tokens) words.push_back(text_word_number(topic_patterns_, topic_stem(t.norm), t, false));
+  const std::size_t count = tokens.size();
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".
   std::vector<std::size_t> covered_until(scores.size(), 0);
-  const auto words = topic_patterns_.word_numbers(stems, identity);
-  for (std::size_t i = 0; i < stems.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     const auto matches = topic_patterns_.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];

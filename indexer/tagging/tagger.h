@@ -75,7 +75,7 @@ class Tagger {
   void add_topic_patterns();
   // Each field is tokenized once in tag() and the tokens shared by actor and topic matching.
   std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text,
-                                     const std::vector<TextToken>& tokens, bool upper_text) const;
+                                     const std::vector<TextToken>& tokens, bool upper_text, bool german) const;
   bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
                          const std::string& text, bool upper_text) const;
   std::vector<Mention> places_before_regions(std::vector<Mention> mentions, const std::string& text,
