@@ -37,7 +37,8 @@ bool is_language_code(std::string_view code) {
 
 // Keys that may carry a language (`alias[ru]:`): names, which role phrases compose.
 bool takes_language(std::string_view key) {
-  for (std::string_view k : {"name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname"}) {
+  for (std::string_view k :
+       {"name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname", "pattern"}) {
     if (key == k) return true;
   }
   return false;
@@ -49,7 +50,7 @@ void check_keys(const Record& r, std::initializer_list<std::string_view> allowed
     if (!language.empty() || base != f.key) {
       if (!takes_language(base) || base == "name" || !is_language_code(language) ||
           std::find(allowed.begin(), allowed.end(), base) == allowed.end())
-        fail(r, f.line, "bad key '" + f.key + "': only names take a language, as in 'alias[ru]'");
+        fail(r, f.line, "bad key '" + f.key + "': only names and patterns take a language, as in 'alias[ru]'");
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), f.key) == allowed.end()) {
@@ -110,7 +111,7 @@ Actor parse_actor(const Record& r) {
   else if (type == "person") a.type = ActorType::person;
   else fail(r, r.field("type")->line, "type must be country, organisation or person, not '" + type + "'");
   a.name = required(r, "name");
-  a.names.push_back({a.name, NameKind::name, "", false});
+  a.names.push_back({a.name, NameKind::name, "", false, ""});
   const std::pair<const char*, NameKind> kinds[] = {{"alias", NameKind::alias},     {"former", NameKind::former},
                                                     {"demonym", NameKind::demonym}, {"capital", NameKind::capital},
                                                     {"city", NameKind::city},       {"region", NameKind::region},
@@ -168,7 +169,8 @@ Topic parse_topic(const Record& r) {
   }
   if (t.threshold < 1) fail(r, r.field("threshold")->line, "threshold must be a positive integer");
   for (const auto& f : r.fields) {
-    if (f.key != "pattern") continue;
+    const auto [key, language] = split_language(f.key);
+    if (key != "pattern") continue;
     const auto bar = f.value.find('|');
     int weight = 0;
     try {
@@ -178,7 +180,7 @@ Topic parse_topic(const Record& r) {
     const std::string phrase(bar == std::string::npos ? "" : trim(f.value.substr(bar + 1)));
     if (weight < 1 || weight > 100) fail(r, f.line, "pattern weight must be an integer from 1 to 100");
     if (normalize_phrase(phrase).empty()) fail(r, f.line, "pattern has no words");
-    t.patterns.push_back({weight, phrase});
+    t.patterns.push_back({weight, phrase, std::string(language)});
   }
   if (t.patterns.empty()) fail(r, r.line, "topic '" + t.id + "' has no pattern");
   t.related = r.values("related");

@@ -79,6 +79,9 @@ struct Title {
 struct TopicPattern {
   int weight = 1;
   std::string phrase;
+  // `pattern[fr]:` counts only in articles in that language (Article::language); an
+  // unmarked pattern counts in every article.
+  std::string language;
 };
 
 struct Topic {

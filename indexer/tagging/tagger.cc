@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "text_util.h"
 #include "word_forms.h"
@@ -294,7 +295,7 @@ void Tagger::mark_lone_surnames() {
 void Tagger::add_topic_patterns() {
   const auto& topics = dict_.topics();
   // Patterns that stem alike ("territory", "territorial") are one pattern, at the higher weight.
-  std::map<std::pair<std::size_t, std::string>, std::size_t> seen;
+  std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> seen;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     for (const auto& p : topics[i].patterns) {
       std::vector<std::string> stems;
@@ -303,13 +304,13 @@ void Tagger::add_topic_patterns() {
         stems.push_back(topic_stem(token));
         key += stems.back() + " ";
       }
-      auto [it, fresh] = seen.try_emplace({i, key}, pattern_entries_.size());
+      auto [it, fresh] = seen.try_emplace({i, key, p.language}, pattern_entries_.size());
       if (!fresh) {
-        pattern_entries_[it->second].second = std::max(pattern_entries_[it->second].second, p.weight);
+        pattern_entries_[it->second].weight = std::max(pattern_entries_[it->second].weight, p.weight);
         continue;
       }
       topic_patterns_.add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
-      pattern_entries_.push_back({i, p.weight});
+      pattern_entries_.push_back({i, p.weight, p.language});
     }
   }
 }
@@ -661,7 +662,7 @@ Tags Tagger::tag(const Article& article) const {
 }
 
 void Tagger::add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                               int multiplier, std::vector<TopicTag>& scores) const {
+                               int multiplier, const std::string& language, std::vector<TopicTag>& scores) const {
   std::vector<std::uint32_t> words;
   words.reserve(tokens.size());
   for (const auto& t : tokens) words.push_back(text_word_number(topic_patterns_, topic_stem(t.norm), t, false));
@@ -675,7 +676,8 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];
       for (std::uint32_t p : *m->payloads) {
-        const auto [topic, weight] = pattern_entries_[p];
+        const auto& [topic, weight, pattern_language] = pattern_entries_[p];
+        if (!pattern_language.empty() && pattern_language != language) continue;
         if (i < covered_until[topic]) continue;
         covered_until[topic] = i + m->length;
         scores[topic].score += weight * multiplier;
@@ -691,8 +693,10 @@ std::vector<TopicTag> Tagger::find_topics(const Article& article, const std::vec
                                           const std::vector<TextToken>& body_tokens) const {
   const auto& topics = dict_.topics();
   std::vector<TopicTag> scores(topics.size());
-  add_topic_matches("title", article.title, title_tokens, 2, scores);  // a title match counts double
-  add_topic_matches("body", article.body, body_tokens, 1, scores);
+  // "de-AT" is German: patterns are marked with the language alone.
+  const std::string language = article.language.substr(0, article.language.find('-'));
+  add_topic_matches("title", article.title, title_tokens, 2, language, scores);  // a title match counts double
+  add_topic_matches("body", article.body, body_tokens, 1, language, scores);
   std::vector<TopicTag> out;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     if (scores[i].score < topics[i].threshold) continue;

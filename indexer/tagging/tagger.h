@@ -83,7 +83,7 @@ class Tagger {
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
   bool after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                         int multiplier, std::vector<TopicTag>& scores) const;
+                         int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
                                     const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
@@ -97,7 +97,12 @@ class Tagger {
   std::size_t longest_title_ = 0;                  // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
   PhraseTrie topic_patterns_;
-  std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)
+  struct PatternEntry {
+    std::size_t topic;
+    int weight;
+    std::string language;  // counts only in articles in this language, when set
+  };
+  std::vector<PatternEntry> pattern_entries_;
 };
 
 }  // namespace dipnews
