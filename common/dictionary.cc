@@ -10,8 +10,8 @@
 #include "date.h"
 #include "error.h"
 #include "record_file.h"
-#include "text_tokens.h"
 #include "romanisation.h"
+#include "text_tokens.h"
 #include "text_util.h"
 #include "word_forms.h"
 
@@ -120,7 +120,8 @@ Actor parse_actor(const Record& r) {
     for (const auto& f : r.fields) {
       const auto [base, language] = split_language(f.key);
       if (base != key) continue;
-      for (auto& text : split_list(f.value)) a.names.push_back({std::move(text), kind, "", false, std::string(language)});
+      for (auto& text : split_list(f.value))
+        a.names.push_back({std::move(text), kind, "", false, std::string(language)});
     }
   }
   a.ambiguous = r.values("ambiguous");

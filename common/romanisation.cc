@@ -23,8 +23,8 @@ bool is_ascii(std::string_view s) {
 icu::Transliterator& transliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        "Russian-Latin/BGN; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !made) throw std::runtime_error("ICU has no Russian-Latin/BGN, Any-Latin transliterator");
     return made;
   }();

@@ -36,13 +36,14 @@ namespace {
 
 // Case endings of Russian and Ukrainian nouns and adjectives, longest first. Not -ов, -ев,
 // -ин (surname suffixes), nor -ей (Сергей/Сергея would part); -ем and -ом are endings of
-// the instrumental ("Сергеем", "Трампом").
+// the instrumental ("Сергеем", "Трампом"). Nor -ею (Ukrainian instrumental), which would part
+// Russian "Сергей" and its dative "Сергею".
 const std::u32string_view cyrillic_endings[] = {
-    U"иями", U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ией", U"ием", U"иям", U"иях", U"ові",
-    U"еві",  U"ією", U"ий",  U"ый",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее",  U"ую",  U"юю",  U"ым",  U"им",  U"ом",
-    U"ем",   U"ых",  U"их",  U"ах",  U"ях",  U"ам",  U"ям",  U"ию",  U"ия",  U"ии",  U"ие",  U"ые",  U"ью",  U"ья",
-    U"ье",   U"ою",  U"ею",  U"ія",  U"ії",  U"ію",  U"ій",  U"ім",  U"а",   U"я",   U"о",   U"е",   U"у",   U"ю",
-    U"ы",    U"и",   U"і",   U"ь",   U"й"};
+    U"иями", U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ией", U"ием", U"иям",
+    U"иях",  U"ові", U"еві", U"ією", U"ий",  U"ый",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее",  U"ую",
+    U"юю",   U"ым",  U"им",  U"ом",  U"ем",  U"ых",  U"их",  U"ах",  U"ях",  U"ам",  U"ям",  U"ию",
+    U"ия",   U"ии",  U"ие",  U"ые",  U"ью",  U"ья",  U"ье",  U"ою",  U"ія",  U"ії",  U"ію",  U"ій",
+    U"ім",   U"а",   U"я",   U"о",   U"е",   U"у",   U"ю",   U"ы",   U"и",   U"і",   U"ь",   U"й"};
 
 constexpr std::size_t min_stem = 3;  // letters left after stripping
 
@@ -94,8 +95,7 @@ std::vector<std::string> arabic_clitic_forms(std::string_view norm) {
       add(after_conj.substr(2));
     }
     for (std::size_t prep : {0, 1}) {
-      if (prep && !(after_conj.size() > 1 &&
-                    (after_conj[0] == U'ب' || after_conj[0] == U'ل' || after_conj[0] == U'ك')))
+      if (prep && !(after_conj.size() > 1 && (after_conj[0] == U'ب' || after_conj[0] == U'ل' || after_conj[0] == U'ك')))
         continue;
       const std::u32string after_prep = after_conj.substr(prep);
       if (conj + prep > 0) add(after_prep);
@@ -104,7 +104,8 @@ std::vector<std::string> arabic_clitic_forms(std::string_view norm) {
   }
   // The least stripped first: a dictionary name that keeps its article ("الولايات") wins
   // over a shorter word.
-  std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return out;
 }
 
