@@ -56,7 +56,9 @@ std::vector<std::string> split_norm(std::string_view norm) {
 // The match keys of a phrase's tokens (word_forms.h): what the name trie holds, so that
 // "Лавров" in the dictionary meets "Лаврова" in the text.
 std::vector<std::string> match_keys(std::vector<std::string> tokens) {
-  for (auto& t : tokens) t = match_key(t);
+  for (auto& t : tokens) {
+    if (word_script(t) == WordScript::cyrillic) t = reduce_cyrillic(t);  // others stay as they are, uncopied
+  }
   return tokens;
 }
 
@@ -66,9 +68,9 @@ std::string match_key_phrase(std::string_view norm) {
   return out;
 }
 
-// The number of a text token in a trie: its match key, else (Arabic) the token without its
-// clitic prefixes, else (German articles) without a genitive -s. English text takes the
-// first branch alone.
+// The number of a text word in a trie from its key (its match key, or its topic stem), else
+// (Arabic) without its clitic prefixes, else (German articles) without a genitive -s.
+// English text takes the first lookup alone.
 std::uint32_t text_word_number(const PhraseTrie& trie, const std::string& key, const TextToken& t, bool german) {
   std::uint32_t n = trie.word_number(key);
   if (n != PhraseTrie::no_word) return n;
@@ -356,7 +358,12 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
   std::vector<Mention> mentions;
   std::vector<std::uint32_t> words;
   words.reserve(tokens.size());
-  for (const auto& t : tokens) words.push_back(text_word_number(names_, match_key(t.norm), t, german));
+  for (const auto& t : tokens) {
+    // A Cyrillic word by its match key; any other by its normal form, uncopied.
+    words.push_back(word_script(t.norm) == WordScript::cyrillic
+                        ? text_word_number(names_, reduce_cyrillic(t.norm), t, german)
+                        : text_word_number(names_, t.norm, t, german));
+  }
   std::size_t i = 0;
   while (i < tokens.size()) {
     auto matches = names_.matches_at(words, i);
