@@ -121,12 +121,17 @@ Actor parse_actor(const Record& r) {
   std::vector<std::pair<std::string_view, std::string_view>> keys;
   keys.reserve(r.fields.size());
   for (const auto& f : r.fields) keys.push_back(split_language(f.key));
-  for (const auto& [key, kind] : kinds) {
-    const std::string_view wanted(key);
-    for (std::size_t k = 0; k < r.fields.size(); ++k) {
-      if (keys[k].first != wanted) continue;
-      for (auto& text : split_list(r.fields[k].value))
-        a.names.push_back({std::move(text), kind, "", false, std::string(keys[k].second)});
+  // Names in other languages after all the others: where an English name and a name of
+  // another language are one word ("Argentine": a demonym, and French for Argentina), the
+  // English kind is what --explain reports.
+  for (const bool tagged : {false, true}) {
+    for (const auto& [key, kind] : kinds) {
+      const std::string_view wanted(key);
+      for (std::size_t k = 0; k < r.fields.size(); ++k) {
+        if (keys[k].first != wanted || keys[k].second.empty() == tagged) continue;
+        for (auto& text : split_list(r.fields[k].value))
+          a.names.push_back({std::move(text), kind, "", false, std::string(keys[k].second)});
+      }
     }
   }
   a.ambiguous = r.values("ambiguous");
