@@ -84,7 +84,65 @@ std::uint32_t text_word_number(const PhraseTrie& trie, const std::string& key, c
   return n;
 }
 
-bool is_german(const std::string& language) { return language == "de" || language.rfind("de-", 0) == 0; }
+bool is_language(const std::string& language, std::string_view code) {
+  return language.compare(0, language.find('-'), code) == 0;
+}
+
+bool is_german(const std::string& language) { return is_language(language, "de"); }
+
+// French and Italian elide an article or a preposition before a vowel ("l'Ukraine",
+// "d'Israël", "dell'Iran"), which the tokenizer keeps in one word ("lukraine"). In articles
+// in those languages, such a word that no dictionary phrase has is split in two at its
+// apostrophe ("l", "ukraine"); one that a phrase has stays whole ("Côte d'Ivoire").
+bool is_elided_word(std::string_view word) {
+  static const std::unordered_set<std::string_view> elided = {"l", "d",  "j",    "n",    "s",   "c",    "m",
+                                                              "t", "qu", "dell", "nell", "all", "dall", "sull"};
+  return elided.count(word) > 0;
+}
+
+std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, const std::string& text,
+                                      const PhraseTrie& names) {
+  std::vector<TextToken> out;
+  out.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    const std::string_view raw(text.data() + t.byte_begin, t.byte_end - t.byte_begin);
+    std::size_t apostrophe = raw.find('\'');
+    std::size_t width = 1;
+    if (const auto curly = raw.find("\xE2\x80\x99"); curly < apostrophe) {
+      apostrophe = curly;  // ’, three bytes
+      width = 3;
+    }
+    const bool split = apostrophe != std::string_view::npos && apostrophe + width < raw.size() &&
+                       is_elided_word(fold_case_and_accents(raw.substr(0, apostrophe))) &&
+                       names.word_number(t.norm) == PhraseTrie::no_word;
+    if (!split) {
+      out.push_back(t);
+      continue;
+    }
+    TextToken head = t, rest = t;
+    head.norm = t.norm.substr(0, apostrophe);  // ASCII letters: their folded form is one byte each
+    head.byte_end = t.byte_begin + apostrophe;
+    head.char_end = t.char_begin + apostrophe;
+    rest.norm = t.norm.substr(apostrophe);
+    rest.byte_begin = head.byte_end + width;
+    rest.char_begin = head.char_end + 1;
+    // Its case, as the tokenizer reads a word's: "l'OTAN" is an acronym after its "l'".
+    std::size_t letters = 0, upper = 0;
+    for (Xapian::Utf8Iterator it(text.data() + rest.byte_begin, rest.byte_end - rest.byte_begin);
+         it != Xapian::Utf8Iterator(); ++it) {
+      const auto category = Xapian::Unicode::get_category(*it);
+      const bool is_upper =
+          category == Xapian::Unicode::UPPERCASE_LETTER || category == Xapian::Unicode::TITLECASE_LETTER;
+      if (letters == 0) rest.capitalised = is_upper;
+      letters += Xapian::Unicode::is_wordchar(*it);
+      upper += is_upper;
+    }
+    rest.all_caps = letters >= 2 && upper == letters;
+    out.push_back(std::move(head));
+    out.push_back(std::move(rest));
+  }
+  return out;
+}
 
 // "US", "U.N.", "WHO": all capitals, at most five letters, one word.
 bool is_acronym(std::string_view text) {
@@ -214,7 +272,7 @@ std::vector<RolePhrase> role_phrases(std::string_view language, const std::strin
   }
   if (language == "fr") {
     if (demonym) return {after("")};
-    return {after("de "), after("de la "), after("du "), after("des ")};
+    return {after("de "), after("de la "), after("de l "), after("d "), after("du "), after("des ")};
   }
   if (language == "es" || language == "it" || language == "pt") {
     if (demonym) return {after("")};
@@ -549,8 +607,12 @@ Evidence with_rule(Evidence e, std::string rule) {
 Tags Tagger::tag(const Article& article) const {
   const auto& actors = dict_.actors();
   const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
-  const auto title_tokens = tokenize(article.title);
-  const auto body_tokens = tokenize(article.body);
+  auto title_tokens = tokenize(article.title);
+  auto body_tokens = tokenize(article.body);
+  if (is_language(article.language, "fr") || is_language(article.language, "it")) {
+    title_tokens = split_elisions(title_tokens, article.title, names_);
+    body_tokens = split_elisions(body_tokens, article.body, names_);
+  }
   const bool german = is_german(article.language);
   auto mentions = find_mentions("title", article.title, title_tokens, upper, german);
   for (auto& m : find_mentions("body", article.body, body_tokens, upper, german)) mentions.push_back(std::move(m));

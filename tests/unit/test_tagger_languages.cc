@@ -143,3 +143,16 @@ TEST_CASE("patterns of other languages do not count in English articles", "[tagg
   const Tags e = tag("en", "", "He met the president. Russian troops moved.");
   CHECK_FALSE(has_actor(e, "vladimir-putin"));
 }
+
+TEST_CASE("French elisions: l'Ukraine, d'Israël split in French articles; Côte d'Ivoire stays whole",
+          "[tagger][languages]") {
+  const Tags t = tag("fr", "L'Ukraine et l'OTAN",
+                     "Le président de l'Ukraine a vu le Premier ministre d'Israël et la Côte d'Ivoire.");
+  CHECK(contains(evidence(t, "ukr"), "Ukraine"));
+  CHECK(contains(evidence(t, "volodymyr-zelenskyy"), "président de l'Ukraine"));
+  CHECK(contains(evidence(t, "benjamin-netanyahu"), "Premier ministre d'Israël"));
+  CHECK(has_actor(t, "nato"));
+  CHECK(contains(evidence(t, "civ"), "Côte d'Ivoire"));
+  // The same words in an English article are not split.
+  CHECK_FALSE(has_actor(tag("en", "", "The l'Ukraine word."), "ukr"));
+}
