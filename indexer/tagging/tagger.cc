@@ -193,12 +193,34 @@ std::string english_stem(const std::string& word) {
 // for Cyrillic words (it removes plural and case endings of common nouns: "переговоров",
 // "санкций"), the English (Porter2) stem for any other script, as before; for scripts the
 // English stemmer does not know, that is the word itself.
+// The Snowball stemmer of a language written in Latin letters whose patterns are matched on
+// its own stems (nullptr for the others).
+const char* latin_stemmer(std::string_view language) {
+  if (language == "fr") return "french";
+  if (language == "de") return "german";
+  if (language == "es") return "spanish";
+  if (language == "it") return "italian";
+  if (language == "pt") return "portuguese";
+  return nullptr;
+}
+
+// A word's stem in such a language; words of other scripts as topic_stem has them.
+std::string language_stem(const std::string& language, const std::string& word);
+
 std::string topic_stem(const std::string& word) {
   if (word_script(word) == WordScript::cyrillic) {
     thread_local Xapian::Stem russian("russian");
     return russian(word);
   }
   return english_stem(word);
+}
+
+std::string language_stem(const std::string& language, const std::string& word) {
+  if (word_script(word) != WordScript::other) return topic_stem(word);
+  thread_local std::map<std::string, Xapian::Stem> stemmers;  // each thread its own (see english_stem)
+  auto it = stemmers.find(language);
+  if (it == stemmers.end()) it = stemmers.emplace(language, Xapian::Stem(latin_stemmer(language))).first;
+  return it->second(word);
 }
 
 }  // namespace
@@ -358,10 +380,11 @@ void Tagger::add_topic_patterns() {
   std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> seen;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     for (const auto& p : topics[i].patterns) {
+      const bool own_stems = latin_stemmer(p.language) != nullptr;
       std::vector<std::string> stems;
       std::string key;
       for (const auto& token : split_tokens(p.phrase)) {
-        stems.push_back(topic_stem(token));
+        stems.push_back(own_stems ? language_stem(p.language, token) : topic_stem(token));
         key += stems.back() + " ";
       }
       auto [it, fresh] = seen.try_emplace({i, key, p.language}, pattern_entries_.size());
@@ -369,7 +392,8 @@ void Tagger::add_topic_patterns() {
         pattern_entries_[it->second].weight = std::max(pattern_entries_[it->second].weight, p.weight);
         continue;
       }
-      topic_patterns_.add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
+      (own_stems ? language_patterns_[p.language] : topic_patterns_)
+          .add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
       pattern_entries_.push_back({i, p.weight, p.language});
     }
   }
@@ -735,12 +759,24 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
   std::vector<std::uint32_t> words;
   words.reserve(tokens.size());
   for (const auto& t : tokens) words.push_back(text_word_number(topic_patterns_, topic_stem(t.norm), t, false));
-  const std::size_t count = tokens.size();
+  count_topic_matches(topic_patterns_, words, field, text, tokens, multiplier, language, scores);
+  // The article's language's own patterns, on its own stems.
+  const auto own = language_patterns_.find(language);
+  if (own == language_patterns_.end()) return;
+  words.clear();
+  for (const auto& t : tokens) words.push_back(own->second.word_number(language_stem(language, t.norm)));
+  count_topic_matches(own->second, words, field, text, tokens, multiplier, language, scores);
+}
+
+void Tagger::count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
+                                 const std::string& field, const std::string& text,
+                                 const std::vector<TextToken>& tokens, int multiplier, const std::string& language,
+                                 std::vector<TopicTag>& scores) const {
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".
   std::vector<std::size_t> covered_until(scores.size(), 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    const auto matches = topic_patterns_.matches_at(words, i);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto matches = patterns.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];

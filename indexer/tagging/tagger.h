@@ -2,6 +2,7 @@
 // matched text, where it is, and the rule that fired (docs/reference.md: `dipnews-index --explain`, Dictionaries).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -84,6 +85,9 @@ class Tagger {
   bool after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
                          int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
+  void count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
+                           const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
+                           int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
                                     const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
@@ -96,7 +100,10 @@ class Tagger {
   std::unordered_set<std::string> given_names_;    // first words of people's names ("jack", "helmut")
   std::size_t longest_title_ = 0;                  // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
-  PhraseTrie topic_patterns_;
+  PhraseTrie topic_patterns_;  // unmarked patterns, and those of scripts matched by their own rule
+  // Patterns marked with a language that has its own Snowball stemmer and is written in
+  // Latin letters (fr, de, es, it, pt), on that language's stems: they count only in its articles.
+  std::map<std::string, PhraseTrie> language_patterns_;
   struct PatternEntry {
     std::size_t topic;
     int weight;

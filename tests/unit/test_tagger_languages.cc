@@ -156,3 +156,12 @@ TEST_CASE("French elisions: l'Ukraine, d'Israël split in French articles; Côte
   // The same words in an English article are not split.
   CHECK_FALSE(has_actor(tag("en", "", "The l'Ukraine word."), "ukr"));
 }
+
+TEST_CASE("French, German and Spanish patterns match on their own language's stems", "[tagger][languages]") {
+  // Written in the plural in topics.topics, met in the singular.
+  CHECK(has_topic(tag("fr", "Une négociation de paix", ""), "peace-talks"));
+  CHECK(has_topic(tag("es", "", "Una nueva sanción contra Rusia."), "sanctions"));
+  CHECK(has_topic(tag("de", "", "Die eingefrorenen Vermögenswerte Russlands."), "frozen-assets"));
+  // Not in an English article, on English stems or any other.
+  CHECK_FALSE(has_topic(tag("en", "Une négociation de paix", ""), "peace-talks"));
+}
