@@ -54,9 +54,11 @@ struct Tags {
 // tag() at the same time, as the indexer's preparing workers do (each through its own
 // DocumentPreparer). tag() is const and only reads what the constructor built (the tries,
 // the title and office tables) and the dictionary's const lookups, none of which keeps a
-// cache. The one Xapian object it uses, the Xapian::Stem that stems topic words, is not
-// shared: a Stem keeps state while it stems and its reference count is not atomic, so
-// tagger.cc keeps one per thread (thread_local). The Tagger holds no other Xapian object.
+// cache. The Xapian objects it uses, the Xapian::Stem objects that stem topic words (English,
+// Russian, and the languages of marked patterns), are not shared: a Stem keeps state while it
+// stems and its reference count is not atomic, so tagger.cc keeps them per thread
+// (thread_local). The Tagger holds no other Xapian object. The word-form rules it applies
+// (word_forms.h) are pure functions.
 // Construction and destruction must not overlap with any call.
 class Tagger {
  public:
