@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "data_dir.h"
 #include "date.h"
 #include "error.h"
 #include "record_file.h"
+#include "romanisation.h"
 #include "text_tokens.h"
 #include "text_util.h"
+#include "word_forms.h"
 
 namespace dipnews {
 
@@ -20,8 +23,37 @@ namespace {
   throw RuntimeFailure(r.where(line) + ": error: " + what);
 }
 
+// A key and the language it may carry: "demonym[fr]" is ("demonym", "fr").
+std::pair<std::string_view, std::string_view> split_language(std::string_view key) {
+  if (key.empty() || key.back() != ']') return {key, {}};  // most keys: no search (loading cost)
+  const auto open = key.find('[');
+  if (open == std::string_view::npos) return {key, {}};
+  return {key.substr(0, open), key.substr(open + 1, key.size() - open - 2)};
+}
+
+bool is_language_code(std::string_view code) {
+  return (code.size() == 2 || code.size() == 3) &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Keys that may carry a language (`alias[ru]:`): names, which role phrases compose.
+bool takes_language(std::string_view key) {
+  for (std::string_view k :
+       {"name", "alias", "former", "demonym", "capital", "city", "region", "metonym", "surname", "pattern"}) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
 void check_keys(const Record& r, std::initializer_list<std::string_view> allowed) {
   for (const auto& f : r.fields) {
+    if (f.key.back() == ']') {  // a key with a language (keys are never empty: see record_file.cc)
+      const auto [base, language] = split_language(f.key);
+      if (!takes_language(base) || base == "name" || !is_language_code(language) ||
+          std::find(allowed.begin(), allowed.end(), base) == allowed.end())
+        fail(r, f.line, "bad key '" + f.key + "': only names and patterns take a language, as in 'alias[ru]'");
+      continue;
+    }
     if (std::find(allowed.begin(), allowed.end(), f.key) == allowed.end()) {
       fail(r, f.line, "unknown key '" + f.key + "' in " + r.kind() + " record");
     }
@@ -80,13 +112,27 @@ Actor parse_actor(const Record& r) {
   else if (type == "person") a.type = ActorType::person;
   else fail(r, r.field("type")->line, "type must be country, organisation or person, not '" + type + "'");
   a.name = required(r, "name");
-  a.names.push_back({a.name, NameKind::name, "", false});
+  a.names.push_back({a.name, NameKind::name, "", false, ""});
   const std::pair<const char*, NameKind> kinds[] = {{"alias", NameKind::alias},     {"former", NameKind::former},
                                                     {"demonym", NameKind::demonym}, {"capital", NameKind::capital},
                                                     {"city", NameKind::city},       {"region", NameKind::region},
                                                     {"metonym", NameKind::metonym}, {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
-    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind, "", false});
+    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind, "", false, ""});
+  }
+  // Names in other languages after all the others: where an English name and a name of
+  // another language are one word ("Argentine": a demonym, and French for Argentina), the
+  // English kind is what --explain reports. Most records (the generated people) have none:
+  // they cost one look at each key's last character.
+  if (std::any_of(r.fields.begin(), r.fields.end(), [](const RecordField& f) { return f.key.back() == ']'; })) {
+    for (const auto& [key, kind] : kinds) {
+      for (const auto& f : r.fields) {
+        const auto [base, language] = split_language(f.key);
+        if (language.empty() || base != std::string_view(key)) continue;
+        for (auto& text : split_list(f.value))
+          a.names.push_back({std::move(text), kind, "", false, std::string(language)});
+      }
+    }
   }
   a.ambiguous = r.values("ambiguous");
   a.affiliations = r.values("affiliation");
@@ -105,7 +151,15 @@ Title parse_title(const Record& r) {
   t.where = r.where();
   t.name = required(r, "name");
   t.names.push_back(t.name);
-  for (auto& alias : r.values("alias")) t.names.push_back(std::move(alias));
+  t.languages.emplace_back();
+  for (const auto& f : r.fields) {
+    const auto [base, language] = split_language(f.key);
+    if (base != "alias") continue;
+    for (auto& alias : split_list(f.value)) {
+      t.names.push_back(std::move(alias));
+      t.languages.emplace_back(language);
+    }
+  }
   const std::string kind = r.value("kind");
   if (kind == "honorific") t.honorific = true;
   else if (!kind.empty() && kind != "office") fail(r, r.field("kind")->line, "kind must be office or honorific");
@@ -126,7 +180,8 @@ Topic parse_topic(const Record& r) {
   }
   if (t.threshold < 1) fail(r, r.field("threshold")->line, "threshold must be a positive integer");
   for (const auto& f : r.fields) {
-    if (f.key != "pattern") continue;
+    const auto [key, language] = split_language(f.key);
+    if (key != "pattern") continue;
     const auto bar = f.value.find('|');
     int weight = 0;
     try {
@@ -136,7 +191,7 @@ Topic parse_topic(const Record& r) {
     const std::string phrase(bar == std::string::npos ? "" : trim(f.value.substr(bar + 1)));
     if (weight < 1 || weight > 100) fail(r, f.line, "pattern weight must be an integer from 1 to 100");
     if (normalize_phrase(phrase).empty()) fail(r, f.line, "pattern has no words");
-    t.patterns.push_back({weight, phrase});
+    t.patterns.push_back({weight, phrase, std::string(language)});
   }
   if (t.patterns.empty()) fail(r, r.line, "topic '" + t.id + "' has no pattern");
   t.related = r.values("related");
@@ -280,6 +335,7 @@ void Dictionary::index_names() {
     for (const auto& x : a.ambiguous) a.ambiguous_norms.push_back(normalize_phrase(x));
   }
   for (std::size_t i = 0; i < titles_.size(); ++i) title_by_id_.emplace(titles_[i].id, i);
+  loose_ = std::make_shared<LooseKeys>();
   for (std::size_t i = 0; i < topics_.size(); ++i) {
     topic_by_id_.emplace(topics_[i].id, i);
     topic_by_name_.emplace(normalize_phrase(topics_[i].name), i);
@@ -310,6 +366,65 @@ std::optional<std::string> Dictionary::resolve_actor(std::string_view text) cons
   if (it == actors_by_name_.end() && name.rfind("the ", 0) == 0) it = actors_by_name_.find(name.substr(4));
   if (it == actors_by_name_.end() || it->second.size() != 1) return std::nullopt;
   return actors_[it->second.front()].id;
+}
+
+// The keys of every name, by actor, for the loose fallbacks of resolve_actor.
+struct Dictionary::LooseKeys {
+  std::once_flag built;
+  std::unordered_map<std::string, std::vector<std::size_t>> inflected;  // match keys of its tokens
+  std::unordered_map<std::string, std::vector<std::size_t>> romanised;  // romanisation key
+};
+
+namespace {
+
+// The match keys (word_forms.h) of a normalised phrase's tokens, joined by spaces.
+std::string inflection_key(std::string_view norm) {
+  std::string out;
+  while (!norm.empty()) {
+    const auto space = norm.find(' ');
+    out.append(out.empty() ? "" : " ").append(match_key(norm.substr(0, space)));
+    norm = space == std::string_view::npos ? std::string_view() : norm.substr(space + 1);
+  }
+  return out;
+}
+
+void add_owner(std::unordered_map<std::string, std::vector<std::size_t>>& map, const std::string& key,
+               std::size_t actor) {
+  if (key.empty()) return;
+  auto& owners = map[key];
+  if (owners.empty() || owners.back() != actor) owners.push_back(actor);
+}
+
+}  // namespace
+
+const Dictionary::LooseKeys& Dictionary::loose_keys() const {
+  std::call_once(loose_->built, [this] {
+    for (std::size_t i = 0; i < actors_.size(); ++i) {
+      for (const auto& n : actors_[i].names) {
+        if (n.norm.empty()) continue;
+        // Only names written in a script that inflects differ from their normal form.
+        if (word_script(n.norm) == WordScript::cyrillic) add_owner(loose_->inflected, inflection_key(n.norm), i);
+        add_owner(loose_->romanised, romanisation_key(n.text), i);
+      }
+    }
+  });
+  return *loose_;
+}
+
+std::optional<std::string> Dictionary::resolve_actor_loosely(std::string_view text) const {
+  if (auto id = resolve_actor(text)) return id;
+  if (!actors_named(text).empty()) return std::nullopt;  // a name shared by several actors
+  const LooseKeys& keys = loose_keys();
+  const auto single = [&](const auto& map, const std::string& key) -> std::optional<std::string> {
+    const auto it = map.find(key);
+    if (key.empty() || it == map.end() || it->second.size() != 1) return std::nullopt;
+    return actors_[it->second.front()].id;
+  };
+  const std::string norm = normalize_phrase(text);
+  if (word_script(norm) == WordScript::cyrillic) {
+    if (auto id = single(keys.inflected, inflection_key(norm))) return id;
+  }
+  return single(keys.romanised, romanisation_key(text));
 }
 
 std::optional<std::string> Dictionary::resolve_topic(std::string_view text) const {
@@ -427,6 +542,27 @@ std::vector<std::string> Dictionary::lint() const {
         problem(a.where, "name '" + name + "' is claimed by " + std::to_string(owners.size()) +
                              " actors; list it under ambiguous: in each, or keep it in one");
       }
+    }
+  }
+  // The same for Cyrillic names that differ as written but meet once case endings are off
+  // ("Австрия" and "Австралия" do not; a name and another's declined form would): the tagger
+  // matches on those keys, so two actors sharing one would be told apart by nothing.
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>> by_key;
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    for (const auto& n : actors_[i].names) {
+      if (word_script(n.norm) != WordScript::cyrillic) continue;
+      auto& owners = by_key[inflection_key(n.norm)];
+      if (owners.empty() || owners.back().first != i) owners.push_back({i, n.norm});
+    }
+  }
+  for (const auto& [key, owners] : by_key) {
+    if (owners.size() < 2) continue;
+    for (const auto& [owner, norm] : owners) {
+      const Actor& a = actors_[owner];
+      if (a.is_ambiguous(norm)) continue;
+      problem(a.where, "name '" + norm + "' meets the names of " + std::to_string(owners.size() - 1) +
+                           " other actor(s) once case endings are off ('" + key +
+                           "'); list it under ambiguous: in each, or keep it in one");
     }
   }
   for (const auto& a : actors_) {

@@ -2,6 +2,7 @@
 // both binaries: the indexer tags with them, the searcher resolves names with them.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,10 @@ struct ActorName {
   // the names (the name index, the tagger's tries) tokenizes them again:
   std::string norm;          // normalised tokens joined by single spaces (normalize_phrase)
   bool capitalised = false;  // its first word starts with a capital letter
+  // The language a name is written in, when its key says (`demonym[fr]: russe`): role
+  // phrases are composed in that language's word order (corpus/dictionaries/README.md).
+  // Empty for an untagged key: English, or a name that is the same in every language.
+  std::string language;
 };
 
 struct Role {
@@ -65,7 +70,8 @@ struct Actor {
 struct Title {
   std::string id;
   std::string name;
-  std::vector<std::string> names;  // name and aliases
+  std::vector<std::string> names;      // name and aliases
+  std::vector<std::string> languages;  // each name's language (`alias[fr]:`), "" for English
   bool honorific = false;
   std::string where;
 };
@@ -73,6 +79,9 @@ struct Title {
 struct TopicPattern {
   int weight = 1;
   std::string phrase;
+  // `pattern[fr]:` counts only in articles in that language (Article::language); an
+  // unmarked pattern counts in every article.
+  std::string language;
 };
 
 struct Topic {
@@ -107,6 +116,11 @@ class Dictionary {
   // case- and accent-insensitive; nullopt when unknown or shared by several actors.
   std::optional<std::string> resolve_actor(std::string_view text) const;
   std::optional<std::string> resolve_topic(std::string_view text) const;
+  // What resolve_actor falls back on, in this order, for a value no name matches as written:
+  // its inflected form reduced (word_forms.h: "Лаврова" -> "Лавров"), then its romanisation
+  // key (romanisation.h: "lawrow", "lavrof", "лавров" -> "lavrov"), each only when it points
+  // at a single actor. Built on first use, so that loading the dictionaries costs no more.
+  std::optional<std::string> resolve_actor_loosely(std::string_view text) const;
   // Ids of every actor a name could mean (several for "Congo"), for error messages.
   std::vector<std::string> actors_named(std::string_view text) const;
   // How many actors have this already normalised name (normalize_phrase) among their names.
@@ -121,6 +135,8 @@ class Dictionary {
  private:
   void add_file(const std::string& path);
   void index_names();
+  struct LooseKeys;
+  const LooseKeys& loose_keys() const;
 
   std::vector<Actor> actors_;
   std::vector<Title> titles_;
@@ -129,6 +145,7 @@ class Dictionary {
   std::unordered_map<std::string, std::size_t> actor_by_id_, title_by_id_, topic_by_id_;
   std::unordered_map<std::string, std::vector<std::size_t>> actors_by_name_;  // normalised name
   std::unordered_map<std::string, std::size_t> topic_by_name_;
+  std::shared_ptr<LooseKeys> loose_;  // built once, on first use (shared by copies)
 };
 
 }  // namespace dipnews

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "word_forms.h"
+
 namespace dipnews {
 
 namespace {
@@ -17,6 +19,11 @@ using Xapian::Unicode::get_category;
 // Word characters as Xapian defines them, except '_', which joins words in identifiers
 // ("grop_j9culd" in a garbled wire) but separates them in prose.
 bool is_word(unsigned ch) { return ch != '_' && Xapian::Unicode::is_wordchar(ch); }
+
+// Han ideographs and kana: scripts written without spaces between words. Each is a token of
+// its own, so that a name ("习近平") is a phrase of characters that matches inside running
+// text ("习近平主席会见..."); Hangul is written with spaces and read as words.
+bool is_unspaced(unsigned ch) { return ch >= 0x3040 && is_han_or_kana(ch); }
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x2018; }
 
@@ -74,6 +81,13 @@ class Tokenizer {
     TextToken t;
     t.char_begin = i;
     t.byte_begin = byte_at(i);
+    if (is_unspaced(cps_[i].ch)) {
+      append_folded(t.norm, cps_[i].ch);
+      t.char_end = i + 1;
+      t.byte_end = byte_at(i + 1);
+      if (!t.norm.empty()) tokens_.push_back(std::move(t));
+      return i + 1;
+    }
     std::size_t letters = 0, upper = 0;
     t.capitalised = is_upper(cps_[i].ch);
     std::size_t j = i;
@@ -85,7 +99,7 @@ class Tokenizer {
         if (possessive) break;
         continue;  // inner apostrophe: "d'Ivoire" -> "divoire"
       }
-      if (!is_word(ch)) break;
+      if (!is_word(ch) || is_unspaced(ch)) break;
       if (is_letter(ch)) {
         ++letters;
         upper += is_upper(ch);
@@ -106,7 +120,8 @@ class Tokenizer {
   void join_dotted_acronyms() {
     std::vector<TextToken> out;
     for (auto& t : tokens_) {
-      if (!out.empty() && t.char_end - t.char_begin == 1 && is_dotted_continuation(out.back(), t)) {
+      if (!out.empty() && t.char_end - t.char_begin == 1 && !is_unspaced(cps_[t.char_begin].ch) &&
+          is_dotted_continuation(out.back(), t)) {
         TextToken& prev = out.back();
         prev.norm += t.norm;
         prev.byte_end = t.byte_end;
@@ -152,8 +167,9 @@ std::size_t count_word_runs(std::string_view text) {
   bool in_word = false;
   for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
     const bool word = is_word(*it);
-    words += word && !in_word;
-    in_word = word;
+    // An unspaced character (Han, kana) is a token of its own.
+    words += word && (!in_word || is_unspaced(*it));
+    in_word = word && !is_unspaced(*it);
   }
   return words;
 }

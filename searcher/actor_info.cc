@@ -106,7 +106,8 @@ void print_json(const Dictionary& d, const Actor& a, std::ostream& out) {
 }  // namespace
 
 const Actor& find_actor_for_info(const Dictionary& dictionary, std::string_view text) {
-  if (const auto id = dictionary.resolve_actor(text)) return *dictionary.actor(*id);
+  // By id or name; else an inflected or differently romanised name of one actor ("Лаврова", "lawrow").
+  if (const auto id = dictionary.resolve_actor_loosely(text)) return *dictionary.actor(*id);
   if (const auto ids = dictionary.actors_named(text); ids.size() > 1) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;

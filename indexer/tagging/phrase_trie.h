@@ -35,6 +35,12 @@ class PhraseTrie {
     return out;
   }
 
+  // The number of one word, or no_word when no phrase has it.
+  std::uint32_t word_number(const std::string& word) const {
+    const auto it = words_.find(word);
+    return it == words_.end() ? no_word : it->second;
+  }
+
   struct Match {
     std::size_t length;  // in tokens
     const std::vector<std::uint32_t>* payloads;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "text_util.h"
+#include "word_forms.h"
 
 namespace dipnews {
 
@@ -51,6 +53,97 @@ std::vector<std::string> split_norm(std::string_view norm) {
   return out;
 }
 
+// The match keys of a phrase's tokens (word_forms.h): what the name trie holds, so that
+// "Лавров" in the dictionary meets "Лаврова" in the text.
+std::vector<std::string> match_keys(std::vector<std::string> tokens) {
+  for (auto& t : tokens) {
+    if (word_script(t) == WordScript::cyrillic) t = reduce_cyrillic(t);  // others stay as they are, uncopied
+  }
+  return tokens;
+}
+
+std::string match_key_phrase(std::string_view norm) {
+  std::string out;
+  for (const auto& t : match_keys(split_norm(norm))) out.append(out.empty() ? "" : " ").append(t);
+  return out;
+}
+
+// The number of a text word in a trie from its key (its match key, or its topic stem), else
+// (Arabic) without its clitic prefixes, else (German articles) without a genitive -s.
+// English text takes the first lookup alone.
+std::uint32_t text_word_number(const PhraseTrie& trie, const std::string& key, const TextToken& t, bool german) {
+  std::uint32_t n = trie.word_number(key);
+  if (n != PhraseTrie::no_word) return n;
+  if (word_script(key) == WordScript::arabic) {
+    for (const auto& form : arabic_clitic_forms(key)) {
+      if ((n = trie.word_number(form)) != PhraseTrie::no_word) return n;
+    }
+  } else if (german && t.capitalised) {
+    if (const std::string base = without_german_genitive(key); !base.empty()) return trie.word_number(base);
+  }
+  return n;
+}
+
+bool is_language(const std::string& language, std::string_view code) {
+  return language.compare(0, language.find('-'), code) == 0;
+}
+
+bool is_german(const std::string& language) { return is_language(language, "de"); }
+
+// French and Italian elide an article or a preposition before a vowel ("l'Ukraine",
+// "d'Israël", "dell'Iran"), which the tokenizer keeps in one word ("lukraine"). In articles
+// in those languages, such a word that no dictionary phrase has is split in two at its
+// apostrophe ("l", "ukraine"); one that a phrase has stays whole ("Côte d'Ivoire").
+bool is_elided_word(std::string_view word) {
+  static const std::unordered_set<std::string_view> elided = {"l", "d",  "j",    "n",    "s",   "c",    "m",
+                                                              "t", "qu", "dell", "nell", "all", "dall", "sull"};
+  return elided.count(word) > 0;
+}
+
+std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, const std::string& text,
+                                      const PhraseTrie& names) {
+  std::vector<TextToken> out;
+  out.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    const std::string_view raw(text.data() + t.byte_begin, t.byte_end - t.byte_begin);
+    std::size_t apostrophe = raw.find('\'');
+    std::size_t width = 1;
+    if (const auto curly = raw.find("\xE2\x80\x99"); curly < apostrophe) {
+      apostrophe = curly;  // ’, three bytes
+      width = 3;
+    }
+    const bool split = apostrophe != std::string_view::npos && apostrophe + width < raw.size() &&
+                       is_elided_word(fold_case_and_accents(raw.substr(0, apostrophe))) &&
+                       names.word_number(t.norm) == PhraseTrie::no_word;
+    if (!split) {
+      out.push_back(t);
+      continue;
+    }
+    TextToken head = t, rest = t;
+    head.norm = t.norm.substr(0, apostrophe);  // ASCII letters: their folded form is one byte each
+    head.byte_end = t.byte_begin + apostrophe;
+    head.char_end = t.char_begin + apostrophe;
+    rest.norm = t.norm.substr(apostrophe);
+    rest.byte_begin = head.byte_end + width;
+    rest.char_begin = head.char_end + 1;
+    // Its case, as the tokenizer reads a word's: "l'OTAN" is an acronym after its "l'".
+    std::size_t letters = 0, upper = 0;
+    for (Xapian::Utf8Iterator it(text.data() + rest.byte_begin, rest.byte_end - rest.byte_begin);
+         it != Xapian::Utf8Iterator(); ++it) {
+      const auto category = Xapian::Unicode::get_category(*it);
+      const bool is_upper =
+          category == Xapian::Unicode::UPPERCASE_LETTER || category == Xapian::Unicode::TITLECASE_LETTER;
+      if (letters == 0) rest.capitalised = is_upper;
+      letters += Xapian::Unicode::is_wordchar(*it);
+      upper += is_upper;
+    }
+    rest.all_caps = letters >= 2 && upper == letters;
+    out.push_back(std::move(head));
+    out.push_back(std::move(rest));
+  }
+  return out;
+}
+
 // "US", "U.N.", "WHO": all capitals, at most five letters, one word.
 bool is_acronym(std::string_view text) {
   std::size_t letters = 0;
@@ -61,8 +154,6 @@ bool is_acronym(std::string_view text) {
   }
   return letters >= 2 && letters <= 5;
 }
-
-const std::string& norm_of(const TextToken& t) { return t.norm; }
 
 // English function words that open sentences ("In Brussels", "For London"): a few people's
 // names start with one (Korean "In", "Son"), but before a place they are the sentence's.
@@ -96,6 +187,40 @@ bool crosses_sentence_end(const std::string& text, const std::vector<TextToken>&
 std::string english_stem(const std::string& word) {
   thread_local Xapian::Stem stemmer("english");
   return stemmer(word);
+}
+
+// What a topic pattern's word and a text's word are compared on: the Snowball Russian stem
+// for Cyrillic words (it removes plural and case endings of common nouns: "переговоров",
+// "санкций"), the English (Porter2) stem for any other script, as before; for scripts the
+// English stemmer does not know, that is the word itself.
+// The Snowball stemmer of a language written in Latin letters whose patterns are matched on
+// its own stems (nullptr for the others).
+const char* latin_stemmer(std::string_view language) {
+  if (language == "fr") return "french";
+  if (language == "de") return "german";
+  if (language == "es") return "spanish";
+  if (language == "it") return "italian";
+  if (language == "pt") return "portuguese";
+  return nullptr;
+}
+
+// A word's stem in such a language; words of other scripts as topic_stem has them.
+std::string language_stem(const std::string& language, const std::string& word);
+
+std::string topic_stem(const std::string& word) {
+  if (word_script(word) == WordScript::cyrillic) {
+    thread_local Xapian::Stem russian("russian");
+    return russian(word);
+  }
+  return english_stem(word);
+}
+
+std::string language_stem(const std::string& language, const std::string& word) {
+  if (word_script(word) != WordScript::other) return topic_stem(word);
+  thread_local std::map<std::string, Xapian::Stem> stemmers;  // each thread its own (see english_stem)
+  auto it = stemmers.find(language);
+  if (it == stemmers.end()) it = stemmers.emplace(language, Xapian::Stem(latin_stemmer(language))).first;
+  return it->second(word);
 }
 
 }  // namespace
@@ -133,15 +258,58 @@ void Tagger::add_actor_names() {
       e.capitalised = n.capitalised;
       e.ambiguous = actors[i].is_ambiguous(n.norm);
       e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
-      names_.add(tokens, static_cast<std::uint32_t>(entries_.size()));
+      names_.add(match_keys(tokens), static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
     }
   }
 }
 
-// Offices held by someone in the dictionary become phrases: "<entity> <title>"
-// ("Russian president", "US secretary of state", "NATO secretary-general") and
-// "<title> of <entity>" ("president of Russia").
+namespace {
+
+// The role phrases of an office in one language, from a title and a name of the office's
+// country or organisation in that language, in that language's word order: English
+// "Russian president", "president of Russia"; Russian "российский президент", "президент
+// России" (the genitive meets the name through match_key); German "russische Präsident",
+// "Präsident Russlands", "Präsident von Russland"; French and Spanish "président russe",
+// "président de la Russie", "presidente de Rusia"; Arabic "الرئيس الروسي", "رئيس روسيا";
+// Chinese "俄罗斯总统". `ref_first` says which of them put the name first (the ones whose
+// case guard is the name's).
+struct RolePhrase {
+  std::string phrase;
+  bool ref_first;
+};
+
+std::vector<RolePhrase> role_phrases(std::string_view language, const std::string& title, const std::string& ref,
+                                     bool demonym) {
+  const auto before = [&] { return RolePhrase{ref + " " + title, true}; };
+  const auto after = [&](std::string_view link) { return RolePhrase{title + " " + std::string(link) + ref, false}; };
+  if (language.empty() || language == "en") {
+    if (demonym) return {before()};  // "president of Russian" is not English
+    return {before(), after("of ")};
+  }
+  if (language == "ru" || language == "uk") return {demonym ? before() : after("")};
+  if (language == "de") {
+    if (demonym) return {before()};
+    return {after(""), after("von ")};
+  }
+  if (language == "fr") {
+    if (demonym) return {after("")};
+    return {after("de "), after("de la "), after("de l "), after("d "), after("du "), after("des ")};
+  }
+  if (language == "es" || language == "it" || language == "pt") {
+    if (demonym) return {after("")};
+    return {after("de "), after("del ")};
+  }
+  if (language == "ar") return {after("")};
+  if (language == "zh" || language == "ja") return {before()};
+  return {};
+}
+
+}  // namespace
+
+// Offices held by someone in the dictionary become phrases (role_phrases above): each title
+// name with each name and demonym of the office's country or organisation in the same
+// language (an untagged name or title is English).
 void Tagger::add_role_phrases() {
   const auto& actors = dict_.actors();
   std::set<std::pair<std::string, std::string>> offices;
@@ -151,12 +319,14 @@ void Tagger::add_role_phrases() {
       offices.insert({role.title, role.of});
     }
   }
-  std::vector<std::vector<std::string>> title_norms(dict_.titles().size());  // each title's names, normalised
+  // Each title's names, normalised, with their language.
+  std::vector<std::vector<std::pair<std::string, std::string>>> title_norms(dict_.titles().size());
   for (const auto& t : dict_.titles()) {
-    for (const auto& name : t.names) {
-      const auto tokens = split_tokens(name);
-      title_phrases_.insert(normalize_phrase(name));
-      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(normalize_phrase(name));
+    for (std::size_t k = 0; k < t.names.size(); ++k) {
+      const auto tokens = split_tokens(t.names[k]);
+      title_phrases_.insert(match_key_phrase(normalize_phrase(t.names[k])));
+      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(
+          {normalize_phrase(t.names[k]), t.languages[k]});
       longest_title_ = std::max(longest_title_, tokens.size());
     }
   }
@@ -171,15 +341,19 @@ void Tagger::add_role_phrases() {
     for (const auto& ref : of->names) {
       if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
       if (ref.norm.empty() || of->is_ambiguous(ref.norm)) continue;
-      for (const auto& title_name : title_norms[e.title]) {
-        NameEntry before = e;
-        before.acronym = is_acronym(ref.text);
-        before.capitalised = ref.capitalised;
-        names_.add(split_norm(ref.norm + " " + title_name), static_cast<std::uint32_t>(entries_.size()));
-        entries_.push_back(before);
-        if (ref.kind == NameKind::demonym) continue;  // "president of Russian" is not English
-        names_.add(split_norm(title_name + " of " + ref.norm), static_cast<std::uint32_t>(entries_.size()));
-        entries_.push_back(e);
+      for (const auto& [title_name, language] : title_norms[e.title]) {
+        const bool same_language = language == ref.language || (language.empty() && ref.language == "en") ||
+                                   (language == "en" && ref.language.empty());
+        if (!same_language) continue;
+        for (const auto& p : role_phrases(ref.language, title_name, ref.norm, ref.kind == NameKind::demonym)) {
+          NameEntry entry = e;
+          if (p.ref_first) {
+            entry.acronym = is_acronym(ref.text);
+            entry.capitalised = ref.capitalised;
+          }
+          names_.add(match_keys(split_norm(p.phrase)), static_cast<std::uint32_t>(entries_.size()));
+          entries_.push_back(entry);
+        }
       }
     }
   }
@@ -203,22 +377,24 @@ void Tagger::mark_lone_surnames() {
 void Tagger::add_topic_patterns() {
   const auto& topics = dict_.topics();
   // Patterns that stem alike ("territory", "territorial") are one pattern, at the higher weight.
-  std::map<std::pair<std::size_t, std::string>, std::size_t> seen;
+  std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> seen;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     for (const auto& p : topics[i].patterns) {
+      const bool own_stems = latin_stemmer(p.language) != nullptr;
       std::vector<std::string> stems;
       std::string key;
       for (const auto& token : split_tokens(p.phrase)) {
-        stems.push_back(english_stem(token));
+        stems.push_back(own_stems ? language_stem(p.language, token) : topic_stem(token));
         key += stems.back() + " ";
       }
-      auto [it, fresh] = seen.try_emplace({i, key}, pattern_entries_.size());
+      auto [it, fresh] = seen.try_emplace({i, key, p.language}, pattern_entries_.size());
       if (!fresh) {
-        pattern_entries_[it->second].second = std::max(pattern_entries_[it->second].second, p.weight);
+        pattern_entries_[it->second].weight = std::max(pattern_entries_[it->second].weight, p.weight);
         continue;
       }
-      topic_patterns_.add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
-      pattern_entries_.push_back({i, p.weight});
+      (own_stems ? language_patterns_[p.language] : topic_patterns_)
+          .add(stems, static_cast<std::uint32_t>(pattern_entries_.size()));
+      pattern_entries_.push_back({i, p.weight, p.language});
     }
   }
 }
@@ -239,7 +415,7 @@ bool Tagger::passes_case_guard(const NameEntry& e, const std::vector<TextToken>&
 bool Tagger::preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const {
   std::string phrase;
   for (std::size_t k = 1; k <= longest_title_ && k <= begin; ++k) {
-    phrase = k == 1 ? tokens[begin - 1].norm : tokens[begin - k].norm + " " + phrase;
+    phrase = k == 1 ? match_key(tokens[begin - 1].norm) : match_key(tokens[begin - k].norm) + " " + phrase;
     if (title_phrases_.count(phrase)) return true;
   }
   return false;
@@ -259,9 +435,17 @@ bool Tagger::after_given_name(const std::string& text, const std::vector<TextTok
 }
 
 std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, const std::string& text,
-                                                   const std::vector<TextToken>& tokens, bool upper_text) const {
+                                                   const std::vector<TextToken>& tokens, bool upper_text,
+                                                   bool german) const {
   std::vector<Mention> mentions;
-  const auto words = names_.word_numbers(tokens, norm_of);
+  std::vector<std::uint32_t> words;
+  words.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    // A Cyrillic word by its match key; any other by its normal form, uncopied.
+    words.push_back(word_script(t.norm) == WordScript::cyrillic
+                        ? text_word_number(names_, reduce_cyrillic(t.norm), t, german)
+                        : text_word_number(names_, t.norm, t, german));
+  }
   std::size_t i = 0;
   while (i < tokens.size()) {
     auto matches = names_.matches_at(words, i);
@@ -447,10 +631,15 @@ Evidence with_rule(Evidence e, std::string rule) {
 Tags Tagger::tag(const Article& article) const {
   const auto& actors = dict_.actors();
   const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
-  const auto title_tokens = tokenize(article.title);
-  const auto body_tokens = tokenize(article.body);
-  auto mentions = find_mentions("title", article.title, title_tokens, upper);
-  for (auto& m : find_mentions("body", article.body, body_tokens, upper)) mentions.push_back(std::move(m));
+  auto title_tokens = tokenize(article.title);
+  auto body_tokens = tokenize(article.body);
+  if (is_language(article.language, "fr") || is_language(article.language, "it")) {
+    title_tokens = split_elisions(title_tokens, article.title, names_);
+    body_tokens = split_elisions(body_tokens, article.body, names_);
+  }
+  const bool german = is_german(article.language);
+  auto mentions = find_mentions("title", article.title, title_tokens, upper, german);
+  for (auto& m : find_mentions("body", article.body, body_tokens, upper, german)) mentions.push_back(std::move(m));
 
   ActorFindings found;
   // 1. Unambiguous names and role phrases.
@@ -566,22 +755,34 @@ Tags Tagger::tag(const Article& article) const {
 }
 
 void Tagger::add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                               int multiplier, std::vector<TopicTag>& scores) const {
-  std::vector<std::string> stems;
-  stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(english_stem(t.norm));
-  const auto identity = [](const std::string& s) -> const std::string& { return s; };
+                               int multiplier, const std::string& language, std::vector<TopicTag>& scores) const {
+  std::vector<std::uint32_t> words;
+  words.reserve(tokens.size());
+  for (const auto& t : tokens) words.push_back(text_word_number(topic_patterns_, topic_stem(t.norm), t, false));
+  count_topic_matches(topic_patterns_, words, field, text, tokens, multiplier, language, scores);
+  // The article's language's own patterns, on its own stems.
+  const auto own = language_patterns_.find(language);
+  if (own == language_patterns_.end()) return;
+  words.clear();
+  for (const auto& t : tokens) words.push_back(own->second.word_number(language_stem(language, t.norm)));
+  count_topic_matches(own->second, words, field, text, tokens, multiplier, language, scores);
+}
+
+void Tagger::count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
+                                 const std::string& field, const std::string& text,
+                                 const std::vector<TextToken>& tokens, int multiplier, const std::string& language,
+                                 std::vector<TopicTag>& scores) const {
   // Within one topic, a longer pattern hides the shorter ones inside it: "security
   // guarantees" counts once, not again as "guarantees".
   std::vector<std::size_t> covered_until(scores.size(), 0);
-  const auto words = topic_patterns_.word_numbers(stems, identity);
-  for (std::size_t i = 0; i < stems.size(); ++i) {
-    const auto matches = topic_patterns_.matches_at(words, i);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto matches = patterns.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];
       for (std::uint32_t p : *m->payloads) {
-        const auto [topic, weight] = pattern_entries_[p];
+        const auto& [topic, weight, pattern_language] = pattern_entries_[p];
+        if (!pattern_language.empty() && pattern_language != language) continue;
         if (i < covered_until[topic]) continue;
         covered_until[topic] = i + m->length;
         scores[topic].score += weight * multiplier;
@@ -597,8 +798,10 @@ std::vector<TopicTag> Tagger::find_topics(const Article& article, const std::vec
                                           const std::vector<TextToken>& body_tokens) const {
   const auto& topics = dict_.topics();
   std::vector<TopicTag> scores(topics.size());
-  add_topic_matches("title", article.title, title_tokens, 2, scores);  // a title match counts double
-  add_topic_matches("body", article.body, body_tokens, 1, scores);
+  // "de-AT" is German: patterns are marked with the language alone.
+  const std::string language = article.language.substr(0, article.language.find('-'));
+  add_topic_matches("title", article.title, title_tokens, 2, language, scores);  // a title match counts double
+  add_topic_matches("body", article.body, body_tokens, 1, language, scores);
   std::vector<TopicTag> out;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     if (scores[i].score < topics[i].threshold) continue;

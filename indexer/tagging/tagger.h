@@ -2,6 +2,7 @@
 // matched text, where it is, and the rule that fired (docs/reference.md: `dipnews-index --explain`, Dictionaries).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -53,9 +54,11 @@ struct Tags {
 // tag() at the same time, as the indexer's preparing workers do (each through its own
 // DocumentPreparer). tag() is const and only reads what the constructor built (the tries,
 // the title and office tables) and the dictionary's const lookups, none of which keeps a
-// cache. The one Xapian object it uses, the Xapian::Stem that stems topic words, is not
-// shared: a Stem keeps state while it stems and its reference count is not atomic, so
-// tagger.cc keeps one per thread (thread_local). The Tagger holds no other Xapian object.
+// cache. The Xapian objects it uses, the Xapian::Stem objects that stem topic words (English,
+// Russian, and the languages of marked patterns), are not shared: a Stem keeps state while it
+// stems and its reference count is not atomic, so tagger.cc keeps them per thread
+// (thread_local). The Tagger holds no other Xapian object. The word-form rules it applies
+// (word_forms.h) are pure functions.
 // Construction and destruction must not overlap with any call.
 class Tagger {
  public:
@@ -75,7 +78,7 @@ class Tagger {
   void add_topic_patterns();
   // Each field is tokenized once in tag() and the tokens shared by actor and topic matching.
   std::vector<Mention> find_mentions(const std::string& field_name, const std::string& text,
-                                     const std::vector<TextToken>& tokens, bool upper_text) const;
+                                     const std::vector<TextToken>& tokens, bool upper_text, bool german) const;
   bool passes_case_guard(const NameEntry& e, const std::vector<TextToken>& tokens, std::size_t begin,
                          const std::string& text, bool upper_text) const;
   std::vector<Mention> places_before_regions(std::vector<Mention> mentions, const std::string& text,
@@ -83,7 +86,10 @@ class Tagger {
   bool preceded_by_title(const std::vector<TextToken>& tokens, std::size_t begin) const;
   bool after_given_name(const std::string& text, const std::vector<TextToken>& tokens, std::size_t begin) const;
   void add_topic_matches(const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                         int multiplier, std::vector<TopicTag>& scores) const;
+                         int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
+  void count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
+                           const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
+                           int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
                                     const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
@@ -96,8 +102,16 @@ class Tagger {
   std::unordered_set<std::string> given_names_;    // first words of people's names ("jack", "helmut")
   std::size_t longest_title_ = 0;                  // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
-  PhraseTrie topic_patterns_;
-  std::vector<std::pair<std::size_t, int>> pattern_entries_;  // (topic index, weight)
+  PhraseTrie topic_patterns_;  // unmarked patterns, and those of scripts matched by their own rule
+  // Patterns marked with a language that has its own Snowball stemmer and is written in
+  // Latin letters (fr, de, es, it, pt), on that language's stems: they count only in its articles.
+  std::map<std::string, PhraseTrie> language_patterns_;
+  struct PatternEntry {
+    std::size_t topic;
+    int weight;
+    std::string language;  // counts only in articles in this language, when set
+  };
+  std::vector<PatternEntry> pattern_entries_;
 };
 
 }  // namespace dipnews

@@ -46,7 +46,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_ISO_DIR = "/usr/share/iso-codes/json"
 DEFAULT_ENRICHMENT = os.path.join(HERE, "countries_enrichment.txt")
 DEFAULT_OUTPUT = os.path.join(REPO, "corpus", "dictionaries", "countries.actors")
-DEFAULT_VERSION = "2026-11-28.1"
+DEFAULT_VERSION = "2026-12-04.1"
 
 # The 193 member states of the United Nations (ISO 3166-1 alpha-3).
 UN_MEMBERS = """
@@ -85,8 +85,11 @@ ISO3_SKIP = {
 
 LIST_KEYS = ["alias", "former", "demonym", "capital", "city", "region", "metonym", "ambiguous"]
 ENRICHMENT_KEYS = ["name"] + LIST_KEYS
+# Names in another language carry it in their key ("alias[ru]", "demonym[fr]"): role phrases
+# are composed in that language's word order (corpus/dictionaries/README.md).
+LANGUAGE_KEY_RE = re.compile(r"^(alias|former|demonym|capital|city|region|metonym)\[([a-z]{2,3})\]$")
 ID_RE = re.compile(r"^[a-z0-9-]+$")
-LINE_RE = re.compile(r"^([a-z][a-z-]*):[ \t]*(.*?)[ \t]*$")
+LINE_RE = re.compile(r"^([a-z][a-z-]*(?:\[[a-z]{2,3}\])?):[ \t]*(.*?)[ \t]*$")
 
 
 class Failure(Exception):
@@ -238,6 +241,12 @@ def build(iso_dir, enrichment_path):
         enriched.add(ident)
         rec = records[ident]
         for key, values in fields:
+            if LANGUAGE_KEY_RE.match(key):
+                rec.setdefault(key, []).extend(values)
+                rec.setdefault("language_keys", [])
+                if key not in rec["language_keys"]:
+                    rec["language_keys"].append(key)
+                continue
             if key not in ENRICHMENT_KEYS:
                 raise Failure(f"{where}: unknown key {key!r} (known: {', '.join(ENRICHMENT_KEYS)})")
             if key == "name":
@@ -268,6 +277,11 @@ def build(iso_dir, enrichment_path):
                     seen.add(v.casefold())
                     kept.append(v)
             fields[key] = kept
+        # Names in other languages, each key deduplicated on its own: "Ukraine" is also
+        # French, and stays there for French role phrases.
+        fields["language_keys"] = rec.get("language_keys", [])
+        for key in fields["language_keys"]:
+            fields[key] = dedupe(rec[key])
         fields["ambiguous"] = dedupe(rec.get("ambiguous", []))
         names = {norm(v) for k in ["name"] + LIST_KEYS[:-1] for v in fields[k]}
         for v in fields["ambiguous"]:
@@ -281,7 +295,7 @@ def build(iso_dir, enrichment_path):
 
     claims = {}
     for i, fields in out.items():
-        for key in ["name"] + LIST_KEYS[:-1]:
+        for key in ["name"] + LIST_KEYS[:-1] + fields["language_keys"]:
             for v in fields[key]:
                 claims.setdefault(norm(v), {}).setdefault(i, v)
     conflicts = []
@@ -307,7 +321,7 @@ def render(records, version):
     ]
     for i, fields in sorted(records.items()):
         lines += ["", f"actor: {i}", "type: country", f"name: {fields['name'][0]}"]
-        for key in LIST_KEYS:
+        for key in LIST_KEYS + fields["language_keys"]:
             if fields[key]:
                 lines.append(f"{key}: {' | '.join(fields[key])}")
     return "\n".join(lines) + "\n"

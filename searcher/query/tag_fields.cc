@@ -25,15 +25,16 @@ TagResolver::Result TagResolver::resolve(const schema::Field& field, std::string
 TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::string_view value) const {
   const std::string prefix(field.prefix);
   const Dictionary& dict = dictionary_.get();
-  if (auto id = dict.resolve_actor(value)) {
-    const Actor* actor = dict.actor(*id);
+  const auto typed = [&](const std::string& id) -> Result {
+    const Actor* actor = dict.actor(id);
     if (field.actor_type && actor->type != *field.actor_type) {
       return {"", std::string(field.name) + ": '" + std::string(value) + "' is " +
                       std::string(actor_type_name(actor->type)) + " " + actor->id + ", not " +
                       with_article(actor_type_name(*field.actor_type)) + " (use actor: for any kind)"};
     }
-    return {prefix + *id, ""};
-  }
+    return {prefix + id, ""};
+  };
+  if (auto id = dict.resolve_actor(value)) return typed(*id);
   if (const auto ids = dict.actors_named(value); ids.size() > 1) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
@@ -42,6 +43,8 @@ TagResolver::Result TagResolver::resolve_actor(const schema::Field& field, std::
   // Tags given in the input that no dictionary knows are in the index under their slug.
   if (const std::string slug = slugify(value); !slug.empty() && db_.term_exists(prefix + slug))
     return {prefix + slug, ""};
+  // An inflected or differently romanised name ("Лаврова", "lawrow") of one actor alone.
+  if (auto id = dict.resolve_actor_loosely(value)) return typed(*id);
   return {"", "unknown " + std::string(field.name) + " '" + std::string(value) + "'" +
                   did_you_mean(dict.suggest_actor(value))};
 }

@@ -85,3 +85,43 @@ TEST_CASE("the bundled dictionaries pass the lint", "[dictionary]") {
   INFO(all);
   CHECK(problems.empty());
 }
+
+TEST_CASE("names may carry their language; keys that take none say so", "[dictionary]") {
+  test::TempDir dir;
+  const auto path = dir.write("l.actors",
+                              "dictionary: actors\nversion: 1\n\nactor: rus\ntype: country\nname: Russia\n"
+                              "demonym: Russian\nalias[ru]: Россия\ndemonym[fr]: russe | russes\n\n"
+                              "title: president\nname: president\nalias[de]: Präsident\n");
+  const auto d = Dictionary::load({path});
+  const Actor* rus = d.actor("rus");
+  REQUIRE(rus->names.size() == 5);
+  // English names first, then the others in their kinds' order.
+  CHECK(rus->names[1].text == "Russian");
+  CHECK(rus->names[1].language.empty());
+  CHECK(rus->names[2].text == "Россия");
+  CHECK(rus->names[2].language == "ru");
+  CHECK(rus->names[2].kind == NameKind::alias);
+  CHECK(rus->names[4].language == "fr");
+  CHECK(rus->names[4].kind == NameKind::demonym);
+  CHECK(d.title("president")->languages == std::vector<std::string>{"", "de"});
+  CHECK(d.resolve_actor("россия") == "rus");
+  const auto bad = [&](const std::string& line) {
+    const auto p = dir.write("b.actors", "dictionary: actors\nversion: 1\n\nactor: a\ntype: country\nname: A\n" + line);
+    INFO(line);
+    CHECK_THROWS_WITH(Dictionary::load({p}), Catch::Contains(":7: error: bad key"));
+  };
+  bad("affiliation[fr]: x\n");
+  bad("alias[Russian]: x\n");
+  bad("name[ru]: x\n");
+}
+
+TEST_CASE("the lint rejects Cyrillic names of two actors that meet once declined", "[dictionary]") {
+  test::TempDir dir;
+  const auto path =
+      dir.write("c.actors",
+                "dictionary: actors\nversion: 1\n\nactor: a\ntype: person\nname: Ivan Petrov\n"
+                "alias: Иван Петров\n\nactor: b\ntype: person\nname: Ivana Petrova\nalias: Иван Петрова\n");
+  const auto problems = Dictionary::load({path}).lint();
+  REQUIRE(problems.size() == 2);
+  CHECK_THAT(problems[0], Catch::Contains("once case endings are off ('иван петров')"));
+}

@@ -87,3 +87,25 @@ TEST_CASE("count_word_runs is never fewer than the tokens tokenize() returns", "
     CHECK(count_word_runs(text) >= tokenize(text).size());
   }
 }
+
+TEST_CASE("Han and kana characters are tokens of their own; Hangul and Cyrillic words are not split", "[tokens]") {
+  CHECK(norms("习近平主席会见普京") == Words{"习", "近", "平", "主", "席", "会", "见", "普", "京"});
+  // A name is the phrase of its characters, whatever text surrounds it.
+  CHECK(normalize_phrase("习近平") == "习 近 平");
+  CHECK(norms("東京タワー") == Words{"東", "京", "タ", "ワ", "ー"});
+  CHECK(norms("Xi习近平Putin") == Words{"xi", "习", "近", "平", "putin"});
+  CHECK(norms("윤석열 대통령") == Words{"윤석열", "대통령"});
+  CHECK(norms("Сергей Лавров") == Words{"сергей", "лавров"});
+  // Each character is at a code point of its own: evidence can point at it.
+  const auto t = tokenize("会见普京。");
+  REQUIRE(t.size() == 4);
+  CHECK(t[2].char_begin == 2);
+  CHECK(t[2].char_end == 3);
+  CHECK(t[2].byte_begin == 6);
+  CHECK(t[2].byte_end == 9);
+  CHECK_FALSE(t[2].capitalised);
+  // Never fewer word runs than tokens (the indexer sizes its work on it).
+  CHECK(count_word_runs("习近平主席 met Putin") >= tokenize("习近平主席 met Putin").size());
+  // A Han character after a dot is no part of a dotted acronym.
+  CHECK(norms("U.习") == Words{"u", "习"});
+}
