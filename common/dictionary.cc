@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_set>
 
 #include "data_dir.h"
 #include "date.h"
@@ -373,16 +374,35 @@ struct Dictionary::LooseKeys {
   std::once_flag built;
   std::unordered_map<std::string, std::vector<std::size_t>> inflected;  // match keys of its tokens
   std::unordered_map<std::string, std::vector<std::size_t>> romanised;  // romanisation key
+  std::unordered_set<std::string> words;                                // the match keys of the tokens of those names
 };
 
 namespace {
 
-// The match keys (word_forms.h) of a normalised phrase's tokens, joined by spaces.
-std::string inflection_key(std::string_view norm) {
+// Names in these scripts take endings or prefixes in running text (word_forms.h).
+bool inflects(std::string_view norm) {
+  const WordScript script = word_script(norm);
+  return script == WordScript::cyrillic || script == WordScript::arabic;
+}
+
+// The match keys (word_forms.h) of a normalised phrase's tokens, joined by spaces. With
+// `words`, a token takes its first lookup key that is one of them, as the tagger reads it in
+// text ("дмитрієвим" -> "дмитрієв", "китая" -> "кита", "وبوتين" -> "بوتين").
+std::string inflection_key(std::string_view norm, const std::unordered_set<std::string>* words = nullptr) {
   std::string out;
   while (!norm.empty()) {
     const auto space = norm.find(' ');
-    out.append(out.empty() ? "" : " ").append(match_key(norm.substr(0, space)));
+    const std::string_view token = norm.substr(0, space);
+    std::string key = match_key(token);
+    if (words) {
+      for (auto& form : lookup_keys(token)) {
+        if (words->count(form)) {
+          key = std::move(form);
+          break;
+        }
+      }
+    }
+    out.append(out.empty() ? "" : " ").append(key);
     norm = space == std::string_view::npos ? std::string_view() : norm.substr(space + 1);
   }
   return out;
@@ -403,7 +423,14 @@ const Dictionary::LooseKeys& Dictionary::loose_keys() const {
       for (const auto& n : actors_[i].names) {
         if (n.norm.empty()) continue;
         // Only names written in a script that inflects differ from their normal form.
-        if (word_script(n.norm) == WordScript::cyrillic) add_owner(loose_->inflected, inflection_key(n.norm), i);
+        if (inflects(n.norm)) {
+          const std::string key = inflection_key(n.norm);
+          add_owner(loose_->inflected, key, i);
+          for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
+            e = std::min(key.find(' ', b), key.size());
+            loose_->words.insert(key.substr(b, e - b));
+          }
+        }
         add_owner(loose_->romanised, romanisation_key(n.text), i);
       }
     }
@@ -421,8 +448,8 @@ std::optional<std::string> Dictionary::resolve_actor_loosely(std::string_view te
     return actors_[it->second.front()].id;
   };
   const std::string norm = normalize_phrase(text);
-  if (word_script(norm) == WordScript::cyrillic) {
-    if (auto id = single(keys.inflected, inflection_key(norm))) return id;
+  if (inflects(norm)) {
+    if (auto id = single(keys.inflected, inflection_key(norm, &keys.words))) return id;
   }
   return single(keys.romanised, romanisation_key(text));
 }

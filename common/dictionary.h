@@ -117,7 +117,8 @@ class Dictionary {
   std::optional<std::string> resolve_actor(std::string_view text) const;
   std::optional<std::string> resolve_topic(std::string_view text) const;
   // What resolve_actor falls back on, in this order, for a value no name matches as written:
-  // its inflected form reduced (word_forms.h: "Лаврова" -> "Лавров"), then its romanisation
+  // its inflected form reduced as the tagger reads it in text (word_forms.h: "Лаврова" ->
+  // "Лавров", "وبوتين" -> "بوتين"), then its romanisation
   // key (romanisation.h: "lawrow", "lavrof", "лавров" -> "lavrov"), each only when it points
   // at a single actor. Built on first use, so that loading the dictionaries costs no more.
   std::optional<std::string> resolve_actor_loosely(std::string_view text) const;

@@ -36,14 +36,15 @@ namespace {
 
 // Case endings of Russian and Ukrainian nouns and adjectives, longest first. Not -ов, -ев,
 // -ин (surname suffixes), nor -ей (Сергей/Сергея would part); -ем and -ом are endings of
-// the instrumental ("Сергеем", "Трампом"). Nor -ею (Ukrainian instrumental), which would part
+// the instrumental ("Сергеем", "Трампом"). -ої is the Ukrainian feminine genitive
+// ("Європейської комісії"). Nor -ею (Ukrainian instrumental), which would part
 // Russian "Сергей" and its dative "Сергею".
 const std::u32string_view cyrillic_endings[] = {
-    U"иями", U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ией", U"ием", U"иям",
-    U"иях",  U"ові", U"еві", U"ією", U"ий",  U"ый",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее",  U"ую",
-    U"юю",   U"ым",  U"им",  U"ом",  U"ем",  U"ых",  U"их",  U"ах",  U"ях",  U"ам",  U"ям",  U"ию",
-    U"ия",   U"ии",  U"ие",  U"ые",  U"ью",  U"ья",  U"ье",  U"ою",  U"ія",  U"ії",  U"ію",  U"ій",
-    U"ім",   U"а",   U"я",   U"о",   U"е",   U"у",   U"ю",   U"ы",   U"и",   U"і",   U"ь",   U"й"};
+    U"иями", U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ией", U"ием", U"иям", U"иях",
+    U"ові",  U"еві", U"ією", U"ої",  U"ий",  U"ый",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее",  U"ую",  U"юю",
+    U"ым",   U"им",  U"ом",  U"ем",  U"ых",  U"их",  U"ах",  U"ях",  U"ам",  U"ям",  U"ию",  U"ия",  U"ии",
+    U"ие",   U"ые",  U"ью",  U"ья",  U"ье",  U"ою",  U"ія",  U"ії",  U"ію",  U"ій",  U"ім",  U"а",   U"я",
+    U"о",    U"е",   U"у",   U"ю",   U"ы",   U"и",   U"і",   U"ь",   U"й"};
 
 constexpr std::size_t min_stem = 3;  // letters left after stripping
 
@@ -67,6 +68,37 @@ std::string reduce_cyrillic(std::string_view norm) {
     }
   }
   return std::string(norm);
+}
+
+std::vector<std::string> cyrillic_alternatives(std::string_view norm) {
+  std::vector<std::string> out;
+  if (word_script(norm) != WordScript::cyrillic) return out;
+  const std::u32string w = decode(norm);
+  bool first = true;
+  for (const auto ending : cyrillic_endings) {
+    if (w.size() >= ending.size() + min_stem && w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
+      if (!first) out.push_back(encode(std::u32string_view(w).substr(0, w.size() - ending.size())));
+      first = false;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> lookup_keys(std::string_view norm) {
+  switch (word_script(norm)) {
+    case WordScript::cyrillic: {
+      auto keys = cyrillic_alternatives(norm);
+      std::reverse(keys.begin(), keys.end());  // the longest stem first
+      keys.push_back(reduce_cyrillic(norm));
+      return keys;
+    }
+    case WordScript::arabic: {
+      auto keys = arabic_clitic_forms(norm);
+      keys.insert(keys.begin(), std::string(norm));
+      return keys;
+    }
+    default: return {std::string(norm)};
+  }
 }
 
 std::string match_key(std::string_view norm) {

@@ -34,6 +34,19 @@ WordScript word_script(std::string_view norm);
 // The Cyrillic case-ending reduction ("лаврова" -> "лавров"); any other token unchanged.
 std::string reduce_cyrillic(std::string_view norm);
 
+// The stems a Cyrillic token has by the shorter endings of the list that it also ends in,
+// longest ending first, after the one reduce_cyrillic strips: "китая" is "кит" by -ая, and
+// "кита" (the stem of "Китай") by -я. Empty for other scripts.
+std::vector<std::string> cyrillic_alternatives(std::string_view norm);
+
+// The keys a text token is looked up under in a dictionary, in this order; the first that is
+// a dictionary word wins, else the last stands. Cyrillic: the stems by every ending it ends in,
+// the longest stem first ("китая": "кита", the stem of "Китай", before "кит" by -ая), its match
+// key last; Arabic: the token, then its forms without clitic prefixes; others: the token.
+// The tagger and the query side (actor:, --actor-info) both take these, so that a name
+// resolves in every form it is tagged in.
+std::vector<std::string> lookup_keys(std::string_view norm);
+
 // The key a token is matched on: reduce_cyrillic for Cyrillic, the token itself otherwise.
 std::string match_key(std::string_view norm);
 

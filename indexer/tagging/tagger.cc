@@ -84,6 +84,16 @@ std::uint32_t text_word_number(const PhraseTrie& trie, const std::string& key, c
   return n;
 }
 
+// A Cyrillic text word's number in the name trie: its longest stem that is a name's word
+// (lookup_keys), else its match key.
+std::uint32_t cyrillic_word_number(const PhraseTrie& names, std::string_view norm) {
+  std::uint32_t n = PhraseTrie::no_word;
+  for (const auto& key : lookup_keys(norm)) {
+    if ((n = names.word_number(key)) != PhraseTrie::no_word) return n;
+  }
+  return n;
+}
+
 bool is_language(const std::string& language, std::string_view code) {
   return language.compare(0, language.find('-'), code) == 0;
 }
@@ -92,16 +102,16 @@ bool is_german(const std::string& language) { return is_language(language, "de")
 
 // French and Italian elide an article or a preposition before a vowel ("l'Ukraine",
 // "d'Israël", "dell'Iran"), which the tokenizer keeps in one word ("lukraine"). In articles
-// in those languages, such a word that no dictionary phrase has is split in two at its
-// apostrophe ("l", "ukraine"); one that a phrase has stays whole ("Côte d'Ivoire").
+// in those languages, such a word is split in two at its apostrophe ("l", "ukraine"). A
+// dictionary name with an elision is in the name trie both whole and split ("Côte d'Ivoire",
+// "Conseil de sécurité de l'ONU"), so that it matches either way while "l'ONU" alone is "ONU".
 bool is_elided_word(std::string_view word) {
   static const std::unordered_set<std::string_view> elided = {"l", "d",  "j",    "n",    "s",   "c",    "m",
                                                               "t", "qu", "dell", "nell", "all", "dall", "sull"};
   return elided.count(word) > 0;
 }
 
-std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, const std::string& text,
-                                      const PhraseTrie& names) {
+std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, const std::string& text) {
   std::vector<TextToken> out;
   out.reserve(tokens.size());
   for (const auto& t : tokens) {
@@ -113,8 +123,7 @@ std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, cons
       width = 3;
     }
     const bool split = apostrophe != std::string_view::npos && apostrophe + width < raw.size() &&
-                       is_elided_word(fold_case_and_accents(raw.substr(0, apostrophe))) &&
-                       names.word_number(t.norm) == PhraseTrie::no_word;
+                       is_elided_word(fold_case_and_accents(raw.substr(0, apostrophe)));
     if (!split) {
       out.push_back(t);
       continue;
@@ -141,6 +150,18 @@ std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, cons
     out.push_back(std::move(head));
     out.push_back(std::move(rest));
   }
+  return out;
+}
+
+// A name's normal form as French and Italian articles read it, elisions split ("chef de l'État"
+// -> "chef de l etat"); empty when it has none.
+std::string elision_split_norm(const std::string& name) {
+  if (name.find('\'') == std::string::npos && name.find("\xE2\x80\x99") == std::string::npos) return "";
+  const auto whole = tokenize(name);
+  const auto split = split_elisions(whole, name);
+  if (split.size() == whole.size()) return "";
+  std::string out;
+  for (const auto& t : split) out.append(out.empty() ? "" : " ").append(t.norm);
   return out;
 }
 
@@ -191,10 +212,9 @@ std::string english_stem(const std::string& word) {
 
 // What a topic pattern's word and a text's word are compared on: the Snowball Russian stem
 // for Cyrillic words (it removes plural and case endings of common nouns: "переговоров",
-// "санкций"), the English (Porter2) stem for any other script, as before; for scripts the
-// English stemmer does not know, that is the word itself.
-// The Snowball stemmer of a language written in Latin letters whose patterns are matched on
-// its own stems (nullptr for the others).
+// "санкций"), reduced again as names are (for Ukrainian), the English (Porter2) stem for any other script, as before;
+// for scripts the English stemmer does not know, that is the word itself. The Snowball stemmer of a language written in
+// Latin letters whose patterns are matched on its own stems (nullptr for the others).
 const char* latin_stemmer(std::string_view language) {
   if (language == "fr") return "french";
   if (language == "de") return "german";
@@ -209,8 +229,10 @@ std::string language_stem(const std::string& language, const std::string& word);
 
 std::string topic_stem(const std::string& word) {
   if (word_script(word) == WordScript::cyrillic) {
+    // Then the case-ending reduction of names, which knows the Ukrainian endings the Russian
+    // stemmer leaves ("гарантій", "гарантії" and "гарантии" are all "гарант").
     thread_local Xapian::Stem russian("russian");
-    return russian(word);
+    return reduce_cyrillic(russian(word));
   }
   return english_stem(word);
 }
@@ -234,7 +256,46 @@ Tagger::Tagger(const Dictionary& dictionary) : dict_(dictionary) {
 
 Tagger::~Tagger() = default;
 
+// Arabic words with a clitic prefix found only inside names ("للأمم" in "مجلس الأمن التابع
+// للأمم المتحدة") are put in the trie as a text word without the prefix is read: by their
+// first form that is another name's word ("الأمم"). Kept as they are, they would be words of
+// the trie, and "للأمم المتحدة" in text would never be tried as "الأمم المتحدة".
+void Tagger::find_inner_arabic_forms() {
+  std::unordered_set<std::string> first, all;
+  std::vector<std::string> inner;
+  for (const auto& a : dict_.actors()) {
+    for (const auto& n : a.names) {
+      const auto tokens = split_norm(n.norm);
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        all.insert(tokens[k]);
+        if (k == 0) first.insert(tokens[k]);
+        else if (word_script(tokens[k]) == WordScript::arabic) inner.push_back(tokens[k]);
+      }
+    }
+  }
+  for (const auto& word : inner) {
+    if (first.count(word)) continue;
+    for (const auto& form : arabic_clitic_forms(word)) {
+      if (all.count(form)) {
+        inner_arabic_forms_.emplace(word, form);
+        break;
+      }
+    }
+  }
+}
+
+// The keys a name's tokens have in the trie: match keys, and inner Arabic words without
+// their prefix (find_inner_arabic_forms).
+std::vector<std::string> Tagger::name_keys(std::vector<std::string> tokens) const {
+  tokens = match_keys(std::move(tokens));
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (const auto it = inner_arabic_forms_.find(tokens[k]); it != inner_arabic_forms_.end()) tokens[k] = it->second;
+  }
+  return tokens;
+}
+
 void Tagger::add_actor_names() {
+  find_inner_arabic_forms();
   const auto& actors = dict_.actors();
   // What resolve_actor() says of a one-word name, on its normal form: an id, or one owner.
   const auto names_one_actor = [&](const std::string& norm) {
@@ -258,10 +319,17 @@ void Tagger::add_actor_names() {
       e.capitalised = n.capitalised;
       e.ambiguous = actors[i].is_ambiguous(n.norm);
       e.name = static_cast<std::uint32_t>(&n - actors[i].names.data());
-      names_.add(match_keys(tokens), static_cast<std::uint32_t>(entries_.size()));
+      names_.add(name_keys(tokens), static_cast<std::uint32_t>(entries_.size()));
+      add_split_elisions(n.text, static_cast<std::uint32_t>(entries_.size()));
       entries_.push_back(e);
     }
   }
+}
+
+// A name with an elision ("Côte d'Ivoire") also as French and Italian articles read it, split.
+void Tagger::add_split_elisions(const std::string& name, std::uint32_t entry) {
+  if (const std::string split = elision_split_norm(name); !split.empty())
+    names_.add(name_keys(split_norm(split)), entry);
 }
 
 namespace {
@@ -324,10 +392,15 @@ void Tagger::add_role_phrases() {
   for (const auto& t : dict_.titles()) {
     for (std::size_t k = 0; k < t.names.size(); ++k) {
       const auto tokens = split_tokens(t.names[k]);
-      title_phrases_.insert(match_key_phrase(normalize_phrase(t.names[k])));
-      title_norms[static_cast<std::size_t>(&t - dict_.titles().data())].push_back(
-          {normalize_phrase(t.names[k]), t.languages[k]});
       longest_title_ = std::max(longest_title_, tokens.size());
+      auto& norms = title_norms[static_cast<std::size_t>(&t - dict_.titles().data())];
+      // Whole, and as French and Italian articles read it ("chef de l etat").
+      for (const std::string& norm : {normalize_phrase(t.names[k]), elision_split_norm(t.names[k])}) {
+        if (norm.empty()) continue;
+        title_phrases_.insert(match_key_phrase(norm));
+        norms.push_back({norm, t.languages[k]});
+        longest_title_ = std::max(longest_title_, split_norm(norm).size());
+      }
     }
   }
   for (const auto& [title_id, of_id] : offices) {
@@ -341,17 +414,23 @@ void Tagger::add_role_phrases() {
     for (const auto& ref : of->names) {
       if (ref.kind != NameKind::name && ref.kind != NameKind::alias && ref.kind != NameKind::demonym) continue;
       if (ref.norm.empty() || of->is_ambiguous(ref.norm)) continue;
+      const std::string ref_split = elision_split_norm(ref.text);
       for (const auto& [title_name, language] : title_norms[e.title]) {
         const bool same_language = language == ref.language || (language.empty() && ref.language == "en") ||
                                    (language == "en" && ref.language.empty());
         if (!same_language) continue;
-        for (const auto& p : role_phrases(ref.language, title_name, ref.norm, ref.kind == NameKind::demonym)) {
+        auto phrases = role_phrases(ref.language, title_name, ref.norm, ref.kind == NameKind::demonym);
+        if (!ref_split.empty()) {
+          for (auto& p : role_phrases(ref.language, title_name, ref_split, ref.kind == NameKind::demonym))
+            phrases.push_back(std::move(p));
+        }
+        for (const auto& p : phrases) {
           NameEntry entry = e;
           if (p.ref_first) {
             entry.acronym = is_acronym(ref.text);
             entry.capitalised = ref.capitalised;
           }
-          names_.add(match_keys(split_norm(p.phrase)), static_cast<std::uint32_t>(entries_.size()));
+          names_.add(name_keys(split_norm(p.phrase)), static_cast<std::uint32_t>(entries_.size()));
           entries_.push_back(entry);
         }
       }
@@ -442,9 +521,8 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
   words.reserve(tokens.size());
   for (const auto& t : tokens) {
     // A Cyrillic word by its match key; any other by its normal form, uncopied.
-    words.push_back(word_script(t.norm) == WordScript::cyrillic
-                        ? text_word_number(names_, reduce_cyrillic(t.norm), t, german)
-                        : text_word_number(names_, t.norm, t, german));
+    words.push_back(word_script(t.norm) == WordScript::cyrillic ? cyrillic_word_number(names_, t.norm)
+                                                                : text_word_number(names_, t.norm, t, german));
   }
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -634,8 +712,8 @@ Tags Tagger::tag(const Article& article) const {
   auto title_tokens = tokenize(article.title);
   auto body_tokens = tokenize(article.body);
   if (is_language(article.language, "fr") || is_language(article.language, "it")) {
-    title_tokens = split_elisions(title_tokens, article.title, names_);
-    body_tokens = split_elisions(body_tokens, article.body, names_);
+    title_tokens = split_elisions(title_tokens, article.title);
+    body_tokens = split_elisions(body_tokens, article.body);
   }
   const bool german = is_german(article.language);
   auto mentions = find_mentions("title", article.title, title_tokens, upper, german);

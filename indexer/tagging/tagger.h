@@ -73,6 +73,9 @@ class Tagger {
   struct NameEntry;
   struct Mention;
   void add_actor_names();
+  void add_split_elisions(const std::string& name, std::uint32_t entry);
+  void find_inner_arabic_forms();
+  std::vector<std::string> name_keys(std::vector<std::string> tokens) const;
   void add_role_phrases();
   void mark_lone_surnames();
   void add_topic_patterns();
@@ -98,9 +101,10 @@ class Tagger {
   const Dictionary& dict_;
   std::vector<NameEntry> entries_;
   PhraseTrie names_;
-  std::unordered_set<std::string> title_phrases_;  // normalised titles and honorifics
-  std::unordered_set<std::string> given_names_;    // first words of people's names ("jack", "helmut")
-  std::size_t longest_title_ = 0;                  // in tokens
+  std::unordered_set<std::string> title_phrases_;                    // normalised titles and honorifics
+  std::unordered_map<std::string, std::string> inner_arabic_forms_;  // "للامم" -> "الامم" (name_keys)
+  std::unordered_set<std::string> given_names_;                      // first words of people's names ("jack", "helmut")
+  std::size_t longest_title_ = 0;                                    // in tokens
   std::unordered_map<std::string, std::vector<const Actor*>> office_holders_;  // "title|of"
   PhraseTrie topic_patterns_;  // unmarked patterns, and those of scripts matched by their own rule
   // Patterns marked with a language that has its own Snowball stemmer and is written in

@@ -56,3 +56,12 @@ TEST_CASE("loose resolution never merges distinct actors", "[romanisation]") {
   // A key no name has resolves to nothing.
   CHECK(resolved("qqqzzz") == "(none)");
 }
+
+TEST_CASE("actor: values take the forms the tagger reads in text", "[romanisation]") {
+  CHECK(resolved("Дмитрієвим") == "kirill-dmitriev");  // Ukrainian instrumental
+  CHECK(resolved("وبوتين") == "vladimir-putin");       // Arabic "and Putin"
+  CHECK(resolved("لروسيا") == "rus");                  // Arabic "to Russia"
+  CHECK(resolved("Китая") == "chn");                   // genitive, not the adjective ending -ая
+  CHECK(resolved("Європейської комісії") == "european-commission");
+  CHECK(resolved("وبوتينات") == "(none)");  // prefixes come off, not unknown endings
+}

@@ -165,3 +165,24 @@ TEST_CASE("French, German and Spanish patterns match on their own language's ste
   // Not in an English article, on English stems or any other.
   CHECK_FALSE(has_topic(tag("en", "Une négociation de paix", ""), "peace-talks"));
 }
+
+TEST_CASE("French elisions: a name with one matches whole and as part of a longer name", "[tagger][languages]") {
+  const Tags t = tag("fr", "", "L’ONU a parlé. Le Conseil de sécurité de l'ONU a voté.");
+  CHECK(contains(evidence(t, "un"), "ONU"));
+  CHECK(contains(evidence(t, "unsc"), "Conseil de sécurité de l'ONU"));
+  // Titles with an elision still make role phrases: "chef de l'État" of France.
+  const Tags f = tag("fr", "", "Le chef de l'État français a reçu ses homologues.", "2025-08-10");
+  CHECK(has_actor(f, "emmanuel-macron"));
+}
+
+TEST_CASE("Ukrainian topic words meet their case forms", "[tagger][languages]") {
+  CHECK(has_topic(tag("uk", "", "Лідери обговорили пакет гарантій безпеки для Києва."), "security-guarantees"));
+  CHECK(has_topic(tag("uk", "", "Сторони домовилися про механізм моніторингу перемир’я."), "ceasefire-monitoring"));
+  CHECK(has_actor(tag("ru", "", "Компании Индии и Китая покупают нефть."), "chn"));
+}
+
+TEST_CASE("an Arabic word with a prefix inside one name still meets another name", "[tagger][languages]") {
+  // "للأمم" is part of an alias of the Security Council: "للأمم المتحدة" is still the UN.
+  CHECK(has_actor(tag("ar", "", "قال الأمين العام للأمم المتحدة إن الحل ممكن."), "un"));
+  CHECK(has_actor(tag("ar", "", "اجتمع مجلس الأمن التابع للأمم المتحدة أمس."), "unsc"));
+}

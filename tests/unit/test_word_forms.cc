@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "text_tokens.h"
 #include "word_forms.h"
 
@@ -61,4 +63,24 @@ TEST_CASE("the German genitive -s comes off a name", "[word_forms]") {
   CHECK(without_german_genitive("russlands") == "russland");
   CHECK(without_german_genitive("bus") == "");
   CHECK(without_german_genitive("merz") == "");
+}
+
+TEST_CASE("a text word is looked up under its longest stem first, its match key last", "[word_forms]") {
+  // "Китая" is "кит" by -ая, the adjective ending; by -я it is "кита", as "Китай" is.
+  CHECK(key("Китая") != key("Китай"));
+  const auto keys = lookup_keys(normalize_phrase("Китая"));
+  REQUIRE(keys.size() == 2);
+  CHECK(keys.front() == key("Китай"));
+  CHECK(keys.back() == key("Китая"));
+  CHECK(lookup_keys("лаврова") == std::vector<std::string>{"лавров"});  // one ending only
+  CHECK(lookup_keys("putina") == std::vector<std::string>{"putina"});   // Latin words as they are
+  const auto arabic = lookup_keys("وبوتين");                            // Arabic: as written first
+  REQUIRE(arabic.size() >= 2);
+  CHECK(arabic[0] == "وبوتين");
+  CHECK(arabic[1] == "بوتين");
+}
+
+TEST_CASE("Ukrainian feminine genitive -ої meets the nominative", "[word_forms]") {
+  CHECK(key("Європейської") == key("Європейська"));
+  CHECK(key("комісії") == key("комісія"));
 }
