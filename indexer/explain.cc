@@ -7,8 +7,10 @@
 #include "dictionary.h"
 #include "error.h"
 #include "input/article_source.h"
+#include "input/language_detection.h"
 #include "json_text.h"
 #include "tagging/tagger.h"
+#include "text_util.h"
 
 namespace dipnews {
 
@@ -40,6 +42,7 @@ json article_json(const Article& a, const Tags& tags) {
           {"file", a.origin_file},
           {"line", a.origin_line},
           {"date", a.date.empty() ? json(nullptr) : json(a.date)},
+          {"language", a.language.empty() ? json(nullptr) : json(a.language)},
           {"actors", std::move(actors)},
           {"topics", std::move(topics)}};
 }
@@ -49,7 +52,10 @@ void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
     const std::string span =
         e.field == "input" ? "input" : e.field + " " + std::to_string(e.start) + "-" + std::to_string(e.end);
     const std::string quoted = '"' + one_line(e.text).append(1, '"');
-    out << "      " << std::left << std::setw(16) << span << " " << std::setw(28) << quoted << " " << e.rule << "\n";
+    // Padded by code points, not bytes, so Cyrillic, Arabic or Chinese evidence lines up too.
+    const std::size_t shown = utf8_length(quoted);
+    out << "      " << std::left << std::setw(16) << span << " " << quoted
+        << std::string(shown < 28 ? 28 - shown : 0, ' ') << " " << e.rule << "\n";
   }
 }
 
@@ -57,7 +63,7 @@ void print_evidence(std::ostream& out, const std::vector<Evidence>& evidence) {
 // its control characters escaped (one_line): each evidence stays one line, as scripts read it.
 void print_text(std::ostream& out, const Article& a, const Tags& tags) {
   out << one_line(a.id) << "  " << (a.date.empty() ? "undated" : a.date) << "  (" << one_line(a.origin_file) << ":"
-      << a.origin_line << ")\n";
+      << a.origin_line << ")" << (a.language.empty() ? "" : "  language " + one_line(a.language)) << "\n";
   out << "  actors" << (tags.actors.empty() ? ": none" : "") << "\n";
   for (const auto& t : tags.actors) {
     out << "    " << one_line(t.id) << "  " << (t.type ? actor_type_name(*t.type) : "not in the dictionary") << "  "
@@ -109,11 +115,15 @@ ExitCode run_explain(const IndexOptions& options, std::ostream& out, std::ostrea
   const Tagger tagger(dictionary);
   ExplainWriter writer(options.explain_format, out);
   long errors = 0;
-  source.read_all([&](Article&& a) { writer.article(a, tagger.tag(a)); },
-                  [&](const InputError& e) {
-                    errors += !e.warning;
-                    diag << "dipnews-index: " << e.to_string() << "\n";
-                  });
+  source.read_all(
+      [&](Article&& a) {
+        a.language = language_of(a);  // as indexing does: the tags depend on it
+        writer.article(a, tagger.tag(a));
+      },
+      [&](const InputError& e) {
+        errors += !e.warning;
+        diag << "dipnews-index: " << e.to_string() << "\n";
+      });
   writer.finish();
   return errors > 0 ? ExitCode::failure : ExitCode::success;
 }

@@ -45,4 +45,8 @@ std::string detect_language(std::string_view title, std::string_view body) {
   return normalise_detected_code(CLD2::LanguageCode(found));
 }
 
+std::string language_of(const Article& article) {
+  return article.language.empty() ? detect_language(article.title, article.body) : article.language;
+}
+
 }  // namespace dipnews

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "article.h"
+
 namespace dipnews {
 
 // Below this many bytes of letters CLD2 guesses more than it detects: the language is left
@@ -16,6 +18,11 @@ inline constexpr int min_detection_text_bytes = 40;
 // code for the few languages that have no two-letter one; "" when CLD2 calls its answer
 // unreliable, the text is too short, or the text is not valid UTF-8.
 std::string detect_language(std::string_view title, std::string_view body);
+
+// The language an article is tagged and indexed in: the input's when it gives one, else the
+// detected one ("" when none is found). Indexing and --explain both go through here, so
+// --explain shows the tags the index gets.
+std::string language_of(const Article& article);
 
 // CLD2's code for a language, as detect_language() stores it ("zh-Hant" -> "zh", "iw" -> "he").
 std::string normalise_detected_code(std::string_view cld2_code);

@@ -19,7 +19,7 @@ Tags input_tags(const Article& a) {
 PreparedArticle DocumentPreparer::prepare(const Article& given, std::string content_hash) {
   // The input's language wins; else CLD2's, stored (and shown, and searched) as if given.
   Article article = given;
-  if (article.language.empty()) article.language = detect_language(article.title, article.body);
+  article.language = language_of(article);
   const Tags tags = tagger_ ? tagger_->tag(article) : input_tags(article);
   Article stored = article;  // stored with the ids of every tag, automatic and given
   stored.actors.clear();

@@ -135,6 +135,29 @@ TEST_CASE("explain text output and its errors", "[e2e][tagging]") {
   CHECK(run_index({"--format=jsonl", file}).exit_code == 2);  // --format belongs to --explain
 }
 
+TEST_CASE("explain detects an article's language as indexing does, and tags it in that language", "[e2e][tagging]") {
+  test::TempDir dir;
+  // No "language" field: the Russian topic patterns count only once the language is detected.
+  const auto file = dir.write("ru.jsonl",
+                              "{\"id\":\"ru1\",\"date\":\"2025-10-23\",\"title\":\"Новые санкции против "
+                              "российской нефти\",\"body\":\"Вашингтон ввёл санкции против двух крупнейших "
+                              "нефтяных компаний России. В Москве заявили, что новые санкции не изменят курса.\"}\n");
+  auto text = run_index({"--explain", file});
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("ru1  2025-10-23  (" + file + ":1)  language ru\n"));
+  CHECK_THAT(text.out, Catch::Contains("sanctions  Sanctions"));
+  auto jsonl = run_index({"--explain", "--format=jsonl", file});
+  const auto explained = nlohmann::json::parse(jsonl.out);
+  CHECK(explained["language"] == "ru");
+  REQUIRE_FALSE(explained["topics"].empty());
+  CHECK(explained["topics"][0]["id"] == "sanctions");
+
+  const auto db = (dir.path() / "db").string();
+  REQUIRE(run_index({"--quiet", "--db", db, file}).exit_code == 0);
+  auto hit = run_search({"--db", db, "--format=ids", "topic:sanctions language:ru"});
+  CHECK(hit.out == "ru1\n");
+}
+
 TEST_CASE("explain text: a name matched across a line break stays on its evidence line", "[e2e][tagging]") {
   // The evidence is the text as written; printed raw, its newline would start a line that a
   // script reads as another tag.
