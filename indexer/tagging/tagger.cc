@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "language.h"
 #include "text_util.h"
 #include "word_forms.h"
 
@@ -122,17 +123,20 @@ std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, cons
       apostrophe = curly;  // ’, three bytes
       width = 3;
     }
+    // The head's folded form, which starts the token's ("Ｌ'x": three bytes in the text, one folded).
+    const std::string head_norm =
+        apostrophe == std::string_view::npos ? "" : fold_case_and_accents(raw.substr(0, apostrophe));
     const bool split = apostrophe != std::string_view::npos && apostrophe + width < raw.size() &&
-                       is_elided_word(fold_case_and_accents(raw.substr(0, apostrophe)));
+                       is_elided_word(head_norm) && t.norm.compare(0, head_norm.size(), head_norm) == 0;
     if (!split) {
       out.push_back(t);
       continue;
     }
     TextToken head = t, rest = t;
-    head.norm = t.norm.substr(0, apostrophe);  // ASCII letters: their folded form is one byte each
+    head.norm = head_norm;
     head.byte_end = t.byte_begin + apostrophe;
-    head.char_end = t.char_begin + apostrophe;
-    rest.norm = t.norm.substr(apostrophe);
+    head.char_end = t.char_begin + utf8_length(raw.substr(0, apostrophe));
+    rest.norm = t.norm.substr(head_norm.size());
     rest.byte_begin = head.byte_end + width;
     rest.char_begin = head.char_end + 1;
     // Its case, as the tokenizer reads a word's: "l'OTAN" is an acronym after its "l'".
@@ -212,21 +216,8 @@ std::string english_stem(const std::string& word) {
 
 // What a topic pattern's word and a text's word are compared on: the Snowball Russian stem
 // for Cyrillic words (it removes plural and case endings of common nouns: "переговоров",
-// "санкций"), reduced again as names are (for Ukrainian), the English (Porter2) stem for any other script, as before;
-// for scripts the English stemmer does not know, that is the word itself. The Snowball stemmer of a language written in
-// Latin letters whose patterns are matched on its own stems (nullptr for the others).
-const char* latin_stemmer(std::string_view language) {
-  if (language == "fr") return "french";
-  if (language == "de") return "german";
-  if (language == "es") return "spanish";
-  if (language == "it") return "italian";
-  if (language == "pt") return "portuguese";
-  return nullptr;
-}
-
-// A word's stem in such a language; words of other scripts as topic_stem has them.
-std::string language_stem(const std::string& language, const std::string& word);
-
+// "санкций"), reduced again as names are (for Ukrainian); the English (Porter2) stem for any
+// other script, as before; for scripts the English stemmer does not know, the word itself.
 std::string topic_stem(const std::string& word) {
   if (word_script(word) == WordScript::cyrillic) {
     // Then the case-ending reduction of names, which knows the Ukrainian endings the Russian
@@ -237,11 +228,20 @@ std::string topic_stem(const std::string& word) {
   return english_stem(word);
 }
 
+// Whether a language's own topic patterns are matched on its own stems: French, German and
+// Spanish, written in Latin letters, which the English stemmer would misread. Their words
+// get the stemmer their free text gets (common/language.h), Spanish and French accented
+// endings included, so that a pattern meets the words a search for it meets ("negociación",
+// folded, and "negociaciones"). Patterns in other scripts are matched on topic_stem, in the
+// pass that also strips Arabic prefixes.
+bool has_own_stems(std::string_view language) { return language == "fr" || language == "de" || language == "es"; }
+
+// A word's stem in such a language; words of other scripts as topic_stem has them.
 std::string language_stem(const std::string& language, const std::string& word) {
   if (word_script(word) != WordScript::other) return topic_stem(word);
   thread_local std::map<std::string, Xapian::Stem> stemmers;  // each thread its own (see english_stem)
   auto it = stemmers.find(language);
-  if (it == stemmers.end()) it = stemmers.emplace(language, Xapian::Stem(latin_stemmer(language))).first;
+  if (it == stemmers.end()) it = stemmers.emplace(language, stemmer_of(analysis_of_language(language))).first;
   return it->second(word);
 }
 
@@ -459,7 +459,7 @@ void Tagger::add_topic_patterns() {
   std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> seen;
   for (std::size_t i = 0; i < topics.size(); ++i) {
     for (const auto& p : topics[i].patterns) {
-      const bool own_stems = latin_stemmer(p.language) != nullptr;
+      const bool own_stems = has_own_stems(p.language);
       std::vector<std::string> stems;
       std::string key;
       for (const auto& token : split_tokens(p.phrase)) {
@@ -837,22 +837,23 @@ void Tagger::add_topic_matches(const std::string& field, const std::string& text
   std::vector<std::uint32_t> words;
   words.reserve(tokens.size());
   for (const auto& t : tokens) words.push_back(text_word_number(topic_patterns_, topic_stem(t.norm), t, false));
-  count_topic_matches(topic_patterns_, words, field, text, tokens, multiplier, language, scores);
+  // Within one topic, a longer pattern hides the shorter ones inside it: "security
+  // guarantees" counts once, not again as "guarantees". The coverage is shared by the two
+  // passes, so a word both tries match ("sanctions" in French) counts once, not twice.
+  std::vector<std::size_t> covered_until(scores.size(), 0);
+  count_topic_matches(topic_patterns_, words, field, text, tokens, multiplier, language, scores, covered_until);
   // The article's language's own patterns, on its own stems.
   const auto own = language_patterns_.find(language);
   if (own == language_patterns_.end()) return;
   words.clear();
   for (const auto& t : tokens) words.push_back(own->second.word_number(language_stem(language, t.norm)));
-  count_topic_matches(own->second, words, field, text, tokens, multiplier, language, scores);
+  count_topic_matches(own->second, words, field, text, tokens, multiplier, language, scores, covered_until);
 }
 
 void Tagger::count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
                                  const std::string& field, const std::string& text,
                                  const std::vector<TextToken>& tokens, int multiplier, const std::string& language,
-                                 std::vector<TopicTag>& scores) const {
-  // Within one topic, a longer pattern hides the shorter ones inside it: "security
-  // guarantees" counts once, not again as "guarantees".
-  std::vector<std::size_t> covered_until(scores.size(), 0);
+                                 std::vector<TopicTag>& scores, std::vector<std::size_t>& covered_until) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto matches = patterns.matches_at(words, i);
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {

@@ -92,7 +92,8 @@ class Tagger {
                          int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
   void count_topic_matches(const PhraseTrie& patterns, const std::vector<std::uint32_t>& words,
                            const std::string& field, const std::string& text, const std::vector<TextToken>& tokens,
-                           int multiplier, const std::string& language, std::vector<TopicTag>& scores) const;
+                           int multiplier, const std::string& language, std::vector<TopicTag>& scores,
+                           std::vector<std::size_t>& covered_until) const;
   std::vector<TopicTag> find_topics(const Article& article, const std::vector<TextToken>& title_tokens,
                                     const std::vector<TextToken>& body_tokens) const;
   std::size_t distinct_actors(const Mention& m) const;
