@@ -39,6 +39,16 @@ bool is_decomposed_script(UScriptCode script) {
          script == USCRIPT_COMMON;
 }
 
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normaliser: ") + u_errorName(status));
+    return n;
+  }();
+  return *instance;
+}
+
 const icu::Normalizer2& nfkd() {
   static const icu::Normalizer2* instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -137,14 +147,71 @@ void capitalise_from(std::string& out, std::size_t from) {
   out.replace(from, first_bytes, upper);
 }
 
-bool is_ascii(std::string_view text) {
+bool has_decomposition(char32_t ch) {
+  icu::UnicodeString decomposition;
+  return ch >= 0xC0 && nfkc().getDecomposition(static_cast<UChar32>(ch), decomposition);
+}
+
+// Appends one code point folded; with keep_case, ASCII as it is and a capital's folded form
+// capitalised (fold_accents).
+void append_one(std::string& out, char32_t ch, bool keep_case) {
+  if (keep_case && ch < 0x80) {
+    out += static_cast<char>(ch);
+    return;
+  }
+  const std::size_t from = out.size();
+  append_folded(out, ch);
+  if (keep_case && is_upper(ch)) capitalise_from(out, from);
+}
+
+// Folds one cluster (a code point and the ones NFKC may compose with it, starts_cluster):
+// composed first (NFKC: "и" + U+0306 -> "й", half-width "ｶﾞ" -> "ガ"), then code point by code
+// point as append_folded does. A lone code point NFKC leaves alone costs no normalisation.
+void append_cluster(std::string& out, std::string_view cluster, bool keep_case) {
+  Xapian::Utf8Iterator it(cluster.data(), cluster.size());
+  const char32_t first = *it;
+  if (++it == Xapian::Utf8Iterator() && !has_decomposition(first)) {
+    append_one(out, first, keep_case);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString composed = nfkc().normalize(icu::UnicodeString::fromUTF8(cluster), status);
+  if (U_FAILURE(status)) {  // not expected: fold what was written
+    for (Xapian::Utf8Iterator cp(cluster.data(), cluster.size()); cp != Xapian::Utf8Iterator(); ++cp) {
+      append_one(out, *cp, keep_case);
+    }
+    return;
+  }
+  for (int32_t i = 0; i < composed.length(); i = composed.moveIndex32(i, 1)) {
+    append_one(out, static_cast<char32_t>(composed.char32At(i)), keep_case);
+  }
+}
+
+template <typename Fold>
+void for_each_cluster(std::string_view text, Fold fold) {
+  std::size_t begin = 0;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator();) {
+    ++it;
+    const std::size_t end =
+        it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+    if (end < text.size() && !starts_cluster(*it)) continue;
+    fold(text.substr(begin, end - begin));
+    begin = end;
+  }
+}
+
+}  // namespace
+
+bool is_ascii_only(std::string_view text) {
   for (const char c : text) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   }
   return true;
 }
 
-}  // namespace
+bool starts_cluster(char32_t ch) { return ch < 0x80 || nfkc().hasBoundaryBefore(static_cast<UChar32>(ch)); }
+
+void append_folded_cluster(std::string& out, std::string_view cluster) { append_cluster(out, cluster, false); }
 
 void append_folded(std::string& out, char32_t ch) {
   if (ch < 0x80) {
@@ -159,24 +226,19 @@ void append_folded(std::string& out, char32_t ch) {
 std::string fold_case_and_accents(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) append_folded(out, *it);
+  if (is_ascii_only(text)) {
+    for (const char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return out;
+  }
+  for_each_cluster(text, [&](std::string_view cluster) { append_cluster(out, cluster, false); });
   return out;
 }
 
 std::string fold_accents(std::string_view text) {
-  if (is_ascii(text)) return std::string(text);
+  if (is_ascii_only(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-    const char32_t ch = *it;
-    if (ch < 0x80) {
-      out += static_cast<char>(ch);
-      continue;
-    }
-    const std::size_t from = out.size();
-    append_folded(out, ch);
-    if (is_upper(ch)) capitalise_from(out, from);
-  }
+  for_each_cluster(text, [&](std::string_view cluster) { append_cluster(out, cluster, true); });
   return out;
 }
 

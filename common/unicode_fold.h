@@ -3,7 +3,10 @@
 // free-text search.
 //
 // What is folded (docs/reference.md, Text and languages):
-//   - compatibility forms (NFKD): ligatures ("ﬁ"), full-width and presentation forms;
+//   - text is composed first (NFKC), so that a letter typed as a base and combining marks
+//     ("и" + U+0306, "e" + U+0301) folds as the precomposed one ("й", "é") and half-width
+//     katakana as full-width ("ｶﾞ" -> "ガ");
+//   - compatibility forms (NFKC/NFKD): ligatures ("ﬁ"), full-width and presentation forms;
 //   - accents, i.e. the combining marks of Latin, Greek, Arabic (harakat) and Hebrew (points)
 //     letters, which writers use or omit for the same word; Latin letters that carry their
 //     accent inside ("ø", "ł", "ß", "æ") take ICU's Latin-ASCII spelling;
@@ -21,6 +24,18 @@ namespace dipnews {
 // Appends the lower-case, accent-free form of one code point (possibly several code points,
 // "ß" -> "ss", or none, a lone combining accent).
 void append_folded(std::string& out, char32_t ch);
+
+// True when `text` has no byte above 0x7F: it folds without ICU. (Named apart from the copy in
+// romanisation.cc, which can now use this one.)
+bool is_ascii_only(std::string_view text);
+
+// Clusters: a code point and the ones after it that NFKC may compose with it (combining marks,
+// the half-width voicing marks). Folding works cluster by cluster; starts_cluster(ch) is true
+// when ch begins a new one (always for ASCII).
+bool starts_cluster(char32_t ch);
+
+// Appends the folded form (append_folded) of one cluster, composed first (NFKC).
+void append_folded_cluster(std::string& out, std::string_view cluster);
 
 // Lower case without accents: "Élysée" -> "elysee", "Straße" -> "strasse", "Ёлка" -> "елка".
 std::string fold_case_and_accents(std::string_view text);
