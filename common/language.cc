@@ -48,6 +48,20 @@ bool is_letter_byte(char c) {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
+// Where the run of letters ending at byte `end` starts: whole code points, so that a
+// "«" before "l’Ukraine" is no part of the elided "l".
+std::size_t letters_before(std::string_view text, std::size_t end) {
+  std::size_t start = end;
+  while (start > 0) {
+    std::size_t from = start - 1;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    const unsigned ch = *Xapian::Utf8Iterator(text.data() + from, start - from);
+    if (!Xapian::Unicode::is_wordchar(ch) || ch == '_') break;
+    start = from;
+  }
+  return start;
+}
+
 // The elided words of French, in lower case: the apostrophe ends them.
 constexpr std::string_view elided[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"};
 constexpr std::string_view right_quote = "\xE2\x80\x99";  // ’
@@ -59,8 +73,7 @@ std::vector<std::size_t> elision_apostrophes(std::string_view text) {
   for (std::size_t i = 1; i < text.size(); ++i) {
     const std::size_t width = text[i] == '\'' ? 1 : text.substr(i, right_quote.size()) == right_quote ? 3 : 0;
     if (width == 0 || i + width >= text.size() || !is_letter_byte(text[i + width])) continue;
-    std::size_t start = i;
-    while (start > 0 && is_letter_byte(text[start - 1])) --start;
+    const std::size_t start = letters_before(text, i);
     const std::string word = to_lower_ascii(std::string(text.substr(start, i - start)));
     if (std::find(std::begin(elided), std::end(elided), word) != std::end(elided)) out.push_back(i);
   }

@@ -64,6 +64,16 @@ void append_lower(std::string& out, char32_t ch) {
   Xapian::Unicode::append_utf8(out, static_cast<unsigned>(u_foldCase(static_cast<UChar32>(ch), U_FOLD_CASE_DEFAULT)));
 }
 
+// True when `text` has an ASCII punctuation character: the query parser's syntax (quotes,
+// parentheses, +, -, *, :, <, >...), which no symbol outside ASCII may fold into.
+bool has_ascii_punctuation(const icu::UnicodeString& text) {
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t c = text.charAt(i);
+    if (c < 0x80 && u_ispunct(c)) return true;
+  }
+  return false;
+}
+
 // Folds one code point without the Latin table: decomposes it, drops its accents.
 void fold_by_decomposition(std::string& out, char32_t ch) {
   if (ch == 0x401 || ch == 0x451) {  // Ё ё
@@ -72,7 +82,8 @@ void fold_by_decomposition(std::string& out, char32_t ch) {
   }
   if (is_dropped_mark(ch)) return;
   icu::UnicodeString decomposition;
-  if (!is_decomposed_script(script_of(ch)) || !nfkd().getDecomposition(static_cast<UChar32>(ch), decomposition)) {
+  if (!is_decomposed_script(script_of(ch)) || !nfkd().getDecomposition(static_cast<UChar32>(ch), decomposition) ||
+      (!u_isalpha(static_cast<UChar32>(ch)) && has_ascii_punctuation(decomposition))) {
     append_lower(out, ch);
     return;
   }
@@ -113,7 +124,10 @@ class LatinTable {
     }
   }
 
+  // Letters only: Latin-ASCII also spells symbols in ASCII ("×" -> "*", "«" -> "<<",
+  // "©" -> "(c)"), which would put query syntax into folded text.
   const std::string* find(char32_t ch) const {
+    if (!u_isalpha(static_cast<UChar32>(ch))) return nullptr;
     if (ch >= 0x80 && ch < latin_table_end) return &low_[ch - 0x80];
     if (ch >= latin_extended_additional && ch < latin_extended_additional_end) {
       return &high_[ch - latin_extended_additional];
@@ -176,7 +190,9 @@ void append_cluster(std::string& out, std::string_view cluster, bool keep_case) 
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString composed = nfkc().normalize(icu::UnicodeString::fromUTF8(cluster), status);
-  if (U_FAILURE(status)) {  // not expected: fold what was written
+  // A symbol whose compatibility form is query syntax (full-width "＂", "（") stays itself.
+  const bool syntax = !u_isalpha(static_cast<UChar32>(first)) && has_ascii_punctuation(composed);
+  if (U_FAILURE(status) || syntax) {  // fold what was written
     for (Xapian::Utf8Iterator cp(cluster.data(), cluster.size()); cp != Xapian::Utf8Iterator(); ++cp) {
       append_one(out, *cp, keep_case);
     }

@@ -12,6 +12,10 @@
 //     accent inside ("ø", "ł", "ß", "æ") take ICU's Latin-ASCII spelling;
 //   - in Cyrillic only "ё" (written "е" in most Russian text): "й" and Ukrainian "ї" are
 //     letters of their own, and the Russian stemmer needs them;
+//   - symbols are never spelt in ASCII punctuation, which is query syntax: ICU's Latin-ASCII
+//     table is for letters only ("×", "«", "©", "±" stay as they are), and a compatibility form
+//     that is ASCII punctuation stays itself (full-width "＂", "（", "＋", "…"); the other
+//     compatibility forms of symbols fold ("²" -> "2", "½" -> "1⁄2" with U+2044);
 //   - nothing in scripts whose marks are vowels or syllables (kana, Hangul, Indic scripts):
 //     there a mark changes the word.
 #pragma once

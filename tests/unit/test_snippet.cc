@@ -74,6 +74,7 @@ struct LanguageIndex {
     run.write(article("zh-1", "zh", "各国外交部长在日内瓦举行会谈，讨论停火和交换战俘问题。"));
     run.write(article("ru-1", "ru", "Министр Сергей Лавров провёл переговоры в Женеве."));
     run.write(article("uk-1", "uk", nfd_body));
+    run.write(article("fr-2", "fr", "Les garanties de sécurité pour «l’Ukraine», 2×3 ±5 %, ½ © AFP."));
     run.writer().commit();
     searcher = std::make_unique<Searcher>(std::vector<std::string>{path}, dictionary);
   }
@@ -144,4 +145,12 @@ TEST_CASE("a decomposed (NFD) body is found and highlighted whole: base letters 
   CHECK(is_span_of(s.text, nfd_body));
   CHECK(highlighted(index.snippet("України")) ==
         std::vector<std::string>{"\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x96\xCC\x88\xD0\xBD\xD0\xB8"});
+}
+
+TEST_CASE("symbols are not spelt out in ASCII: a quoted French word is highlighted in place", "[snippet]") {
+  LanguageIndex index;
+  const std::string body = "Les garanties de sécurité pour «l’Ukraine», 2×3 ±5 %, ½ © AFP.";
+  const Snippet s = index.snippet("garanties Ukraine");
+  CHECK(is_span_of(s.text, body));
+  CHECK(highlighted(s) == std::vector<std::string>{"garanties", "Ukraine"});
 }

@@ -60,3 +60,18 @@ TEST_CASE("decomposed and compatibility input folds as the composed text", "[uni
   CHECK(fold_case_and_accents("\xEF\xBD\xB6\xEF\xBE\x9E") == "ガ");  // half-width katakana + voicing mark
   CHECK(fold_case_and_accents("\xE3\x81\x8B\xE3\x82\x99") == "が");  // hiragana + combining voicing mark
 }
+
+TEST_CASE("symbols keep their own form: no query syntax from folding", "[unicode_fold]") {
+  // ICU's Latin-ASCII would spell these "*", "<<", "(c)", "+/-": operators in a query.
+  CHECK(fold_case_and_accents("2×3 «Paix» © ±5") == "2×3 «paix» © ±5");
+  CHECK(fold_accents("«l’Élysée»") == "«l’Elysee»");
+  // Compatibility forms that would be query syntax stay too (full-width quotes, parentheses).
+  CHECK(fold_case_and_accents("\xEF\xBC\x82\xEF\xBD\x8E\xEF\xBD\x81\xEF\xBD\x94\xEF\xBD\x8F\xEF\xBC\x82") ==
+        "\xEF\xBC\x82nato\xEF\xBC\x82");
+  CHECK(fold_case_and_accents("\xEF\xBC\x88") == "\xEF\xBC\x88");  // full-width "("
+  // Others fold as NFKC does: superscripts and fractions to digits.
+  CHECK(fold_case_and_accents("km²") == "km2");
+  CHECK(fold_case_and_accents("½") ==
+        "1\xE2\x81\x84"
+        "2");  // 1, fraction slash, 2
+}
