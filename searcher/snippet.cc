@@ -183,7 +183,9 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const An
   unsigned flags = searching_remote_databases()
                        ? Xapian::MSet::SNIPPET_EXHAUSTIVE
                        : Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-  if (analysis.cjk) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+  // The indexer writes CJK n-grams for every article (an English one quoting "习近平" too):
+  // snippets read them whatever the article's analysis.
+  flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
   const Xapian::Stem stemmer = stemmer_of(analysis);
   // ASCII folds to itself: only other text needs carrying back.
   const std::string folded = analysis.elisions ? split_elisions(fold_accents(clean)) : fold_accents(clean);

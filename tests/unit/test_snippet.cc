@@ -74,6 +74,7 @@ struct LanguageIndex {
     run.write(article("zh-1", "zh", "各国外交部长在日内瓦举行会谈，讨论停火和交换战俘问题。"));
     run.write(article("ru-1", "ru", "Министр Сергей Лавров провёл переговоры в Женеве."));
     run.write(article("uk-1", "uk", nfd_body));
+    run.write(article("en-1", "en", "The envoy quoted President 习近平 on the grain corridor."));
     run.write(article("fr-2", "fr", "Les garanties de sécurité pour «l’Ukraine», 2×3 ±5 %, ½ © AFP."));
     run.writer().commit();
     searcher = std::make_unique<Searcher>(std::vector<std::string>{path}, dictionary);
@@ -153,4 +154,9 @@ TEST_CASE("symbols are not spelt out in ASCII: a quoted French word is highlight
   const Snippet s = index.snippet("garanties Ukraine");
   CHECK(is_span_of(s.text, body));
   CHECK(highlighted(s) == std::vector<std::string>{"garanties", "Ukraine"});
+}
+
+TEST_CASE("Chinese quoted in an English article is highlighted", "[snippet]") {
+  LanguageIndex index;
+  CHECK(highlighted(index.snippet("习近平")) == std::vector<std::string>{"习近平"});
 }
