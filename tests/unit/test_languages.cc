@@ -95,6 +95,18 @@ TEST_CASE("too little text, or text in no language, leaves the language unknown"
   CHECK(detect_language("", "\xff\xfe not UTF-8 at all, but long enough to be read by the detector").empty());
 }
 
+TEST_CASE("detection reads whole characters: a cut backs up only from inside one", "[languages]") {
+  // Not cut: the last character stays, multi-byte or not.
+  CHECK(detection_prefix("Київ") == "Київ");
+  // Cut exactly between two-byte characters: all of them kept.
+  std::string cyrillic;
+  while (cyrillic.size() < max_detection_bytes) cyrillic += "а";
+  CHECK(detection_prefix(cyrillic + "б") == cyrillic);
+  // Cut inside one: back to its first byte.
+  const std::string shifted = "x" + cyrillic;
+  CHECK(detection_prefix(shifted) == shifted.substr(0, max_detection_bytes - 1));
+}
+
 TEST_CASE("CLD2's codes are stored as ISO 639-1 codes without region or script", "[languages]") {
   CHECK(normalise_detected_code("zh-Hant") == "zh");
   CHECK(normalise_detected_code("iw") == "he");
