@@ -110,21 +110,44 @@ bool ends_with(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+std::size_t letters(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // Snowball's Russian stemmer reads the -ов/-ев of a surname's nominative as the genitive
 // plural ending: "лавров" -> "лавр", but "лаврова", "лаврову" -> "лавров", so no form of a
-// name found another. A stem still ending in -ов/-ев is stemmed once more ("лавров" ->
-// "лавр"), at index and query time alike; other stems are Snowball's (ё is е by then:
-// fold_accents). Measured in docs/quality.md, Languages.
+// name found another. A stem still ending in -ов/-ев is stemmed once more ("лаврова" ->
+// "лавр") only when the word has the surname paradigm: the stem followed by a surname's case
+// ending ("условия" -> "услов", "готовы" -> "готов" stay), and only when that leaves at least
+// four letters; a nominative that Snowball would cut below four ("киев" -> "ки", "готов" ->
+// "гот") keeps its -ов/-ев instead, so "Киев" and "Киева" meet as "киев". At index and query
+// time alike (ё is е by then: fold_accents). Measured in docs/quality.md, Languages.
 class RussianStemmer : public Xapian::StemImplementation {
  public:
   std::string operator()(const std::string& word) override {
     std::string stem = snowball_(word);
-    if (ends_with(stem, "ов") || ends_with(stem, "ев")) return snowball_(stem);
-    return stem;
+    const bool suffixed = ends_with(word, "ов") || ends_with(word, "ев");
+    if (suffixed && stem.size() + 4 == word.size() && letters(stem) < min_letters) return word;
+    if (!ends_with(stem, "ов") && !ends_with(stem, "ев")) return stem;
+    if (!is_surname_ending(std::string_view(word).substr(stem.size()))) return stem;
+    std::string shorter = snowball_(stem);
+    return letters(shorter) < min_letters ? stem : shorter;
   }
   std::string get_description() const override { return "russian, surnames in -ov/-ev"; }
 
  private:
+  static constexpr std::size_t min_letters = 4;
+
+  // The case endings of a surname in -ов/-ев (masculine, feminine, plural): Russian, and the
+  // Ukrainian ones the Russian stemmer reads for Ukrainian text ("им", "і", "ій", "ою").
+  static bool is_surname_ending(std::string_view ending) {
+    static constexpr std::string_view endings[] = {"",    "а",  "у",   "ым",  "ом", "е", "ой", "ых",
+                                                   "ыми", "ую", "ого", "ому", "им", "і", "ій", "ою"};
+    return std::find(std::begin(endings), std::end(endings), ending) != std::end(endings);
+  }
+
   Xapian::Stem snowball_{"russian"};
 };
 
