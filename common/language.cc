@@ -151,6 +151,61 @@ class RussianStemmer : public Xapian::StemImplementation {
   Xapian::Stem snowball_{"russian"};
 };
 
+std::u32string code_points_of(std::string_view s) {
+  std::u32string out;
+  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) out += *it;
+  return out;
+}
+
+bool starts_with(std::u32string_view w, std::u32string_view head) { return w.substr(0, head.size()) == head; }
+
+// Snowball's Arabic stemmer takes the clitics off some words and not others, and stems the
+// rest differently when it did: "عقوبات" -> "عقوبا" but "العقوبات" -> "عقوب", "بوتين" -> "وتين"
+// but "لبوتين" -> "لبوت". The clitic prefixes are taken off first, one of each kind, only when
+// what remains is long enough to be a word that had them: a conjunction (و ف) before the
+// article always, else before at least four letters; then the article (ال, and لل, بال, كال:
+// a preposition with it) before at least three letters; else a preposition (ب ل ك) before at
+// least five ("بوتين", "لبنان" keep their first letter). Snowball stems what remains. Measured
+// on a forms table (tests/data/languages/arabic-forms.tsv, docs/quality.md Languages).
+class ArabicStemmer : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    const std::u32string w = code_points_of(word);
+    const std::size_t cut = clitics(w);
+    if (cut == 0) return snowball_(word);
+    std::string rest;
+    for (std::size_t i = cut; i < w.size(); ++i) Xapian::Unicode::append_utf8(rest, w[i]);
+    return snowball_(rest);
+  }
+  std::string get_description() const override { return "arabic, clitic prefixes first"; }
+
+ private:
+  // How many code points of clitic prefixes `w` starts with.
+  static std::size_t clitics(std::u32string_view w) {
+    std::size_t cut = 0;
+    if (w.size() > 1 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {  // و ف
+      const std::u32string_view rest = w.substr(1);
+      if (has_article(rest) || rest.size() >= 4) cut = 1;
+    }
+    const std::u32string_view rest = w.substr(cut);
+    if (starts_with(rest, U"\u0644\u0644") && rest.size() >= 5) return cut + 2;  // لل
+    if ((starts_with(rest, U"\u0628\u0627\u0644") || starts_with(rest, U"\u0643\u0627\u0644")) && rest.size() >= 6) {
+      return cut + 3;  // بال كال
+    }
+    if (starts_with(rest, U"\u0627\u0644") && rest.size() >= 5) return cut + 2;  // ال
+    const bool preposition = !rest.empty() && (rest[0] == U'\u0628' || rest[0] == U'\u0644' || rest[0] == U'\u0643');
+    if (preposition && rest.size() >= 6) return cut + 1;  // ب ل ك
+    return cut;
+  }
+
+  static bool has_article(std::u32string_view w) {
+    return starts_with(w, U"\u0627\u0644") || starts_with(w, U"\u0644\u0644") ||
+           starts_with(w, U"\u0628\u0627\u0644") || starts_with(w, U"\u0643\u0627\u0644");
+  }
+
+  Xapian::Stem snowball_{"arabic"};
+};
+
 // Free text reaches the stemmer accent-folded (so that "negociacion" typed finds
 // "negociación"), but the Spanish and French Snowball stemmers recognise some endings by their
 // accent: folded, "negociación" stemmed to "negociacion" and no longer met "negociaciones"
@@ -187,6 +242,7 @@ class ReaccentingStemmer : public Xapian::StemImplementation {
 Xapian::Stem stemmer_of(const Analysis& analysis) {
   if (analysis.stemmer.empty()) return Xapian::Stem();
   if (analysis.stemmer == "russian") return Xapian::Stem(new RussianStemmer());
+  if (analysis.stemmer == "arabic") return Xapian::Stem(new ArabicStemmer());
   if (analysis.stemmer == "spanish") {
     return Xapian::Stem(new ReaccentingStemmer("spanish", {{"cion", "ción"}, {"sion", "sión"}}));
   }

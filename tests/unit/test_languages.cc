@@ -229,6 +229,35 @@ TEST_CASE("the Russian stemmer merges surname forms without merging other words"
   CHECK(stem("песковым") == stem("песков"));
 }
 
+// The measure behind the Arabic stemmer (common/language.cc): forms of one word with and
+// without their clitic prefixes become one term; different words never do.
+TEST_CASE("the Arabic stemmer merges forms with clitics and keeps words apart", "[languages]") {
+  const auto words = forms_table("arabic-forms.tsv");
+  REQUIRE(words.size() >= 25);
+  Xapian::Stem stem = stemmer_of(analysis_of_language("ar"));
+  std::size_t pairs = 0, merged = 0;
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    for (std::size_t i = 0; i < words[a].size(); ++i) {
+      for (std::size_t j = i + 1; j < words[a].size(); ++j) {
+        ++pairs;
+        merged += stem(words[a][i]) == stem(words[a][j]);
+      }
+      for (std::size_t b = a + 1; b < words.size(); ++b) {
+        for (const auto& other : words[b]) {
+          INFO(words[a][i] << " / " << other);
+          CHECK(stem(words[a][i]) != stem(other));
+        }
+      }
+    }
+  }
+  // Measured: 98 of 99 pairs (Snowball alone: 35), none of 3,471 wrongly.
+  CHECK(pairs == 99);
+  CHECK(merged >= 95);
+  CHECK(stem("عقوبات") == stem("العقوبات"));
+  CHECK(stem("مفاوضات") == stem("المفاوضات"));
+  CHECK(stem("بوتين") == stem("لبوتين"));
+}
+
 TEST_CASE("language option values: codes split at commas, names refused", "[languages]") {
   CHECK(parse_language_option({"ru,UK", "fr-CA", "ru"}) == std::vector<std::string>{"ru", "uk", "fr"});
   CHECK_THROWS_AS(parse_language_option({"ru,"}), UsageError);
