@@ -337,6 +337,22 @@ TEST_CASE("French elisions are split, other apostrophes kept", "[languages]") {
   CHECK(split_elisions("l' isolé, 'quoted'") == "l' isolé, 'quoted'");
 }
 
+TEST_CASE("query elisions: free text split, field values without their elided head, id: kept", "[languages]") {
+  CHECK(split_query_elisions("title:l'Élysée l’Ukraine source:\"l'Express\" id:l'x-1 AND qu'il") ==
+        "title:Élysée l Ukraine source:\"l'Express\" id:l'x-1 AND qu il");
+  CHECK(split_query_elisions("(title:d'Orsay OR \"l'accord\")") == "(title:Orsay OR \"l accord\")");
+  test::TempDir dir;
+  const std::string path = write_index(
+      dir, {in_language("l'accord-1", "Élysée : réunion des négociateurs",
+                        "Les négociateurs se sont réunis pour parler de l'accord et des garanties.", "fr")});
+  LazyDictionary dictionary{Dictionary{}};
+  Searcher searcher({path}, dictionary);
+  // The title has no "l": only the elided head dropped finds it.
+  CHECK(ids_of(searcher.search(request("title:l'Élysée"))) == std::vector<std::string>{"l'accord-1"});
+  CHECK(ids_of(searcher.search(request("id:l'accord-1"))) == std::vector<std::string>{"l'accord-1"});
+  CHECK(ids_of(searcher.search(request("l'accord"))) == std::vector<std::string>{"l'accord-1"});
+}
+
 TEST_CASE("an id with accents is matched exactly", "[languages]") {
   test::TempDir dir;
   const std::string path = write_index(dir, {in_language("café-1", "Talks", "Envoys met again.", "en"),
