@@ -178,13 +178,15 @@ void append_one(std::string& out, char32_t ch, bool keep_case) {
   if (keep_case && is_upper(ch)) capitalise_from(out, from);
 }
 
+std::size_t utf8_bytes(char32_t ch) { return ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4; }
+
 // Folds one cluster (a code point and the ones NFKC may compose with it, starts_cluster):
 // composed first (NFKC: "и" + U+0306 -> "й", half-width "ｶﾞ" -> "ガ"), then code point by code
 // point as append_folded does. A lone code point NFKC leaves alone costs no normalisation.
 void append_cluster(std::string& out, std::string_view cluster, bool keep_case) {
-  Xapian::Utf8Iterator it(cluster.data(), cluster.size());
-  const char32_t first = *it;
-  if (++it == Xapian::Utf8Iterator() && !has_decomposition(first)) {
+  const char32_t first = *Xapian::Utf8Iterator(cluster.data(), cluster.size());
+  const bool lone = cluster.size() <= utf8_bytes(first);  // "<": a stray byte Xapian reads as Latin-1
+  if (lone && !has_decomposition(first)) {
     append_one(out, first, keep_case);
     return;
   }
