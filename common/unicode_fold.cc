@@ -184,6 +184,11 @@ std::size_t utf8_bytes(char32_t ch) { return ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch
 // composed first (NFKC: "и" + U+0306 -> "й", half-width "ｶﾞ" -> "ガ"), then code point by code
 // point as append_folded does. A lone code point NFKC leaves alone costs no normalisation.
 void append_cluster(std::string& out, std::string_view cluster, bool keep_case) {
+  if (cluster.size() == 1 && static_cast<unsigned char>(cluster[0]) < 0x80) {  // most text: no ICU
+    const char c = cluster[0];
+    out += keep_case || c < 'A' || c > 'Z' ? c : static_cast<char>(c + ('a' - 'A'));
+    return;
+  }
   const char32_t first = *Xapian::Utf8Iterator(cluster.data(), cluster.size());
   const bool lone = cluster.size() <= utf8_bytes(first);  // "<": a stray byte Xapian reads as Latin-1
   if (lone && !has_decomposition(first)) {
@@ -227,7 +232,7 @@ bool is_ascii_only(std::string_view text) {
   return true;
 }
 
-bool starts_cluster(char32_t ch) { return ch < 0x80 || nfkc().hasBoundaryBefore(static_cast<UChar32>(ch)); }
+bool starts_cluster_beyond_ascii(char32_t ch) { return nfkc().hasBoundaryBefore(static_cast<UChar32>(ch)); }
 
 void append_folded_cluster(std::string& out, std::string_view cluster) { append_cluster(out, cluster, false); }
 

@@ -36,7 +36,8 @@ bool is_ascii_only(std::string_view text);
 // Clusters: a code point and the ones after it that NFKC may compose with it (combining marks,
 // the half-width voicing marks). Folding works cluster by cluster; starts_cluster(ch) is true
 // when ch begins a new one (always for ASCII).
-bool starts_cluster(char32_t ch);
+bool starts_cluster_beyond_ascii(char32_t ch);
+inline bool starts_cluster(char32_t ch) { return ch < 0x80 || starts_cluster_beyond_ascii(ch); }
 
 // Appends the folded form (append_folded) of one cluster, composed first (NFKC).
 void append_folded_cluster(std::string& out, std::string_view cluster);
