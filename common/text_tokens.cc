@@ -23,7 +23,8 @@ bool is_word(unsigned ch) { return ch != '_' && Xapian::Unicode::is_wordchar(ch)
 // Han ideographs and kana: scripts written without spaces between words. Each is a token of
 // its own, so that a name ("习近平") is a phrase of characters that matches inside running
 // text ("习近平主席会见..."); Hangul is written with spaces and read as words.
-bool is_unspaced(unsigned ch) { return ch >= 0x3040 && is_han_or_kana(ch); }
+// Half-width katakana (U+FF66..U+FF9D) are kana too: their folded form is the full-width one.
+bool is_unspaced(unsigned ch) { return ch >= 0x3040 && (is_han_or_kana(ch) || (ch >= 0xFF66 && ch <= 0xFF9D)); }
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x2018; }
 
@@ -76,27 +77,42 @@ class Tokenizer {
  private:
   std::size_t byte_at(std::size_t i) const { return i < cps_.size() ? cps_[i].byte : text_.size(); }
 
+  // Folds the cluster starting at code point i (a letter and the combining marks NFKC
+  // composes with it: "и" + U+0306 is "й") onto out; returns the index after it. Offsets stay
+  // on the original text.
+  std::size_t append_cluster(std::string& out, std::size_t i) const {
+    std::size_t end = i + 1;
+    while (end < cps_.size() && !starts_cluster(cps_[end].ch)) ++end;
+    if (end == i + 1 && cps_[i].ch < 0x80) {
+      append_folded(out, cps_[i].ch);
+    } else {
+      append_folded_cluster(out, text_.substr(byte_at(i), byte_at(end) - byte_at(i)));
+    }
+    return end;
+  }
+
   // Reads a word starting at code point i; returns the index after it.
   std::size_t read_word(std::size_t i) {
     TextToken t;
     t.char_begin = i;
     t.byte_begin = byte_at(i);
     if (is_unspaced(cps_[i].ch)) {
-      append_folded(t.norm, cps_[i].ch);
-      t.char_end = i + 1;
-      t.byte_end = byte_at(i + 1);
+      const std::size_t end = append_cluster(t.norm, i);
+      t.char_end = end;
+      t.byte_end = byte_at(end);
       if (!t.norm.empty()) tokens_.push_back(std::move(t));
-      return i + 1;
+      return end;
     }
     std::size_t letters = 0, upper = 0;
     t.capitalised = is_upper(cps_[i].ch);
     std::size_t j = i;
-    for (; j < cps_.size(); ++j) {
+    while (j < cps_.size()) {
       const unsigned ch = cps_[j].ch;
       if (is_apostrophe(ch) && j + 1 < cps_.size() && is_word(cps_[j + 1].ch)) {
         const bool possessive =
             (cps_[j + 1].ch == 's' || cps_[j + 1].ch == 'S') && (j + 2 >= cps_.size() || !is_word(cps_[j + 2].ch));
         if (possessive) break;
+        ++j;
         continue;  // inner apostrophe: "d'Ivoire" -> "divoire"
       }
       if (!is_word(ch) || is_unspaced(ch)) break;
@@ -104,7 +120,7 @@ class Tokenizer {
         ++letters;
         upper += is_upper(ch);
       }
-      append_folded(t.norm, ch);
+      j = append_cluster(t.norm, j);
     }
     t.char_end = j;
     t.byte_end = byte_at(j);

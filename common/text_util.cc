@@ -186,7 +186,10 @@ std::string controls_to_spaces(std::string_view s, std::string_view keep) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+namespace {
+
+template <typename View>
+std::size_t levenshtein(View a, View b, std::size_t limit) {
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return limit + 1;
   std::vector<std::size_t> row(b.size() + 1);
@@ -202,6 +205,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     if (best > limit) return limit + 1;
   }
   return std::min(row[b.size()], limit + 1);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  return levenshtein(a, b, limit);
+}
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit) {
+  return levenshtein(a, b, limit);
 }
 
 std::string escape_json_controls(std::string_view json) {

@@ -51,6 +51,9 @@ std::string controls_to_spaces(std::string_view s, std::string_view keep = "");
 // Levenshtein distance in bytes, giving up (returning limit + 1) once it must exceed limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
+// The same in code points (a letter outside ASCII is one edit, not two or three).
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit);
+
 // A JSON text with the control code points that JSON lets through unescaped (DEL, C1, bidi
 // controls, U+2028/9: JSON requires escapes for C0 only) written as \uNNNN escapes, which
 // every JSON reader decodes to the same string. Outside strings JSON is ASCII, so only

@@ -34,6 +34,23 @@ struct FoldedText {
   std::vector<std::size_t> origin;
 };
 
+// The length in bytes of the character at `at` with the combining marks after it
+// (starts_cluster): fold_accents composes them into one letter ("и" + U+0306 -> "й").
+std::size_t cluster_bytes(std::string_view body, std::size_t at) {
+  auto char_end = [&](std::size_t i) {
+    ++i;
+    while (i < body.size() && (static_cast<unsigned char>(body[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  std::size_t end = char_end(at);
+  while (end < body.size() && static_cast<unsigned char>(body[end]) >= 0x80) {
+    const Xapian::Utf8Iterator next(body.data() + end, body.size() - end);
+    if (starts_cluster(*next)) break;
+    end = char_end(end);
+  }
+  return end - at;
+}
+
 FoldedText fold_with_origins(std::string_view body, bool elisions) {
   FoldedText f;
   f.text.reserve(body.size());
@@ -41,8 +58,7 @@ FoldedText fold_with_origins(std::string_view body, bool elisions) {
   const std::vector<std::size_t> split = elisions ? elision_apostrophes(body) : std::vector<std::size_t>();
   auto next_split = split.begin();
   for (std::size_t i = 0; i < body.size();) {
-    std::size_t n = 1;
-    while (i + n < body.size() && (static_cast<unsigned char>(body[i + n]) & 0xC0) == 0x80) ++n;
+    const std::size_t n = cluster_bytes(body, i);
     const bool apostrophe = next_split != split.end() && *next_split == i;
     if (apostrophe) ++next_split;
     const std::string folded = apostrophe ? std::string(" ") : fold_accents(body.substr(i, n));
@@ -167,7 +183,9 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const An
   unsigned flags = searching_remote_databases()
                        ? Xapian::MSet::SNIPPET_EXHAUSTIVE
                        : Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-  if (analysis.cjk) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+  // The indexer writes CJK n-grams for every article (an English one quoting "习近平" too):
+  // snippets read them whatever the article's analysis.
+  flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
   const Xapian::Stem stemmer = stemmer_of(analysis);
   // ASCII folds to itself: only other text needs carrying back.
   const std::string folded = analysis.elisions ? split_elisions(fold_accents(clean)) : fold_accents(clean);

@@ -1,18 +1,14 @@
 #include "input/language_detection.h"
 
+#include <algorithm>
+
 #include <cld2/public/compact_lang_det.h>
 
 #include "language.h"
 
 namespace dipnews {
 
-namespace {
-
-// CLD2 reads its input whole: a long article tells no more than its first pages, and the
-// time grows with the text.
-constexpr std::size_t max_detection_bytes = 16 * 1024;
-
-}  // namespace
+namespace {}  // namespace
 
 std::string normalise_detected_code(std::string_view cld2_code) {
   std::string code = primary_language(cld2_code);
@@ -23,13 +19,18 @@ std::string normalise_detected_code(std::string_view cld2_code) {
   return code;
 }
 
+std::string_view detection_prefix(std::string_view body) {
+  std::size_t cut = std::min(body.size(), max_detection_bytes);
+  // A cut inside a multi-byte character would leave an invalid tail: back up to its first
+  // byte. A cut between characters (or no cut) keeps every character whole.
+  while (cut > 0 && cut < body.size() && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  return body.substr(0, cut);
+}
+
 std::string detect_language(std::string_view title, std::string_view body) {
   std::string text(title);
   text += '\n';
-  text.append(body.substr(0, max_detection_bytes));
-  // A cut inside a multi-byte character leaves an invalid tail: back up to its first byte.
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-  if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80) != 0) text.pop_back();
+  text.append(detection_prefix(body));
 
   CLD2::Language top3[3];
   int percent3[3];

@@ -24,6 +24,14 @@ std::string detect_language(std::string_view title, std::string_view body);
 // --explain shows the tags the index gets.
 std::string language_of(const Article& article);
 
+// CLD2 reads its input whole: a long article tells no more than its first pages, and the
+// time grows with the text.
+inline constexpr std::size_t max_detection_bytes = 16 * 1024;
+
+// The part of the body detection reads: its first max_detection_bytes, cut back to the start
+// of a character only when the cut falls inside one.
+std::string_view detection_prefix(std::string_view body);
+
 // CLD2's code for a language, as detect_language() stores it ("zh-Hant" -> "zh", "iw" -> "he").
 std::string normalise_detected_code(std::string_view cld2_code);
 

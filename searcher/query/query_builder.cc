@@ -137,7 +137,7 @@ Xapian::Query QueryBuilder::parse_for(const Analysis& analysis, const std::strin
   // before languages; other languages inflect names too ("Лаврова"): every word is stemmed.
   const QueryCase how = &analysis == &default_analysis() ? QueryCase::kept : QueryCase::lowered;
   std::string words = fold_query_words(folded, how);
-  if (analysis.elisions) words = split_elisions(words);
+  if (analysis.elisions) words = split_query_elisions(words);
   const std::string rewritten = rewrite_for_parser(words);
   if (operator_before_proximity(rewritten)) throw operators_error(typed);
   if (auto problem = proximity_window_too_wide(rewritten, limits::max_proximity_window)) {

@@ -17,4 +17,9 @@ enum class QueryCase {
 // (AND, NEAR/3...) kept, and the values of id: kept exactly as typed: ids are exact.
 std::string fold_query_words(std::string_view text, QueryCase how);
 
+// The query for an analysis with elisions (French): each free-text word split at them as the
+// indexer splits text ("l'Ukraine" -> "l Ukraine"); an unquoted field value loses its elided
+// head ("title:l'Élysée" -> "title:Élysée"); quoted field values and id: values stay as typed.
+std::string split_query_elisions(std::string_view text);
+
 }  // namespace dipnews

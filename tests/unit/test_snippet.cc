@@ -47,6 +47,14 @@ std::vector<std::string> highlighted(const Snippet& s) {
   return out;
 }
 
+// "Зеленський" with "и" + U+0306, and an article about him with "ї" as "і" + U+0308 (NFD).
+const std::string nfd_zelensky =
+    "\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB8\xCC\x86";
+const std::string nfd_body =
+    nfd_zelensky +
+    " \xD0\xBF\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBD\xD1\x83\xD0\xB2\xD1\x81\xD1\x8F \xD0\xB4\xD0\xBE "
+    "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x96\xCC\x88\xD0\xBD\xD0\xB8.";
+
 struct LanguageIndex {
   test::TempDir dir;
   LazyDictionary dictionary{Dictionary{}};
@@ -65,6 +73,9 @@ struct LanguageIndex {
     run.write(article("ar-1", "ar", "اجتمع وزراء الخارجية في جنيف لمناقشة وقف إطلاق النار وتبادل الأسرى."));
     run.write(article("zh-1", "zh", "各国外交部长在日内瓦举行会谈，讨论停火和交换战俘问题。"));
     run.write(article("ru-1", "ru", "Министр Сергей Лавров провёл переговоры в Женеве."));
+    run.write(article("uk-1", "uk", nfd_body));
+    run.write(article("en-1", "en", "The envoy quoted President 习近平 on the grain corridor."));
+    run.write(article("fr-2", "fr", "Les garanties de sécurité pour «l’Ukraine», 2×3 ±5 %, ½ © AFP."));
     run.writer().commit();
     searcher = std::make_unique<Searcher>(std::vector<std::string>{path}, dictionary);
   }
@@ -126,4 +137,26 @@ TEST_CASE("a marked snippet of the folded text is carried back onto the original
         "à \x01"
         "Belém\x02 et à l’Élysée.");
   CHECK_FALSE(unfold_marked_snippet("nowhere in it", body));
+}
+
+TEST_CASE("a decomposed (NFD) body is found and highlighted whole: base letters with their marks", "[snippet]") {
+  LanguageIndex index;
+  const Snippet s = index.snippet("Зеленський");
+  CHECK(highlighted(s) == std::vector<std::string>{nfd_zelensky});
+  CHECK(is_span_of(s.text, nfd_body));
+  CHECK(highlighted(index.snippet("України")) ==
+        std::vector<std::string>{"\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x96\xCC\x88\xD0\xBD\xD0\xB8"});
+}
+
+TEST_CASE("symbols are not spelt out in ASCII: a quoted French word is highlighted in place", "[snippet]") {
+  LanguageIndex index;
+  const std::string body = "Les garanties de sécurité pour «l’Ukraine», 2×3 ±5 %, ½ © AFP.";
+  const Snippet s = index.snippet("garanties Ukraine");
+  CHECK(is_span_of(s.text, body));
+  CHECK(highlighted(s) == std::vector<std::string>{"garanties", "Ukraine"});
+}
+
+TEST_CASE("Chinese quoted in an English article is highlighted", "[snippet]") {
+  LanguageIndex index;
+  CHECK(highlighted(index.snippet("习近平")) == std::vector<std::string>{"习近平"});
 }

@@ -109,3 +109,19 @@ TEST_CASE("Han and kana characters are tokens of their own; Hangul and Cyrillic 
   // A Han character after a dot is no part of a dotted acronym.
   CHECK(norms("U.习") == Words{"u", "习"});
 }
+
+TEST_CASE("decomposed letters are tokens of the composed letter, offsets on the original", "[tokens]") {
+  // "Україна Зеленський" with "і" + U+0308 and "и" + U+0306 (NFD).
+  const std::string text =
+      "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x96\xCC\x88\xD0\xBD\xD0\xB0 "
+      "\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB8\xCC\x86";
+  const auto t = tokenize(text);
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].norm == "україна");
+  CHECK(t[1].norm == "зеленський");
+  CHECK(t[0].char_end == 8);  // 8 code points in the original, 7 letters composed
+  CHECK(t[1].char_begin == 9);
+  CHECK(t[1].byte_end == text.size());
+  CHECK(t[1].capitalised);
+  CHECK(norms("\xEF\xBD\xB6\xEF\xBE\x9E") == Words{"ガ"});  // half-width katakana + voicing mark
+}
