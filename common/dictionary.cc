@@ -10,6 +10,7 @@
 #include "data_dir.h"
 #include "date.h"
 #include "error.h"
+#include "language.h"
 #include "record_file.h"
 #include "romanisation.h"
 #include "text_tokens.h"
@@ -30,11 +31,6 @@ std::pair<std::string_view, std::string_view> split_language(std::string_view ke
   const auto open = key.find('[');
   if (open == std::string_view::npos) return {key, {}};
   return {key.substr(0, open), key.substr(open + 1, key.size() - open - 2)};
-}
-
-bool is_language_code(std::string_view code) {
-  return (code.size() == 2 || code.size() == 3) &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Keys that may carry a language (`alias[ru]:`): names, which role phrases compose.

@@ -26,6 +26,11 @@ const std::vector<Analysis>& analyses() {
 
 const Analysis& default_analysis() { return analyses().front(); }
 
+bool is_language_code(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 std::string primary_language(std::string_view language) {
   const auto end = language.find_first_of("-_");
   return to_lower_ascii(std::string(language.substr(0, end)));

@@ -36,6 +36,9 @@ const Analysis& analysis_of_language(std::string_view language);
 // The analysis called `name`, or nullptr.
 const Analysis* analysis_named(std::string_view name);
 
+// Whether `code` is written as an ISO 639 code: two or three lower-case ASCII letters.
+bool is_language_code(std::string_view code);
+
 // A language tag's primary subtag in lower case ("zh-Hant" -> "zh", "EN_gb" -> "en").
 std::string primary_language(std::string_view language);
 

@@ -12,13 +12,6 @@ namespace dipnews {
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
 // An ICU transliterator is not safe to share between threads: each has its own.
 icu::Transliterator& transliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
@@ -61,7 +54,7 @@ std::string rewrite(const std::string& letters) {
 }  // namespace
 
 std::string to_latin(std::string_view text) {
-  if (is_ascii(text)) return std::string(text);
+  if (is_ascii_only(text)) return std::string(text);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   transliterator().transliterate(u);
   std::string out;

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "fresh_queries.h"
+#include "language.h"
 #include "schema.h"
 #include "text_util.h"
 
@@ -17,11 +18,6 @@ std::vector<const Analysis*> in_table_order(const std::vector<std::string_view>&
     if (std::find(names.begin(), names.end(), analysis.name) != names.end()) out.push_back(&analysis);
   }
   return out;
-}
-
-bool is_language_code(std::string_view code) {
-  return code.size() >= 2 && code.size() <= 3 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::vector<std::string_view> split_at_commas(std::string_view value) {
