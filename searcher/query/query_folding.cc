@@ -39,38 +39,36 @@ std::string split_token_elisions(const QueryToken& token) {
   return std::string(token.text.substr(0, value_at)) + std::string(value.substr(head));
 }
 
-}  // namespace
-
-std::string split_query_elisions(std::string_view text) {
+// The query with each of its tokens (query_text.h) replaced by `rewrite(token)`, the text
+// between tokens kept as typed.
+template <typename Rewrite>
+std::string rewrite_tokens(std::string_view text, Rewrite rewrite) {
   std::string out;
   out.reserve(text.size());
   std::size_t copied = 0;
   for (const auto& token : scan_query(text)) {
     const std::size_t begin = static_cast<std::size_t>(token.text.data() - text.data());
     out.append(text.substr(copied, begin - copied));
-    out.append(token.is_operator ? std::string(token.text) : split_token_elisions(token));
+    out.append(rewrite(token));
     copied = begin + token.text.size();
   }
   out.append(text.substr(copied));
   return out;
 }
 
+}  // namespace
+
+std::string split_query_elisions(std::string_view text) {
+  return rewrite_tokens(text, [](const QueryToken& token) {
+    return token.is_operator ? std::string(token.text) : split_token_elisions(token);
+  });
+}
+
 std::string fold_query_words(std::string_view text, QueryCase how) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t copied = 0;
-  for (const auto& token : scan_query(text)) {
-    const std::size_t begin = static_cast<std::size_t>(token.text.data() - text.data());
-    out.append(text.substr(copied, begin - copied));
-    if (token.is_operator || is_exact_value(token.core)) {
-      out.append(token.text);
-    } else {
-      out.append(how == QueryCase::lowered ? fold_case_and_accents(token.text) : fold_accents(token.text));
-    }
-    copied = begin + token.text.size();
-  }
-  out.append(text.substr(copied));
-  return out;
+  return rewrite_tokens(text, [how](const QueryToken& token) {
+    if (token.is_operator || is_exact_value(token.core)) return std::string(token.text);
+    return how == QueryCase::lowered ? fold_case_and_accents(token.text) : fold_accents(token.text);
+  });
 }
 
 }  // namespace dipnews

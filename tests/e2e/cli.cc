@@ -84,4 +84,15 @@ std::map<std::string, std::string> index_fingerprint(const std::string& path) {
   return out;
 }
 
+std::string code_point_slice(const std::string& text, std::size_t start, std::size_t end) {
+  std::size_t cp = 0, begin_byte = std::string::npos, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (cp == start) begin_byte = i;
+    if (cp == end) break;
+    ++cp;
+  }
+  return begin_byte == std::string::npos ? "" : text.substr(begin_byte, i - begin_byte);
+}
+
 }  // namespace dipnews::test

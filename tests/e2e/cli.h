@@ -32,4 +32,7 @@ using Counts = std::vector<int>;
 // indexes with equal fingerprints answer every query alike.
 std::map<std::string, std::string> index_fingerprint(const std::string& path);
 
+// The code points [start, end) of UTF-8 text, as evidence offsets count them.
+std::string code_point_slice(const std::string& text, std::size_t start, std::size_t end);
+
 }  // namespace dipnews::test

@@ -22,18 +22,6 @@ namespace {
 
 const std::string articles = std::string(DIPNEWS_TEST_DATA) + "/names-in-scripts.jsonl";
 
-// Code-point slice of UTF-8 text.
-std::string slice(const std::string& text, std::size_t start, std::size_t end) {
-  std::size_t cp = 0, begin_byte = std::string::npos, i = 0;
-  for (; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (cp == start) begin_byte = i;
-    if (cp == end) break;
-    ++cp;
-  }
-  return begin_byte == std::string::npos ? "" : text.substr(begin_byte, i - begin_byte);
-}
-
 std::map<std::string, json> explained() {
   auto r = run_index({"--explain", "--format=jsonl", articles});
   REQUIRE(r.exit_code == 0);
@@ -92,7 +80,7 @@ TEST_CASE("articles in seven languages get their actors and topics, with evidenc
         for (const auto& e : tag["evidence"]) {
           const std::string text = input[e["field"].get<std::string>()];
           INFO(e.dump());
-          CHECK(slice(text, e["start"], e["end"]) == e["text"].get<std::string>());
+          CHECK(test::code_point_slice(text, e["start"], e["end"]) == e["text"].get<std::string>());
         }
       }
     }

@@ -25,18 +25,6 @@ std::vector<std::string> sorted_ids(const json& list) {
   return ids;
 }
 
-// Code-point slice of UTF-8 text.
-std::string slice(const std::string& text, std::size_t start, std::size_t end) {
-  std::size_t cp = 0, begin_byte = std::string::npos, i = 0;
-  for (; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (cp == start) begin_byte = i;
-    if (cp == end) break;
-    ++cp;
-  }
-  return begin_byte == std::string::npos ? "" : text.substr(begin_byte, i - begin_byte);
-}
-
 }  // namespace
 
 TEST_CASE("golden tags: every actor and topic of every bundled article", "[e2e][tagging]") {
@@ -109,7 +97,7 @@ TEST_CASE("explain JSONL: evidence points at the exact text that fired", "[e2e][
       const std::string field = e["field"];
       const std::string& text = field == "title" ? "Talks in Berlin" : body;
       INFO(e.dump());
-      CHECK(slice(text, e["start"], e["end"]) == e["text"].get<std::string>());
+      CHECK(test::code_point_slice(text, e["start"], e["end"]) == e["text"].get<std::string>());
       CHECK_FALSE(e["rule"].get<std::string>().empty());
     }
   }
