@@ -67,11 +67,15 @@ std::size_t letters_before(std::string_view text, std::size_t end) {
   return start;
 }
 
-// The elided words of French, in lower case: the apostrophe ends them.
-constexpr std::string_view elided[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"};
 constexpr std::string_view right_quote = "\xE2\x80\x99";  // ’
 
 }  // namespace
+
+bool is_elided_word(std::string_view word) {
+  static constexpr std::string_view elided[] = {"l",     "d",      "j",      "m",    "n",    "s",   "t",    "c",   "qu",
+                                                "jusqu", "lorsqu", "puisqu", "dell", "nell", "all", "dall", "sull"};
+  return std::find(std::begin(elided), std::end(elided), word) != std::end(elided);
+}
 
 std::vector<std::size_t> elision_apostrophes(std::string_view text) {
   std::vector<std::size_t> out;
@@ -79,8 +83,7 @@ std::vector<std::size_t> elision_apostrophes(std::string_view text) {
     const std::size_t width = text[i] == '\'' ? 1 : text.substr(i, right_quote.size()) == right_quote ? 3 : 0;
     if (width == 0 || i + width >= text.size() || !is_letter_byte(text[i + width])) continue;
     const std::size_t start = letters_before(text, i);
-    const std::string word = to_lower_ascii(std::string(text.substr(start, i - start)));
-    if (std::find(std::begin(elided), std::end(elided), word) != std::end(elided)) out.push_back(i);
+    if (is_elided_word(to_lower_ascii(std::string(text.substr(start, i - start))))) out.push_back(i);
   }
   return out;
 }

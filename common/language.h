@@ -42,6 +42,11 @@ bool is_language_code(std::string_view code);
 // A language tag's primary subtag in lower case ("zh-Hant" -> "zh", "EN_gb" -> "en").
 std::string primary_language(std::string_view language);
 
+// Whether a lower-case word is one French or Italian elides before a vowel, the apostrophe
+// ending it: "l", "d", "qu", "jusqu" ("l'Élysée", "jusqu'à"), Italian "dell", "nell" ("dell'Iran").
+// The tagger (French and Italian articles) and the French analysis of free text split there.
+bool is_elided_word(std::string_view word);
+
 // Where `text` has an elided article or pronoun ("l'", "d'", "qu'", with ' or ’): the byte
 // offsets of those apostrophes. Xapian's term generator keeps an apostrophe between letters
 // inside the word ("l'elysee"); an analysis with elisions splits the word there first.

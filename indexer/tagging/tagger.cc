@@ -106,12 +106,7 @@ bool is_german(const std::string& language) { return is_language(language, "de")
 // in those languages, such a word is split in two at its apostrophe ("l", "ukraine"). A
 // dictionary name with an elision is in the name trie both whole and split ("Côte d'Ivoire",
 // "Conseil de sécurité de l'ONU"), so that it matches either way while "l'ONU" alone is "ONU".
-bool is_elided_word(std::string_view word) {
-  static const std::unordered_set<std::string_view> elided = {"l", "d",  "j",    "n",    "s",   "c",    "m",
-                                                              "t", "qu", "dell", "nell", "all", "dall", "sull"};
-  return elided.count(word) > 0;
-}
-
+// The elided words are common/language.h's, which the French analysis of free text splits too.
 std::vector<TextToken> split_elisions(const std::vector<TextToken>& tokens, const std::string& text) {
   std::vector<TextToken> out;
   out.reserve(tokens.size());
