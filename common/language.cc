@@ -101,6 +101,10 @@ std::string split_elisions(std::string_view text) {
   return out;
 }
 
+std::string analysed_text(const Analysis& analysis, std::string_view text) {
+  return analysis.elisions ? split_elisions(fold_accents(text)) : fold_accents(text);
+}
+
 const Analysis* analysis_named(std::string_view name) {
   for (const auto& analysis : analyses()) {
     if (analysis.name == name) return &analysis;

@@ -54,6 +54,11 @@ std::vector<std::size_t> elision_apostrophes(std::string_view text);
 // The text with each of those apostrophes replaced by a space.
 std::string split_elisions(std::string_view text);
 
+// An article's free text as Xapian's term generator (and the snippet, which must meet the same
+// words) reads it in this analysis: accents folded (fold_accents), elisions split where the
+// analysis has them. The stored text keeps its accents, for display.
+std::string analysed_text(const Analysis& analysis, std::string_view text);
+
 }  // namespace dipnews
 
 #include <xapian.h>

@@ -188,7 +188,7 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, const An
   flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
   const Xapian::Stem stemmer = stemmer_of(analysis);
   // ASCII folds to itself: only other text needs carrying back.
-  const std::string folded = analysis.elisions ? split_elisions(fold_accents(clean)) : fold_accents(clean);
+  const std::string folded = analysed_text(analysis, clean);  // the words the index has
   const std::string marked =
       mset.snippet(folded, length, stemmer, flags, highlight_begin_marker, highlight_end_marker, "…");
   if (folded == clean) return decode_marked_snippet(marked);

@@ -2,7 +2,6 @@
 
 #include "document_data.h"
 #include "schema.h"
-#include "unicode_fold.h"
 
 namespace dipnews {
 
@@ -32,12 +31,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   Xapian::Document doc;
   const Analysis& analysis = use_analysis_of(article.language);
   doc.add_boolean_term(schema::analysis_term(analysis.name));
-  // Accents folded as queries fold them: "Belém" and "belem" are one word. The stored
-  // text (document data) keeps them, for display and snippets.
-  auto prepare = [&analysis](const std::string& text) {
-    return analysis.elisions ? split_elisions(fold_accents(text)) : fold_accents(text);
-  };
-  const std::string title = prepare(article.title);
+  // Accents folded as queries fold them: "Belém" and "belem" are one word.
+  const std::string title = analysed_text(analysis, article.title);
   term_generator_.set_document(doc);
   term_generator_.index_text(title, schema::title_weight);
   // The title: field's words add nothing to the document's length (wdf 0): the title
@@ -46,7 +41,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
   // positions, so title:"peace plan" works; title: narrows a search and does not score.
   term_generator_.index_text(title, 0, schema::prefix::title);
   term_generator_.increase_termpos();  // no phrase may span title and body
-  term_generator_.index_text(prepare(article.body));
+  term_generator_.index_text(analysed_text(analysis, article.body));
   // The generator keeps a handle on its document, and Xapian's handles count references
   // without atomics: let go of it here, before the document goes to a writer thread.
   term_generator_.set_document(Xapian::Document());
