@@ -97,7 +97,7 @@ class OrderedPool {
         Result result = work_(worker, task);
         lock.lock();
         done_.emplace(sequence, std::move(result));
-        emit_in_order();
+        emit_in_order(lock);
       } catch (...) {
         if (lock.owns_lock()) lock.unlock();
         fail(std::current_exception());
@@ -106,15 +106,24 @@ class OrderedPool {
     }
   }
 
-  // Called with the lock held: emits every result whose predecessors have all been emitted.
-  void emit_in_order() {
+  // Called with the lock held: emits every result whose predecessors have all been emitted,
+  // unless another thread is emitting (it will find this one). The lock is let go during each
+  // emit: the indexer's emit looks up stories and may wait for a writer's queue, and under the
+  // lock every other worker would wait with it, unable to hand in its result or take a task.
+  void emit_in_order(std::unique_lock<std::mutex>& lock) {
+    if (emitting_) return;
+    emitting_ = true;
     for (auto it = done_.find(emitted_); it != done_.end() && !stopped_; it = done_.find(emitted_)) {
-      emit_(it->second);
+      Result result = std::move(it->second);
       done_.erase(it);
+      lock.unlock();
+      emit_(result);  // a throw leaves emitting_ set: the pool stops (work_loop), nothing is emitted again
+      lock.lock();
       ++emitted_;
       cost_in_flight_ -= costs_.front();
       costs_.pop_front();
     }
+    emitting_ = false;
     // Wake the submitter only once half the window is free: it then submits a burst, and
     // the workers find tasks waiting instead of being woken one task at a time (a futex
     // round trip per task cost ~5% of a batch of fast queries).
@@ -152,7 +161,8 @@ class OrderedPool {
   std::deque<std::size_t> costs_;  // of the tasks in flight, in input order (results are emitted in it)
   std::size_t cost_in_flight_ = 0;
   bool input_done_ = false;
-  bool stopped_ = false;  // a failure, or destruction before finish()
+  bool stopped_ = false;   // a failure, or destruction before finish()
+  bool emitting_ = false;  // a thread is in emit_in_order's loop
   std::exception_ptr error_;
   std::vector<std::thread> workers_;  // last: started once everything above exists
 };

@@ -153,3 +153,24 @@ TEST_CASE("ordered pool: tasks in flight stay within max_cost - one always goes,
     if (cost == 100u) CHECK(peak == 1);
   }
 }
+
+TEST_CASE("ordered pool: while one result is emitted, the other workers go on with their tasks", "[ordered_pool]") {
+  // The indexer's emit may wait for a writer: the other workers must not wait with it.
+  std::atomic<int> worked{0};
+  bool others_went_on = false;
+  std::vector<int> emitted;
+  Counting input{6};
+  auto emit = [&](int& r) {
+    if (r == 0) {
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (worked < 6 && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+      others_went_on = worked == 6;
+    }
+    emitted.push_back(r);
+  };
+  Pool(
+      2, 8, [&](unsigned, int& task) { return ++worked, task; }, emit)
+      .run([&] { return input.next(); });
+  CHECK(others_went_on);
+  CHECK(emitted == std::vector<int>{0, 1, 2, 3, 4, 5});
+}
