@@ -94,9 +94,9 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       "memory", po::value(&raw.memory_mb)->value_name("MB")->default_value(64),
       "uncommitted changes held before a commit (estimated; peak memory stays near twice it; more is not faster)")(
       "jobs,j", po::value(&raw.jobs)->value_name("N")->default_value(0),
-      "threads tagging and building documents beside the writer (0: one per core but the writer's); "
-      "from 2, a new index, or an addition large beside the index, is written by N writers in parallel "
-      "and merged into it at the end")(
+      "threads tagging and building documents; from 2, a new index, or an addition large beside the "
+      "index, is written by N writers in parallel and merged into it at the end (0: such a run takes "
+      "one per core, any other one per core but the single writer's)")(
       "progress", po::bool_switch(&raw.progress),
       "show progress on stderr even when it is not a terminal (default: only on a terminal)")(
       "strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")(
@@ -120,10 +120,12 @@ void apply_limits(IndexOptions& o, const RawOptions& raw) {
   if (raw.shards != -1 && (raw.shards < 1 || raw.shards > 1024))
     throw UsageError("--shards: must be between 1 and 1024");
   o.shards = raw.shards == -1 ? 0 : static_cast<unsigned>(raw.shards);
-  // The writer (Xapian) is the slow stage and keeps a core busy by itself: workers on every
-  // core starve it (100,000 articles on 2 cores: 297 s with 2 workers, 268 s with 1).
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  o.jobs = raw.jobs == 0 ? std::max(1u, cores - 1) : static_cast<unsigned>(raw.jobs);
+  // One writer (Xapian) is the slow stage and keeps a core busy by itself: workers on every
+  // core starve it (100,000 articles on 2 cores: 297 s with 2 workers, 268 s with 1). A run
+  // that writes parts has a writer per worker, and takes every core (pipeline.cc).
+  o.cores = std::max(1u, std::thread::hardware_concurrency());
+  o.jobs_automatic = raw.jobs == 0;
+  o.jobs = o.jobs_automatic ? std::max(1u, o.cores - 1) : static_cast<unsigned>(raw.jobs);
   // Progress: on a terminal unless --quiet; --progress forces it (and wins over --quiet).
   o.progress_on_terminal = isatty(STDERR_FILENO) != 0;
   o.progress = raw.progress || (o.progress_on_terminal && !o.quiet);

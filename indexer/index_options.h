@@ -26,13 +26,17 @@ struct IndexOptions {
   unsigned commit_interval = 10000;
   std::uint64_t memory_bytes = 64ull << 20;  // commit before uncommitted changes pass this
   unsigned jobs = 1;                         // threads preparing documents (0 never: resolved)
-  unsigned shards = 0;                       // --shards N: a sharded index of N; 0: as the index is
-  double wait_lock_seconds = 0;              // wait for another writer to finish
-  std::vector<std::string> delete_from;      // files of ids to delete, one per line ("-": stdin)
-  bool retag = false;                        // re-tag articles tagged with other dictionaries
-  bool compact = false;                      // rewrite the index compactly at the end
-  bool progress = false;                     // draw progress on stderr
-  bool progress_on_terminal = false;         // ...redrawing one line
+  // --jobs not given: a run that writes parts (pipeline.cc) then takes one writer per core,
+  // and jobs is the count for a run that writes the index directly.
+  bool jobs_automatic = false;
+  unsigned cores = 1;                    // this machine's
+  unsigned shards = 0;                   // --shards N: a sharded index of N; 0: as the index is
+  double wait_lock_seconds = 0;          // wait for another writer to finish
+  std::vector<std::string> delete_from;  // files of ids to delete, one per line ("-": stdin)
+  bool retag = false;                    // re-tag articles tagged with other dictionaries
+  bool compact = false;                  // rewrite the index compactly at the end
+  bool progress = false;                 // draw progress on stderr
+  bool progress_on_terminal = false;     // ...redrawing one line
   bool strict = false;
   bool quiet = false;
 };

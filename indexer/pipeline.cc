@@ -110,9 +110,10 @@ std::uint64_t bytes_under(const std::filesystem::path& dir) {
 
 // How many part databases the run writes at once (0: it writes the index directly).
 unsigned parallel_parts(const IndexOptions& options, std::uint64_t input_bytes) {
-  // One writer per preparing job; a sharded index already has a writer per shard, and
-  // --retag rewrites articles in place.
-  if (options.jobs < 2 || options.shards > 0 || options.retag || options.inputs.empty()) return 0;
+  // One writer per preparing job, by default one per core; a sharded index already has a
+  // writer per shard, and --retag rewrites articles in place.
+  const unsigned writers = options.jobs_automatic ? options.cores : options.jobs;
+  if (writers < 2 || options.shards > 0 || options.retag || options.inputs.empty()) return 0;
   std::error_code ec;
   // The merged index replaces the directory: not while it is the current one.
   if (std::filesystem::equivalent(options.db, std::filesystem::current_path(ec), ec)) return 0;
@@ -120,13 +121,19 @@ unsigned parallel_parts(const IndexOptions& options, std::uint64_t input_bytes) 
   switch (dir.state) {
     case IndexDirectory::State::absent:
     case IndexDirectory::State::empty:
-    case IndexDirectory::State::unfinished: return options.jobs;
+    case IndexDirectory::State::unfinished: return writers;
     case IndexDirectory::State::index:
-      return input_bytes * index_bytes_per_merged_input_byte >= bytes_under(options.db) ? options.jobs : 0;
+      return input_bytes * index_bytes_per_merged_input_byte >= bytes_under(options.db) ? writers : 0;
     case IndexDirectory::State::foreign: return 0;  // a sharded index, or refused by the writer
   }
   return 0;
 }
+
+// Articles a part holds before it is closed and a new one begun (bounded sub-databases,
+// writing/part_merge.h). A Xapian writer slows down as its database grows, since each
+// commit updates blocks spread over ever larger B-trees; closing parts early costs more
+// databases to merge at the end. docs/quality.md, "Bounded parts", has the measurements.
+constexpr unsigned long articles_per_part = 50000;
 
 class IndexRun {
  public:
@@ -135,17 +142,20 @@ class IndexRun {
       : options_(options),
         diag_(diag),
         source_(options),
+        parts_(parallel_parts(options, source_.total_bytes())),
+        jobs_(parts_ > 0 ? parts_ : options.jobs),
         dictionary_(Dictionary::load_default(options.dictionaries)),
         tagger_(dictionary_),
         writer_(options.db, {.commit = {options.commit_interval, options.memory_bytes},
                              .tagged_with = dictionary_.version(),
                              .wait_lock_seconds = options.wait_lock_seconds,
                              .shards = options.shards,
-                             .parts = parallel_parts(options, source_.total_bytes()),
+                             .parts = parts_,
+                             .part_articles = articles_per_part,
                              .metadata = std::move(metadata),
                              .diag = &diag}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {
-    for (unsigned w = 0; w < options.jobs; ++w) {
+    for (unsigned w = 0; w < jobs_; ++w) {
       preparers_.push_back(std::make_unique<DocumentPreparer>(&tagger_, dictionary_.version(), options.fields));
     }
   }
@@ -169,15 +179,15 @@ class IndexRun {
     } catch (const Xapian::Error& e) {
       // The backend has dropped every change since the last commit: say so, and count only
       // what the commits saved, stop.
-      const auto saved = writer_.committed_counts();
+      const auto saved = writer_.saved_counts();
       stats_.added = static_cast<long>(saved.added);
       stats_.replaced = static_cast<long>(saved.replaced);
       stats_.deleted = static_cast<long>(saved.removed);
       progress_.finish();
       print_summary();
       throw RuntimeFailure("index '" + options_.db + "': " + e.get_type() + ": " + xapian_reason(e) +
-                           open_files_hint(e) + "; the " + std::to_string(writer_.uncommitted()) +
-                           " changes since the last commit were not saved (run again to index them)");
+                           open_files_hint(e) + "; the " + std::to_string(writer_.unsaved()) +
+                           " changes not in the index's last commit were not saved (run again to index them)");
     }
     progress_.finish();
     print_summary();
@@ -190,8 +200,7 @@ class IndexRun {
   // the in-order emit writes them (one writer: Xapian allows no other).
   void read_and_write() {
     OrderedPool<PipelineItem, PipelineResult> pool(
-        options_.jobs, window_per_worker * options_.jobs,
-        [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
+        jobs_, window_per_worker * jobs_, [this](unsigned worker, PipelineItem& item) { return prepare(worker, item); },
         [this](PipelineResult& result) { write(result); },
         static_cast<std::size_t>(options_.memory_bytes / memory_per_text_in_flight));
     try {
@@ -349,6 +358,8 @@ class IndexRun {
   const IndexOptions& options_;
   std::ostream& diag_;
   ArticleSource source_;
+  const unsigned parts_;  // written at once (0: the index is written directly)
+  const unsigned jobs_;   // workers: one per part writer, or options_.jobs
   Dictionary dictionary_;
   Tagger tagger_;
   IndexWriter writer_;

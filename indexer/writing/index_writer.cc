@@ -149,12 +149,15 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options)
   std::vector<Xapian::WritableDatabase> dbs =
       open_shards_for_indexing(layout.paths, layout.sharded, options.wait_lock_seconds);
   index_shards_ = dbs.size();
-  std::vector<std::string> paths = layout.paths;
+  paths_ = layout.paths;
   if (options.parts > 0 && !layout.sharded) {
-    parts_ = std::make_unique<PartDirectory>(path, options.parts);  // under the index's lock, now held
-    for (const auto& part : parts_->paths()) {
-      dbs.push_back(open_for_indexing(part));
-      paths.push_back(part);
+    parts_ = std::make_unique<PartDirectory>(path);  // under the index's lock, now held
+    part_limit_ = options.part_articles;
+    for (unsigned k = 0; k < options.parts; ++k) {
+      current_part_.push_back(paths_.size());
+      part_articles_.push_back(0);
+      paths_.push_back(parts_->add_part());
+      dbs.push_back(open_for_indexing(paths_.back()));
     }
   }
   for (std::size_t k = 0; k < dbs.size(); ++k) {
@@ -168,26 +171,61 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options)
       if (options.tagged_with) db.set_metadata(schema::metadata::dictionary_version, *options.tagged_with);
       for (const auto& [key, value] : options.metadata) db.set_metadata(key, value);
     }
-    shards_.push_back(std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes));
+    shards_.push_back(nullptr);
+    open_writer(k, std::move(db));
   }
-  stories_.emplace(paths);
+  stories_.emplace(std::vector<std::string>(paths_.begin(), paths_.begin() + index_shards_));
+  for (std::size_t k = index_shards_; k < paths_.size(); ++k) stories_->add_part(paths_[k], part_limit_);
 }
 
 IndexWriter::~IndexWriter() = default;
 
-// Sharded: the shard the id hashes to. With parts, an article the index holds is rewritten
-// in the index; one it does not hold goes to the part its id hashes to, where a later change
-// in this run finds it.
-ShardWriter& IndexWriter::shard_for(const std::string& id, bool in_index) {
-  if (!parts_) return *shards_[shard_of(id, static_cast<unsigned>(index_shards_))];
-  if (in_index) return *shards_.front();
-  return *shards_[index_shards_ + shard_of(id, static_cast<unsigned>(shards_.size() - index_shards_))];
+// The database an article is written to (StoryIndex's numbering). Sharded: the shard the id
+// hashes to. With parts, an article the index holds is rewritten
+// in the index; one it does not hold goes to the current part of the writer its id hashes
+// to (ids are unique in a run: it is written once).
+std::size_t IndexWriter::database_for(const std::string& id, bool in_index) const {
+  if (!parts_) return shard_of(id, static_cast<unsigned>(index_shards_));
+  if (in_index) return 0;
+  return current_part_[part_writer_of(id)];
 }
 
-// With parts, whether the index itself holds `id` (else a part does, or nobody). Reads the
-// index's writer, whose queue holds only the rewrites of the articles it holds: few.
-bool IndexWriter::in_index(const std::string& id) {
-  return !parts_ || shards_.front()->drained().term_exists(schema::id_term(id));
+// The part writer a new article goes to: the same for an id all run long.
+std::size_t IndexWriter::part_writer_of(const std::string& id) const {
+  return shard_of(id, static_cast<unsigned>(current_part_.size()));
+}
+
+// The writer of database `database` (StoryIndex's numbering), opening a closed part again:
+// a follower re-keyed is rewritten where it lives, or the merge would hold it twice.
+ShardWriter& IndexWriter::writer_at(std::size_t database) {
+  if (!shards_.at(database)) {
+    open_writer(database, open_for_indexing(paths_.at(database)));
+    reopened_.push_back(database);
+  }
+  return *shards_[database];
+}
+
+void IndexWriter::open_writer(std::size_t database, Xapian::WritableDatabase db) {
+  shards_.at(database) = std::make_unique<ShardWriter>(std::move(db), policy_.memory_bytes);
+}
+
+// After a commit: every part that reached the limit is closed (its writer's memory and
+// B-tree cursors let go) and a new, empty one takes its place, a candidate for story lookups
+// like the others.
+void IndexWriter::rotate_full_parts() {
+  for (const std::size_t database : reopened_) shards_[database].reset();
+  reopened_.clear();
+  if (part_limit_ == 0) return;
+  for (std::size_t writer = 0; writer < current_part_.size(); ++writer) {
+    if (part_articles_[writer] < part_limit_) continue;
+    shards_[current_part_[writer]].reset();
+    current_part_[writer] = paths_.size();
+    part_articles_[writer] = 0;
+    paths_.push_back(parts_->add_part());
+    shards_.push_back(nullptr);
+    open_writer(paths_.size() - 1, open_for_indexing(paths_.back()));
+    stories_->add_part(paths_.back(), part_limit_);
+  }
 }
 
 // Before `id` changes (is rewritten or removed): its uncommitted followers are committed,
@@ -200,10 +238,10 @@ void IndexWriter::before_leaving(const std::string& id) {
 // own, queued before the change itself so that both land in the same commit (count_change
 // commits only after the change).
 void IndexWriter::rekey_followers(const std::string& id) {
-  for (auto& [follower, doc] : stories_->rekey_followers(id)) {
-    const std::uint64_t estimate = memory_estimate(doc);
+  for (auto& follower : stories_->rekey_followers(id)) {
+    const std::uint64_t estimate = memory_estimate(follower.document);
     memory_since_commit_ += estimate;
-    shard_for(follower, in_index(follower)).replace(schema::id_term(follower), std::move(doc), estimate);
+    writer_at(follower.shard).replace(schema::id_term(follower.id), std::move(follower.document), estimate);
   }
 }
 
@@ -220,12 +258,14 @@ std::uint64_t IndexWriter::next_indexed() {
 
 WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   before_leaving(prepared.id);
-  const StoryIndex::Assignment story = stories_->assign(prepared.id, prepared.signature);
+  const std::size_t database = database_for(prepared.id, existed);
+  const StoryIndex::Assignment story = stories_->assign(prepared.id, prepared.signature, database);
   if (!story.kept_own_story) rekey_followers(prepared.id);
   DocumentBuilder::set_story(prepared.document, story.story);
   DocumentBuilder::set_indexed(prepared.document, next_indexed());
   const std::uint64_t estimate = memory_estimate(prepared.document);
-  shard_for(prepared.id, existed).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
+  if (parts_ && !existed) ++part_articles_[part_writer_of(prepared.id)];
+  writer_at(database).replace(schema::id_term(prepared.id), std::move(prepared.document), estimate);
   ++(existed ? pending_.replaced : pending_.added);
   count_change(estimate);
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
@@ -233,7 +273,7 @@ WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
 
 bool IndexWriter::remove(const std::string& id) {
   // Deletions come before any article is written: with parts, only the index holds articles.
-  ShardWriter& shard = shard_for(id, true);
+  ShardWriter& shard = writer_at(database_for(id, true));
   const std::string id_term = schema::id_term(id);
   if (!shard.drained().term_exists(id_term)) return false;
   before_leaving(id);
@@ -250,9 +290,14 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 }
 
 void IndexWriter::commit() {
-  for (auto& shard : shards_) shard->commit();
-  for (auto& shard : shards_) shard->drained();
+  for (auto& shard : shards_) {
+    if (shard) shard->commit();
+  }
+  for (auto& shard : shards_) {
+    if (shard) shard->drained();
+  }
   stories_->committed();
+  rotate_full_parts();
   committed_.added += pending_.added;
   committed_.replaced += pending_.replaced;
   committed_.removed += pending_.removed;
@@ -264,13 +309,21 @@ void IndexWriter::commit() {
 void IndexWriter::finish() {
   commit();
   if (!parts_) return;
-  stories_.reset();                                           // its handle reads the parts
-  while (shards_.size() > index_shards_) shards_.pop_back();  // closes the parts
+  stories_.reset();               // its handle reads the parts
+  shards_.resize(index_shards_);  // closes the parts
   parts_->merge();
   shards_.clear();  // lets the index's lock go: it is the merged index now
   parts_->finish_merge(*diag_);
   parts_.reset();
 }
+
+IndexWriter::Counts IndexWriter::saved_counts() const {
+  Counts saved = committed_;
+  if (parts_) saved.added = 0;  // every new article went to a part
+  return saved;
+}
+
+unsigned long IndexWriter::unsaved() const { return changes_since_commit_ + (parts_ ? committed_.added : 0); }
 
 void IndexWriter::count_change(std::uint64_t memory_estimate) {
   memory_since_commit_ += memory_estimate;

@@ -10,6 +10,7 @@
 // beside the caller's own (tagging, building documents). Calls come from one thread at a time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -52,6 +53,10 @@ struct IndexWriterOptions {
   // it does not hold yet into N part databases at once, one writer thread each, and finish()
   // merges them into it (part_merge.h); those it holds are replaced in it, as always.
   unsigned parts = 0;
+  // With parts: a part that holds this many articles at a commit is closed, and a new one
+  // takes its place, so that no writer updates a large database (0: no limit). The merge
+  // takes them all.
+  unsigned long part_articles = 0;
   // Further metadata set in every shard, committed with the articles (key, value; an empty
   // value removes the key): the pipeline records the user's dictionaries this way.
   std::vector<std::pair<std::string, std::string>> metadata{};
@@ -84,27 +89,40 @@ class IndexWriter {
   // Articles committed by runs killed before their merge, merged into the index when this
   // writer opened it (part_merge.h).
   unsigned long recovered() const { return recovered_; }
-  unsigned uncommitted() const { return changes_since_commit_; }
-  // What the commits so far saved (re-keyed copies aside): after a failed commit, what the
-  // index holds of this run.
+  // What the index holds of this run (re-keyed copies aside): after a failure, what the
+  // commits saved. The articles a run writing parts has committed to them are not in it
+  // until the merge, and are not saved if it never comes: the parts are removed with it.
   struct Counts {
     unsigned long added = 0, replaced = 0, removed = 0;
   };
-  Counts committed_counts() const { return committed_; }
+  Counts saved_counts() const;
+  // The changes of this run that saved_counts() leaves out.
+  unsigned long unsaved() const;
   std::size_t shard_count() const { return shards_.size(); }
 
  private:
-  ShardWriter& shard_for(const std::string& id, bool in_index);
-  bool in_index(const std::string& id);
+  std::size_t database_for(const std::string& id, bool in_index) const;
+  std::size_t part_writer_of(const std::string& id) const;
+  ShardWriter& writer_at(std::size_t database);
+  void open_writer(std::size_t database, Xapian::WritableDatabase db);
+  void rotate_full_parts();
   void count_change(std::uint64_t memory_estimate);
   void before_leaving(const std::string& id);
   void rekey_followers(const std::string& id);
   std::uint64_t next_indexed();
 
   std::unique_ptr<PartDirectory> parts_;  // declared before shards_: outlives their writers
-  // The index's databases (one, or its shards), then the parts.
+  // The index's databases (one, or its shards), then the parts in the order they were
+  // begun, as StoryIndex numbers them; a closed part's writer is null.
   std::vector<std::unique_ptr<ShardWriter>> shards_;
+  std::vector<std::string> paths_;  // of the same databases
   std::size_t index_shards_ = 0;
+  // Per part writer: the database it writes now, and the articles it has written there.
+  std::vector<std::size_t> current_part_;
+  std::vector<unsigned long> part_articles_;
+  unsigned long part_limit_ = 0;
+  // Closed parts opened again to re-key a follower they hold: closed after the commit.
+  std::vector<std::size_t> reopened_;
   std::ostream* diag_;
   unsigned long recovered_ = 0;
   std::optional<StoryIndex> stories_;

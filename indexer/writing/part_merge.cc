@@ -101,7 +101,7 @@ std::string merge_parts(const fs::path& index, const std::vector<std::string>& p
 
 }  // namespace
 
-PartDirectory::PartDirectory(const std::string& index, unsigned parts) {
+PartDirectory::PartDirectory(const std::string& index) {
   std::error_code ec;
   index_ = fs::canonical(index, ec);
   if (ec) throw RuntimeFailure("cannot write '" + index + "': " + ec.message());
@@ -110,7 +110,11 @@ PartDirectory::PartDirectory(const std::string& index, unsigned parts) {
     throw RuntimeFailure("cannot create the work directory '" + work_ +
                          "': " + (ec ? ec.message() : std::string("it exists")));
   }
-  for (unsigned k = 0; k < parts; ++k) paths_.push_back(work_ + "/part-" + std::to_string(k));
+}
+
+std::string PartDirectory::add_part() {
+  paths_.push_back(work_ + "/part-" + std::to_string(paths_.size()));
+  return paths_.back();
 }
 
 PartDirectory::~PartDirectory() {

@@ -1,10 +1,12 @@
 // Parallel writers, one index: a run with --jobs N that adds many articles to a plain index
 // writes its new articles into N part databases at once (one Xapian writer thread each),
-// then merges the index and the parts into one ordinary database with Xapian's compactor
-// and puts it in place of the index (docs/design.md, Parallel writers).
+// each closed for a new one once it holds a bounded number of articles (bounded
+// sub-databases: no writer updates a large B-tree), then merges the index and every part
+// into one ordinary database with Xapian's compactor and puts it in place of the index
+// (docs/design.md, Parallel writers).
 //
 // The parts live in a private work directory beside the index, INDEX.parts-PID, holding
-// part-0 ... part-(N-1). Everything happens under the index's write lock, and a kill -9 at
+// part-0, part-1... Everything happens under the index's write lock, and a kill -9 at
 // any moment leaves the index as its last commit left it:
 //   - while the parts are written, the work directory holds their commits: the next run
 //     that writes the index merges them into it first (recover_killed_runs), so a long run
@@ -28,14 +30,16 @@ namespace dipnews {
 class PartDirectory {
  public:
   // `index`: the plain index being written, already open for writing by this process (its
-  // lock held). Creates this run's work directory, with `parts` subdirectories to be.
-  PartDirectory(const std::string& index, unsigned parts);
+  // lock held). Creates this run's work directory, empty.
+  explicit PartDirectory(const std::string& index);
   // Removes the work directory (index files only) if the merge did not already.
   ~PartDirectory();
   PartDirectory(const PartDirectory&) = delete;
   PartDirectory& operator=(const PartDirectory&) = delete;
 
-  const std::vector<std::string>& paths() const { return paths_; }
+  // The path of a new part (part-0, part-1...), to be created by its writer; merge() takes
+  // every part given.
+  std::string add_part();
 
   // Compacts the index's last commit and every part (committed, closed) into one new
   // database and exchanges it with the index directory in one step. Call with the lock

@@ -25,39 +25,32 @@ Xapian::Database StoryIndex::open_committed() const {
   return all;
 }
 
-// Runs `read`; when the writers have committed twice since the handle's revision (Xapian's
-// own flushes between ours), reads again at the newest (reopen_retry.h).
+// Runs `read` on `db`; when the writers have committed twice since the handle's revision
+// (Xapian's own flushes between ours), reads again at the newest (reopen_retry.h).
 template <typename Read>
-auto StoryIndex::reading(Read read) {
-  return read_with_reopen(
-      committed_, ReopenRetry{}, [this] { return open_committed(); }, read);
+auto StoryIndex::reading(Xapian::Database& db, const std::function<Xapian::Database()>& open, Read read) {
+  return read_with_reopen(db, ReopenRetry{}, open, read);
 }
 
 // The most similar wins; among equals the later one, as the articles were written.
 bool StoryIndex::consider(const Signature& signature, const Signature& other, const std::string& other_story,
-                          double& best, std::string& story) const {
-  if (const double s = similarity(signature, other); s >= best) {
-    best = s;
-    story = other_story;
+                          Best& best) const {
+  if (const double s = similarity(signature, other); s >= best.similarity) {
+    best.similarity = s;
+    best.story = other_story;
     return true;
   }
   return false;
 }
 
-StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::optional<Signature>& signature) {
-  if (!signature) {
-    changed_[id] = std::nullopt;
-    return {id, false};
-  }
-  const auto bands = band_keys(*signature);
-  std::string story = id;
-  double best = copy_similarity;
-  bool matched = false;
-
+// The committed articles of `db` that share a band with the article.
+void StoryIndex::consider_committed(Xapian::Database& db, const std::function<Xapian::Database()>& open,
+                                    const std::string& id, const Signature& signature,
+                                    const std::vector<std::string>& bands, Best& best) {
   std::vector<Xapian::Query> band_terms;
   for (const auto& key : bands) band_terms.emplace_back(schema::prefix::band + key);
-  reading([&] {
-    Xapian::Enquire enquire(committed_);
+  reading(db, open, [&] {
+    Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
                                     Xapian::Query(Xapian::Query::OP_OR, band_terms.begin(), band_terms.end()),
                                     Xapian::Query(schema::id_term(id))));
@@ -67,11 +60,31 @@ StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::opti
       const Xapian::Document doc = it.get_document();
       if (changed_.count(doc.get_value(schema::slot::id))) continue;  // rewritten or removed since
       if (const auto other = decode_signature(doc.get_value(schema::slot::signature))) {
-        matched |= consider(*signature, *other, doc.get_value(schema::slot::story), best, story);
+        best.matched |= consider(signature, *other, doc.get_value(schema::slot::story), best);
       }
     }
     return 0;
   });
+}
+
+StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::optional<Signature>& signature,
+                                          std::size_t database) {
+  if (!signature) {
+    changed_[id] = std::nullopt;
+    return {id, false};
+  }
+  const auto bands = band_keys(*signature);
+  Best best{id};
+  consider_committed(
+      committed_, [this] { return open_committed(); }, id, *signature, bands, best);
+  for (auto& part : parts_) {
+    const bool may_hold = !part.bands || std::any_of(bands.begin(), bands.end(), [&](const std::string& key) {
+      return part.bands->may_contain(key);
+    });
+    if (may_hold)
+      consider_committed(
+          part.db, [&] { return Xapian::Database(part.path); }, id, *signature, bands, best);
+  }
 
   std::vector<std::size_t> seen;
   for (const auto& key : bands) {
@@ -84,11 +97,17 @@ StoryIndex::Assignment StoryIndex::assign(const std::string& id, const std::opti
     const Recent& r = recent_[i];
     const auto current = changed_.find(r.id);
     if (r.id == id || current == changed_.end() || current->second != i) continue;  // superseded
-    matched |= consider(*signature, r.signature, r.story, best, story);
+    best.matched |= consider(*signature, r.signature, r.story, best);
   }
 
-  remember(id, *signature, story);
-  return {story, matched && story == id};
+  if (database >= shard_paths_.size()) {
+    auto& part = parts_.at(database - shard_paths_.size());
+    if (part.bands) {
+      for (const auto& key : bands) part.bands->add(key);
+    }
+  }
+  remember(id, *signature, best.story);
+  return {best.story, best.matched && best.story == id};
 }
 
 void StoryIndex::remember(const std::string& id, const Signature& signature, const std::string& story) {
@@ -130,33 +149,57 @@ Xapian::Document copy_without_story(const Xapian::Document& doc) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, Xapian::Document>> StoryIndex::rekey_followers(const std::string& id) {
-  std::vector<std::pair<std::string, Xapian::Document>> followers;
-  reading([&] {
-    followers.clear();
-    const std::string story_term = schema::prefix::story + id;
-    if (committed_.get_termfreq(story_term) == 0) return 0;
-    for (auto it = committed_.postlist_begin(story_term); it != committed_.postlist_end(story_term); ++it) {
-      const Xapian::Document doc = committed_.get_document(*it);
+// Appends the committed followers of `id` in `db`, in database shard(docid) (again from the
+// same place if the read has to be retried).
+void StoryIndex::collect_followers(Xapian::Database& db, const std::function<Xapian::Database()>& open,
+                                   const std::string& id, const std::function<std::size_t(Xapian::docid)>& shard,
+                                   std::vector<Follower>& followers) {
+  const std::size_t first = followers.size();
+  const std::string story_term = schema::prefix::story + id;
+  reading(db, open, [&] {
+    followers.resize(first);
+    if (db.get_termfreq(story_term) == 0) return 0;
+    for (auto it = db.postlist_begin(story_term); it != db.postlist_end(story_term); ++it) {
+      const Xapian::Document doc = db.get_document(*it);
       std::string follower = doc.get_value(schema::slot::id);
       if (follower == id || changed_.count(follower)) continue;  // rewritten or removed since
-      followers.emplace_back(std::move(follower), copy_without_story(doc));
+      followers.push_back({std::move(follower), copy_without_story(doc), shard(*it)});
     }
     return 0;
   });
+}
+
+std::vector<StoryIndex::Follower> StoryIndex::rekey_followers(const std::string& id) {
+  std::vector<Follower> followers;
+  // Xapian interleaves the documents of a combined database: docid d is in database
+  // (d - 1) mod n.
+  const std::size_t n = shard_paths_.size();
+  collect_followers(
+      committed_, [this] { return open_committed(); }, id, [n](Xapian::docid d) { return (d - 1) % n; }, followers);
+  for (std::size_t k = 0; k < parts_.size(); ++k) {
+    collect_followers(
+        parts_[k].db, [&] { return Xapian::Database(parts_[k].path); }, id, [n, k](Xapian::docid) { return n + k; },
+        followers);
+  }
   if (followers.empty()) return followers;
   const std::string story = std::min_element(followers.begin(), followers.end(), [](const auto& a, const auto& b) {
-                              return a.first < b.first;
-                            })->first;
-  for (auto& [follower, doc] : followers) {
-    DocumentBuilder::set_story(doc, story);
-    if (const auto signature = decode_signature(doc.get_value(schema::slot::signature))) {
-      remember(follower, *signature, story);
+                              return a.id < b.id;
+                            })->id;
+  for (auto& follower : followers) {
+    DocumentBuilder::set_story(follower.document, story);
+    if (const auto signature = decode_signature(follower.document.get_value(schema::slot::signature))) {
+      remember(follower.id, *signature, story);
     } else {
-      changed_[follower] = std::nullopt;
+      changed_[follower.id] = std::nullopt;
     }
   }
   return followers;
+}
+
+void StoryIndex::add_part(const std::string& path, unsigned long expected_articles) {
+  Part part{path, open_with_retry([&] { return Xapian::Database(path); }, ReopenRetry{}), std::nullopt};
+  if (expected_articles > 0) part.bands.emplace(expected_articles * minhash_bands);
+  parts_.push_back(std::move(part));
 }
 
 void StoryIndex::forget(const std::string& id) { changed_[id] = std::nullopt; }
@@ -164,6 +207,10 @@ void StoryIndex::forget(const std::string& id) { changed_[id] = std::nullopt; }
 void StoryIndex::committed() {
   reopen_newest(
       committed_, [this] { return open_committed(); }, ReopenRetry{});
+  for (auto& part : parts_) {
+    reopen_newest(
+        part.db, [&] { return Xapian::Database(part.path); }, ReopenRetry{});
+  }
   recent_.clear();
   recent_by_band_.clear();
   recent_by_story_.clear();

@@ -9,12 +9,18 @@
 // since the last commit (kept here in memory, and dropped once committed). Both are read in
 // input order by the in-order writer, so every layout groups the same copies.
 //
+// A run writing parts (part_merge.h) adds each part here: its committed articles are read
+// through a handle of its own, and only when the article's band keys may be among those
+// written to it (a BandFilter per part). A long run closes many parts; an article that is
+// nobody's copy then costs a lookup in the index alone, not in every part.
+//
 // A story follows its articles: when its first article is rewritten with text that is no
 // longer a copy of the others, or removed, the others (its followers) are re-keyed to the
 // smallest of their ids, the same in every shard layout, and stay one story. The writer
 // writes them in the same commit as the change (IndexWriter::store, remove).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -23,12 +29,14 @@
 
 #include <xapian.h>
 
+#include "writing/band_filter.h"
 #include "writing/near_duplicate.h"
 
 namespace dipnews {
 
 class StoryIndex {
  public:
+  // The index's databases (one, or its shards), numbered 0..n-1 in this order.
   explicit StoryIndex(const std::vector<std::string>& shard_paths);
 
   struct Assignment {
@@ -38,20 +46,30 @@ class StoryIndex {
     bool kept_own_story = false;
   };
   // The story `id` belongs to (its own id when it is nobody's copy), and from now on the
-  // article is a candidate for the articles after it.
-  Assignment assign(const std::string& id, const std::optional<Signature>& signature);
+  // article is a candidate for the articles after it. `database`: where it is written (the
+  // numbering of the constructor and add_part).
+  Assignment assign(const std::string& id, const std::optional<Signature>& signature, std::size_t database);
   // Whether articles written since the last commit follow `id` (have it as their story):
   // the writer commits before it changes `id`, so that its followers are all read from the
   // committed articles.
   bool has_uncommitted_followers(const std::string& id) const;
-  // `id` leaves the story it led: its committed followers, each with its id and a copy of
-  // its document (holding no reference to any database) re-keyed to the story of the
+  struct Follower {
+    std::string id;
+    // A copy of its document (holding no reference to any database), re-keyed.
+    Xapian::Document document;
+    std::size_t shard;  // the database that holds it (the numbering of the constructor and add_part)
+  };
+  // `id` leaves the story it led: its committed followers, re-keyed to the story of the
   // smallest follower id. From now on they are candidates with that story.
-  std::vector<std::pair<std::string, Xapian::Document>> rekey_followers(const std::string& id);
+  std::vector<Follower> rekey_followers(const std::string& id);
   // The article is gone: never a candidate again.
   void forget(const std::string& id);
   // Everything written so far is committed: read it from the shards from now on.
   void committed();
+  // A part database of this run (created, empty): the next database number. Its articles
+  // are read only where their band keys may be, for a part of at most `expected_articles`
+  // (0: unknown, it is always read).
+  void add_part(const std::string& path, unsigned long expected_articles);
 
  private:
   struct Recent {
@@ -59,16 +77,30 @@ class StoryIndex {
     Signature signature;
     std::string story;
   };
+  struct Part {
+    std::string path;
+    Xapian::Database db;
+    std::optional<BandFilter> bands;  // of every article written to it; none: always read
+  };
+  struct Best {
+    std::string story;
+    double similarity = copy_similarity;
+    bool matched = false;
+  };
   template <typename Read>
-  auto reading(Read read);
+  auto reading(Xapian::Database& db, const std::function<Xapian::Database()>& open, Read read);
+  void consider_committed(Xapian::Database& db, const std::function<Xapian::Database()>& open, const std::string& id,
+                          const Signature& signature, const std::vector<std::string>& bands, Best& best);
+  void collect_followers(Xapian::Database& db, const std::function<Xapian::Database()>& open, const std::string& id,
+                         const std::function<std::size_t(Xapian::docid)>& shard, std::vector<Follower>& followers);
   void remember(const std::string& id, const Signature& signature, const std::string& story);
-  bool consider(const Signature& signature, const Signature& other, const std::string& other_story, double& best,
-                std::string& story) const;
+  bool consider(const Signature& signature, const Signature& other, const std::string& other_story, Best& best) const;
 
   Xapian::Database open_committed() const;
 
   std::vector<std::string> shard_paths_;
-  Xapian::Database committed_;
+  Xapian::Database committed_;  // the index's databases
+  std::vector<Part> parts_;
   std::vector<Recent> recent_;
   std::unordered_map<std::string, std::vector<std::size_t>> recent_by_band_;
   std::unordered_map<std::string, std::vector<std::size_t>> recent_by_story_;

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -205,4 +207,86 @@ TEST_CASE("each article written gets a larger indexed value - an unchanged one k
   CHECK(indexed_of(db, "a") == first_a);  // unchanged: not new
   CHECK(indexed_of(db, "c") > future);
   CHECK(schema::parse_indexed_value(db.get_value_upper_bound(schema::slot::indexed)) == indexed_of(db, "c"));
+}
+
+namespace {
+
+// id -> every term of its document with its wdf and positions: what a search can see of it.
+std::map<std::string, std::string> terms_by_id(const std::string& path) {
+  const Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    std::string& terms = out[db.get_document(*it).get_value(schema::slot::id)];
+    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+      (terms += *t) += ':';
+      terms += std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) (terms += ',') += std::to_string(*p);
+      terms += ' ';
+    }
+  }
+  return out;
+}
+
+// The part databases in the work directory of a run writing `index`.
+std::size_t parts_begun(const std::filesystem::path& index) {
+  std::size_t parts = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(index.parent_path())) {
+    if (entry.path().filename().string().rfind(index.filename().string() + ".parts-", 0) != 0) continue;
+    for (const auto& part : std::filesystem::directory_iterator(entry.path())) parts += part.is_directory();
+  }
+  return parts;
+}
+
+}  // namespace
+
+TEST_CASE("bounded parts: full parts are closed for new ones, and the merge holds every article once", "[writer]") {
+  test::TempDir dir;
+  const std::string direct = dir / "direct", merged = dir / "merged";
+  std::vector<Article> articles;
+  for (int i = 0; i < 20; ++i) {
+    const std::string n = std::to_string(i);
+    articles.push_back(test::make_article(std::string("n").append(n), std::string("Report ").append(n),
+                                          std::string("Talks in city number ").append(n).append(" went on late.")));
+  }
+  {
+    test::IndexRun run(direct, {.commit = {2}});
+    for (const auto& a : articles) run.write(a);
+    run.writer().finish();
+  }
+  {
+    test::IndexRun run(merged, {.commit = {2}, .parts = 2, .part_articles = 3});
+    for (const auto& a : articles) run.write(a);
+    run.writer().commit();
+    // 20 articles, 2 writers, closed at 3 articles (checked at the commit after every 2):
+    // far more parts than writers.
+    CHECK(parts_begun(merged) >= 6);
+    run.writer().finish();
+  }
+  CHECK(parts_begun(merged) == 0);  // merged and removed
+  CHECK(Xapian::Database(merged).get_doccount() == 20);
+  CHECK(terms_by_id(merged) == terms_by_id(direct));
+}
+
+TEST_CASE("bounded parts: a follower in a closed part is re-keyed where it lives", "[writer]") {
+  test::TempDir dir;
+  const std::string path = dir / "db";
+  {
+    test::IndexRun run(path, {.commit = {100}});
+    run.write(test::make_article("a", "Grain deal", wire_text("")));
+    run.writer().commit();
+  }
+  {
+    // Copies of "a" go to parts closed at every commit; then "a" is rewritten with other text,
+    // so that its followers, now in closed parts, get a story of their own.
+    test::IndexRun run(path, {.commit = {1}, .parts = 2, .part_articles = 1});
+    for (const char* id : {"b", "c", "d"}) {
+      CHECK(run.write(test::make_article(id, "Grain deal", wire_text(id))) == WriteOutcome::added);
+    }
+    CHECK(run.write(test::make_article("a", "Museum",
+                                       "A museum of glaciers opened in a mountain village, with ice cores, "
+                                       "old maps and photographs of the retreating ice.")) == WriteOutcome::replaced);
+    run.writer().finish();
+  }
+  CHECK(Xapian::Database(path).get_doccount() == 4);  // no follower written twice
+  CHECK(stories_of(path) == std::map<std::string, std::string>{{"a", "a"}, {"b", "b"}, {"c", "b"}, {"d", "b"}});
 }
