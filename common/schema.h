@@ -60,6 +60,7 @@ namespace dipnews::schema {
 //      XANALYSIS terms, detected languages under L like given ones
 //   8  a smaller index, nothing lost: the tagged_with slot holds a 16-hex-digit code of the
 //      dictionary version (tagged_with_value), not the version itself
+//      band terms "XB" + 9 characters (band_key), the same band hashes as XBAND's 14 hex digits
 inline constexpr int version = 8;
 
 namespace prefix {
@@ -72,7 +73,10 @@ inline constexpr const char* person = "XPERSON";  // actor ids by type (boolean)
 inline constexpr const char* country = "XCOUNTRY";
 inline constexpr const char* org = "XORG";
 inline constexpr const char* topic = "XTOPIC";  // topic id (boolean)
-inline constexpr const char* band = "XBAND";    // near-duplicate signature band (finds copies)
+// Near-duplicate signature band (finds copies): "XB" + band_key() (indexer/writing/near_duplicate.h),
+// the band's number as one hex digit then its 48-bit hash as 8 base-64 digits, "XB3kR0_z-9Qa".
+// Its key starts lower case or with a digit, so "XB" is the whole upper-case prefix.
+inline constexpr const char* band = "XB";
 inline constexpr const char* story = "XSTORY";  // story id: the article and its wire copies
 inline constexpr const char* stem = "Z";        // Xapian's own, written by its TermGenerator
 // The analysis the article's text got (common/language.h): "XANALYSIS" + its name (boolean).
@@ -100,7 +104,7 @@ inline constexpr Xapian::valueno story =
 // Which dictionaries tagged it (--retag): tagged_with_value() of their version string, a
 // fixed-width code; the version itself is in metadata::dictionary_version.
 inline constexpr Xapian::valueno tagged_with = 7;
-inline constexpr Xapian::valueno id = 8;           // the article's id: id-only output reads no document data
+inline constexpr Xapian::valueno id = 8;  // the article's id: id-only output reads no document data
 // When the article was last added or changed: microseconds since 1970 in indexed_value()'s
 // fixed-width form, strictly increasing in the order one indexer writes, across its shards
 // (docs/design.md, "New articles"). Unchanged and re-keyed articles keep theirs.

@@ -1,7 +1,5 @@
 #include "writing/near_duplicate.h"
 
-#include <cstdio>
-
 #include "text_tokens.h"
 
 namespace dipnews {
@@ -51,15 +49,25 @@ double similarity(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / minhash_size;
 }
 
+// 16 bands, 16 hex digits: the band stays one character.
+static_assert(minhash_bands <= 16);
+
+std::string band_key(std::size_t band, std::uint64_t hash) {
+  static constexpr char hex[] = "0123456789abcdef";
+  static constexpr char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string key(9, '0');
+  key[0] = hex[band & 0xf];
+  for (std::size_t i = 8; i >= 1; --i, hash >>= 6) key[i] = base64[hash & 63];
+  return key;
+}
+
 std::vector<std::string> band_keys(const Signature& s) {
   constexpr std::size_t rows = minhash_size / minhash_bands;
   std::vector<std::string> keys;
   for (std::size_t b = 0; b < minhash_bands; ++b) {
     std::uint64_t h = b;
     for (std::size_t r = 0; r < rows; ++r) h = splitmix(h ^ s[b * rows + r]);
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%02zu%012llx", b, static_cast<unsigned long long>(h & 0xffffffffffffULL));
-    keys.emplace_back(buf);
+    keys.push_back(band_key(b, h));
   }
   return keys;
 }

@@ -26,6 +26,10 @@ using Signature = std::array<std::uint32_t, minhash_size>;
 std::optional<Signature> minhash(std::string_view text);
 double similarity(const Signature& a, const Signature& b);  // estimated Jaccard, 0..1
 std::vector<std::string> band_keys(const Signature& s);     // one short key per band
+// Band `band` (< minhash_bands) with the low 48 bits of its hash: the band as one hex
+// digit, then the bits as 8 base-64 digits (A-Z a-z 0-9 - _), most significant first.
+// One key per (band, 48 bits) and back: equal keys are equal band hashes, as before.
+std::string band_key(std::size_t band, std::uint64_t hash);
 
 std::string encode_signature(const Signature& s);  // for a value slot
 std::optional<Signature> decode_signature(std::string_view value);

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+
 #include "writing/near_duplicate.h"
 
 using namespace dipnews;
@@ -38,4 +43,46 @@ TEST_CASE("signatures: identical texts share every band - short texts have none 
   REQUIRE(decoded);
   CHECK(*decoded == *a);
   CHECK_FALSE(decode_signature("garbage"));
+}
+
+namespace {
+// band_key() read back: (band, 48-bit hash), nullopt for anything it does not write.
+std::optional<std::pair<std::size_t, std::uint64_t>> read_band_key(const std::string& key) {
+  static const std::string hex = "0123456789abcdef";
+  static const std::string base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  if (key.size() != 9 || hex.find(key[0]) == std::string::npos) return std::nullopt;
+  std::uint64_t hash = 0;
+  for (std::size_t i = 1; i < key.size(); ++i) {
+    const auto digit = base64.find(key[i]);
+    if (digit == std::string::npos) return std::nullopt;
+    hash = hash << 6 | digit;
+  }
+  return std::pair<std::size_t, std::uint64_t>{hex.find(key[0]), hash};
+}
+}  // namespace
+
+TEST_CASE("band keys: one per band and 48-bit hash, read back whole", "[near_duplicate]") {
+  std::set<std::string> keys;
+  std::uint64_t x = 0x243f6a8885a308d3ULL;  // a fixed walk of 64-bit values
+  for (int i = 0; i < 2000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::size_t band = static_cast<std::size_t>(i) % minhash_bands;
+    const std::string key = band_key(band, x);
+    CHECK(key.size() == 9);
+    CHECK(read_band_key(key) == std::pair<std::size_t, std::uint64_t>{band, x & 0xffffffffffffULL});
+    CHECK(keys.insert(key).second);
+  }
+  // The bits above 48 are not part of the key; a neighbour in the low bits is another key.
+  CHECK(band_key(3, 0x1234'5678'9abcULL) == band_key(3, 0xffff'1234'5678'9abcULL));
+  CHECK(band_key(3, 0x1234'5678'9abcULL) != band_key(3, 0x1234'5678'9abdULL));
+  CHECK(band_key(3, 0) != band_key(4, 0));
+  // Upper case never follows the prefix: "XB" is the whole upper-case run of a band term.
+  CHECK(band_key(0, ~0ULL)[0] == '0');
+  CHECK(band_key(15, 0) == "fAAAAAAAA");
+
+  const auto a = minhash(story);
+  REQUIRE(a);
+  const auto bands = band_keys(*a);
+  for (std::size_t b = 0; b < bands.size(); ++b) CHECK(read_band_key(bands[b])->first == b);
+  CHECK(std::set<std::string>(bands.begin(), bands.end()).size() == minhash_bands);
 }
