@@ -59,8 +59,9 @@ namespace dipnews::schema {
 //   7  languages: free text accent-folded and analysed per language (stemmer or CJK n-grams),
 //      XANALYSIS terms, detected languages under L like given ones
 //   8  a smaller index, nothing lost: the tagged_with slot holds a 16-hex-digit code of the
-//      dictionary version (tagged_with_value), not the version itself
-//      band terms "XB" + 9 characters (band_key), the same band hashes as XBAND's 14 hex digits
+//      dictionary version (tagged_with_value), not the version itself; band terms "XB" + 9
+//      characters (band_key), the same band hashes as XBAND's 14 hex digits; the signature
+//      slot 16 bits of each of its 64 minimums (b-bit MinHash), 128 bytes instead of 256
 inline constexpr int version = 8;
 
 namespace prefix {
@@ -98,7 +99,7 @@ inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects uncha
 inline constexpr Xapian::valueno actor_list = 2;   // actor ids joined by list_separator
 inline constexpr Xapian::valueno topic_list = 3;   // topic ids joined by list_separator
 inline constexpr Xapian::valueno source_name = 4;  // the outlet's display name
-inline constexpr Xapian::valueno signature = 5;    // MinHash signature of the body (binary)
+inline constexpr Xapian::valueno signature = 5;    // b-bit MinHash of the body (binary, near_duplicate.h)
 inline constexpr Xapian::valueno story =
     6;  // id of its story's first (or first remaining: story_index.h) article: the collapse key
 // Which dictionaries tagged it (--retag): tagged_with_value() of their version string, a

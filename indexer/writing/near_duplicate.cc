@@ -27,8 +27,8 @@ std::uint64_t splitmix(std::uint64_t x) {
 std::optional<Signature> minhash(std::string_view text) {
   const auto tokens = tokenize(text);
   if (tokens.size() < shingle_words) return std::nullopt;
-  Signature sig;
-  sig.fill(UINT32_MAX);
+  std::array<std::uint32_t, minhash_size> least;
+  least.fill(UINT32_MAX);
   std::string shingle;
   for (std::size_t i = 0; i + shingle_words <= tokens.size(); ++i) {
     shingle.clear();
@@ -37,9 +37,11 @@ std::optional<Signature> minhash(std::string_view text) {
     for (std::size_t h = 0; h < minhash_size; ++h) {
       // One independent-looking hash per slot, all derived from the shingle's hash.
       const auto v = static_cast<std::uint32_t>(splitmix(base ^ (0x5851f42d4c957f2dULL * (h + 1))) >> 32);
-      if (v < sig[h]) sig[h] = v;
+      if (v < least[h]) least[h] = v;
     }
   }
+  Signature sig;  // the low bits of each minimum, not the minimum of the low bits
+  for (std::size_t h = 0; h < minhash_size; ++h) sig[h] = static_cast<std::uint16_t>(least[h] & 0xffff);
   return sig;
 }
 
@@ -74,20 +76,20 @@ std::vector<std::string> band_keys(const Signature& s) {
 
 std::string encode_signature(const Signature& s) {
   std::string out;
-  out.reserve(minhash_size * 4);
-  for (std::uint32_t v : s) {
-    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+  out.reserve(minhash_size * 2);
+  for (const std::uint16_t v : s) {
+    out += static_cast<char>(v >> 8);
+    out += static_cast<char>(v & 0xff);
   }
   return out;
 }
 
 std::optional<Signature> decode_signature(std::string_view value) {
-  if (value.size() != minhash_size * 4) return std::nullopt;
+  if (value.size() != minhash_size * 2) return std::nullopt;
   Signature s;
   for (std::size_t i = 0; i < minhash_size; ++i) {
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(value[i * 4 + k]);
-    s[i] = v;
+    s[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(value[i * 2]) << 8 |
+                                      static_cast<unsigned char>(value[i * 2 + 1]));
   }
   return s;
 }

@@ -86,3 +86,22 @@ TEST_CASE("band keys: one per band and 48-bit hash, read back whole", "[near_dup
   for (std::size_t b = 0; b < bands.size(); ++b) CHECK(read_band_key(bands[b])->first == b);
   CHECK(std::set<std::string>(bands.begin(), bands.end()).size() == minhash_bands);
 }
+
+TEST_CASE("signatures keep 16 bits of each minimum: 128 bytes, similarity unchanged by storing", "[near_duplicate]") {
+  const auto original = minhash(story);
+  std::string edited = "BERLIN (Wire) - " + story;
+  edited.replace(edited.find("acting as host"), 14, "who hosted the talks");
+  const auto copy = minhash(edited);
+  REQUIRE(original);
+  REQUIRE(copy);
+  const std::string value = encode_signature(*original);
+  CHECK(value.size() == minhash_size * 2);
+  const auto stored = decode_signature(value), stored_copy = decode_signature(encode_signature(*copy));
+  REQUIRE(stored);
+  REQUIRE(stored_copy);
+  // What the story index compares: a new article's signature with one read from the slot.
+  CHECK(similarity(*copy, *stored) == similarity(*copy, *original));
+  CHECK(similarity(*stored_copy, *stored) >= copy_similarity);
+  CHECK(band_keys(*stored) == band_keys(*original));                  // a re-keyed article keeps its bands
+  CHECK_FALSE(decode_signature(std::string(minhash_size * 4, 'x')));  // a 32-bit signature is not one
+}
