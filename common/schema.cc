@@ -35,6 +35,19 @@ std::optional<std::uint64_t> parse_indexed_value(std::string_view value) {
   return n;
 }
 
+std::string tagged_with_value(std::string_view dictionary_version) {
+  if (dictionary_version.empty()) return {};
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits: fixed (indexes hold it)
+  for (const char c : dictionary_version) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = hex[h & 0xf];
+  return out;
+}
+
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {

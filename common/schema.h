@@ -58,7 +58,11 @@ namespace dipnews::schema {
 //      slot::custom_first...): an index written before it has none, and reads as one without
 //   7  languages: free text accent-folded and analysed per language (stemmer or CJK n-grams),
 //      XANALYSIS terms, detected languages under L like given ones
-inline constexpr int version = 7;
+//   8  a smaller index, nothing lost: the tagged_with slot holds a 16-hex-digit code of the
+//      dictionary version (tagged_with_value), not the version itself; band terms "XB" + 9
+//      characters (band_key), the same band hashes as XBAND's 14 hex digits; the signature
+//      slot 16 bits of each of its 64 minimums (b-bit MinHash), 128 bytes instead of 256
+inline constexpr int version = 8;
 
 namespace prefix {
 inline constexpr const char* id = "Q";            // unique id (boolean, exact)
@@ -70,7 +74,10 @@ inline constexpr const char* person = "XPERSON";  // actor ids by type (boolean)
 inline constexpr const char* country = "XCOUNTRY";
 inline constexpr const char* org = "XORG";
 inline constexpr const char* topic = "XTOPIC";  // topic id (boolean)
-inline constexpr const char* band = "XBAND";    // near-duplicate signature band (finds copies)
+// Near-duplicate signature band (finds copies): "XB" + band_key() (indexer/writing/near_duplicate.h),
+// the band's number as one hex digit then its 48-bit hash as 8 base-64 digits, "XB3kR0_z-9Qa".
+// Its key starts lower case or with a digit, so "XB" is the whole upper-case prefix.
+inline constexpr const char* band = "XB";
 inline constexpr const char* story = "XSTORY";  // story id: the article and its wire copies
 inline constexpr const char* stem = "Z";        // Xapian's own, written by its TermGenerator
 // The analysis the article's text got (common/language.h): "XANALYSIS" + its name (boolean).
@@ -92,11 +99,13 @@ inline constexpr Xapian::valueno content_hash = 1;  // hex digest: detects uncha
 inline constexpr Xapian::valueno actor_list = 2;   // actor ids joined by list_separator
 inline constexpr Xapian::valueno topic_list = 3;   // topic ids joined by list_separator
 inline constexpr Xapian::valueno source_name = 4;  // the outlet's display name
-inline constexpr Xapian::valueno signature = 5;    // MinHash signature of the body (binary)
+inline constexpr Xapian::valueno signature = 5;    // b-bit MinHash of the body (binary, near_duplicate.h)
 inline constexpr Xapian::valueno story =
     6;  // id of its story's first (or first remaining: story_index.h) article: the collapse key
-inline constexpr Xapian::valueno tagged_with = 7;  // the dictionary version that tagged it (--retag)
-inline constexpr Xapian::valueno id = 8;           // the article's id: id-only output reads no document data
+// Which dictionaries tagged it (--retag): tagged_with_value() of their version string, a
+// fixed-width code; the version itself is in metadata::dictionary_version.
+inline constexpr Xapian::valueno tagged_with = 7;
+inline constexpr Xapian::valueno id = 8;  // the article's id: id-only output reads no document data
 // When the article was last added or changed: microseconds since 1970 in indexed_value()'s
 // fixed-width form, strictly increasing in the order one indexer writes, across its shards
 // (docs/design.md, "New articles"). Unchanged and re-keyed articles keep theirs.
@@ -163,6 +172,12 @@ std::vector<std::string> split_list_value(std::string_view value);
 std::string indexed_value(std::uint64_t micros);
 // nullopt for anything indexed_value() did not write.
 std::optional<std::uint64_t> parse_indexed_value(std::string_view value);
+
+// The tagged_with slot's value for a dictionary version ("countries.actors@2026-11-28.1,..."):
+// its 64-bit FNV-1a as 16 lowercase hex digits. The version string, the same in every
+// article and some 230 bytes long, cost more than any other slot; a code only needs to tell
+// versions apart, which 64 bits do (two versions collide with probability 2^-64). "" for "".
+std::string tagged_with_value(std::string_view dictionary_version);
 
 // Terms, built the same way at index and at query time.
 std::string id_term(std::string_view id);

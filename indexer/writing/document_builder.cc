@@ -64,7 +64,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Article& g
     doc.add_value(schema::slot::signature, encode_signature(*signature));
     for (const auto& key : band_keys(*signature)) doc.add_boolean_term(schema::prefix::band + key);
   }
-  if (!tagged_with.empty()) doc.add_value(schema::slot::tagged_with, tagged_with);
+  if (!tagged_with.empty()) doc.add_value(schema::slot::tagged_with, schema::tagged_with_value(tagged_with));
   add_custom_fields(doc, article);
   doc.set_data(encode_document_data(article, given));
   return doc;

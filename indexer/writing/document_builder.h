@@ -24,7 +24,8 @@ class DocumentBuilder {
   // `signature` lets later copies of the article find it. Its story is set when it is
   // written (set_story): finding the story needs the index.
   // `given` is the article as read (its own tags, kept for --retag); `tagged_with` the
-  // dictionary version that produced `tags`.
+  // dictionary version that produced `tags` (its code, schema::tagged_with_value, goes in
+  // the tagged_with slot).
   Xapian::Document build(const Article& article, const Article& given, const Tags& tags,
                          const std::string& content_hash, const std::string& tagged_with,
                          const std::optional<Signature>& signature);

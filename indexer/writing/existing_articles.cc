@@ -29,10 +29,11 @@ std::optional<std::string> ExistingArticles::hash_of(const std::string& id) {
 }
 
 std::vector<Xapian::docid> ExistingArticles::tagged_otherwise(const std::string& version) {
+  const std::string code = schema::tagged_with_value(version);
   return reading([&] {
     std::vector<Xapian::docid> stale;
     for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
-      if (db_.get_document(*it).get_value(schema::slot::tagged_with) != version) stale.push_back(*it);
+      if (db_.get_document(*it).get_value(schema::slot::tagged_with) != code) stale.push_back(*it);
     }
     return stale;
   });

@@ -1,7 +1,5 @@
 #include "writing/near_duplicate.h"
 
-#include <cstdio>
-
 #include "text_tokens.h"
 
 namespace dipnews {
@@ -29,8 +27,8 @@ std::uint64_t splitmix(std::uint64_t x) {
 std::optional<Signature> minhash(std::string_view text) {
   const auto tokens = tokenize(text);
   if (tokens.size() < shingle_words) return std::nullopt;
-  Signature sig;
-  sig.fill(UINT32_MAX);
+  std::array<std::uint32_t, minhash_size> least;
+  least.fill(UINT32_MAX);
   std::string shingle;
   for (std::size_t i = 0; i + shingle_words <= tokens.size(); ++i) {
     shingle.clear();
@@ -39,9 +37,11 @@ std::optional<Signature> minhash(std::string_view text) {
     for (std::size_t h = 0; h < minhash_size; ++h) {
       // One independent-looking hash per slot, all derived from the shingle's hash.
       const auto v = static_cast<std::uint32_t>(splitmix(base ^ (0x5851f42d4c957f2dULL * (h + 1))) >> 32);
-      if (v < sig[h]) sig[h] = v;
+      if (v < least[h]) least[h] = v;
     }
   }
+  Signature sig;  // the low bits of each minimum, not the minimum of the low bits
+  for (std::size_t h = 0; h < minhash_size; ++h) sig[h] = static_cast<std::uint16_t>(least[h] & 0xffff);
   return sig;
 }
 
@@ -51,35 +51,45 @@ double similarity(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / minhash_size;
 }
 
+// 16 bands, 16 hex digits: the band stays one character.
+static_assert(minhash_bands <= 16);
+
+std::string band_key(std::size_t band, std::uint64_t hash) {
+  static constexpr char hex[] = "0123456789abcdef";
+  static constexpr char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string key(9, '0');
+  key[0] = hex[band & 0xf];
+  for (std::size_t i = 8; i >= 1; --i, hash >>= 6) key[i] = base64[hash & 63];
+  return key;
+}
+
 std::vector<std::string> band_keys(const Signature& s) {
   constexpr std::size_t rows = minhash_size / minhash_bands;
   std::vector<std::string> keys;
   for (std::size_t b = 0; b < minhash_bands; ++b) {
     std::uint64_t h = b;
     for (std::size_t r = 0; r < rows; ++r) h = splitmix(h ^ s[b * rows + r]);
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%02zu%012llx", b, static_cast<unsigned long long>(h & 0xffffffffffffULL));
-    keys.emplace_back(buf);
+    keys.push_back(band_key(b, h));
   }
   return keys;
 }
 
 std::string encode_signature(const Signature& s) {
   std::string out;
-  out.reserve(minhash_size * 4);
-  for (std::uint32_t v : s) {
-    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+  out.reserve(minhash_size * 2);
+  for (const std::uint16_t v : s) {
+    out += static_cast<char>(v >> 8);
+    out += static_cast<char>(v & 0xff);
   }
   return out;
 }
 
 std::optional<Signature> decode_signature(std::string_view value) {
-  if (value.size() != minhash_size * 4) return std::nullopt;
+  if (value.size() != minhash_size * 2) return std::nullopt;
   Signature s;
   for (std::size_t i = 0; i < minhash_size; ++i) {
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(value[i * 4 + k]);
-    s[i] = v;
+    s[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(value[i * 2]) << 8 |
+                                      static_cast<unsigned char>(value[i * 2 + 1]));
   }
   return s;
 }

@@ -425,7 +425,7 @@ TEST_CASE("an index of schema version 6 is refused, saying how to rebuild it", "
     db.set_metadata(schema::metadata::schema_version, "6");
     db.commit();
   }
-  CHECK(schema::version == 7);
+  CHECK(schema::version > 6);  // 7 brought languages; 8 kept them
   LazyDictionary dictionary{Dictionary{}};
   try {
     Searcher searcher({path}, dictionary);

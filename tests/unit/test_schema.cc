@@ -59,3 +59,16 @@ TEST_CASE("indexed values have a fixed width - so they compare as their numbers 
   CHECK_FALSE(schema::parse_indexed_value("1796406231518719"));  // 16 digits
   CHECK_FALSE(schema::parse_indexed_value("0179640623151871x"));
 }
+
+TEST_CASE("the tagged_with slot holds a fixed-width code of the dictionary version", "[schema]") {
+  const std::string version = "countries.actors@2026-11-28.1,topics@2026-11-30.2";
+  const std::string code = schema::tagged_with_value(version);
+  CHECK(code.size() == 16);
+  CHECK(code.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(schema::tagged_with_value(version) == code);  // --retag compares codes
+  // One character apart, as consecutive dictionary versions are.
+  CHECK(schema::tagged_with_value("countries.actors@2026-11-28.1,topics@2026-11-30.3") != code);
+  // Indexes hold the code: it is FNV-1a's, fixed (the published test vector for "a").
+  CHECK(schema::tagged_with_value("a") == "af63dc4c8601ec8c");
+  CHECK(schema::tagged_with_value("").empty());  // untagged articles have no value
+}
