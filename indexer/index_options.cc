@@ -40,7 +40,7 @@ constexpr ProgramInfo program = {
 // on the command line.
 const ConfigSchema config_schema = {"index",
                                     {"db", "dictionary", "boilerplate", "field", "input-format", "wait-lock",
-                                     "commit-interval", "memory", "jobs", "progress", "strict", "quiet"},
+                                     "commit-interval", "memory", "jobs", "part-size", "progress", "strict", "quiet"},
                                     {"db", "dictionary", "boilerplate"},
                                     {{"db", "DIPNEWS_DB"}}};
 
@@ -54,6 +54,7 @@ struct RawOptions {
   long long commit_interval = 10000;
   long long memory_mb = 64;
   long long jobs = 0;
+  long long part_size = default_part_articles;
   long long shards = -1;  // not given
   double wait_lock = 0;
   bool progress = false;
@@ -97,6 +98,9 @@ po::options_description option_table(IndexOptions& o, RawOptions& raw) {
       "threads tagging and building documents; from 2, a new index, or an addition large beside the "
       "index, is written by N writers in parallel and merged into it at the end (0: such a run takes "
       "one per core, any other one per core but the single writer's)")(
+      "part-size", po::value(&raw.part_size)->value_name("N")->default_value(default_part_articles),
+      "with parallel writers, the articles a part database takes before its writer begins a new one "
+      "(all are merged at the end)")(
       "progress", po::bool_switch(&raw.progress),
       "show progress on stderr even when it is not a terminal (default: only on a terminal)")(
       "strict", po::bool_switch(&o.strict), "stop at the first bad article (earlier ones stay indexed)")(
@@ -117,6 +121,9 @@ void apply_limits(IndexOptions& o, const RawOptions& raw) {
     throw UsageError("--wait-lock: must be between 0 and 1000000 (seconds)");
   o.wait_lock_seconds = raw.wait_lock;
   if (raw.jobs < 0 || raw.jobs > 256) throw UsageError("--jobs: must be between 0 and 256");
+  if (raw.part_size < 1 || raw.part_size > 1'000'000'000)
+    throw UsageError("--part-size: must be between 1 and 1000000000");
+  o.part_articles = static_cast<unsigned long>(raw.part_size);
   if (raw.shards != -1 && (raw.shards < 1 || raw.shards > 1024))
     throw UsageError("--shards: must be between 1 and 1024");
   o.shards = raw.shards == -1 ? 0 : static_cast<unsigned>(raw.shards);

@@ -12,6 +12,13 @@
 
 namespace dipnews {
 
+// Articles a part database takes before its writer closes it and begins a new one (bounded
+// sub-databases, writing/part_merge.h). A Xapian writer slows down as its database grows,
+// since each commit updates blocks spread over ever larger B-trees; closing parts early
+// costs more databases to merge at the end. docs/quality.md, "Bounded parts", has the
+// measurements this is chosen from.
+inline constexpr unsigned long default_part_articles = 50000;
+
 struct IndexOptions {
   std::string db;
   std::vector<std::string> inputs;
@@ -29,14 +36,15 @@ struct IndexOptions {
   // --jobs not given: a run that writes parts (pipeline.cc) then takes one writer per core,
   // and jobs is the count for a run that writes the index directly.
   bool jobs_automatic = false;
-  unsigned cores = 1;                    // this machine's
-  unsigned shards = 0;                   // --shards N: a sharded index of N; 0: as the index is
-  double wait_lock_seconds = 0;          // wait for another writer to finish
-  std::vector<std::string> delete_from;  // files of ids to delete, one per line ("-": stdin)
-  bool retag = false;                    // re-tag articles tagged with other dictionaries
-  bool compact = false;                  // rewrite the index compactly at the end
-  bool progress = false;                 // draw progress on stderr
-  bool progress_on_terminal = false;     // ...redrawing one line
+  unsigned long part_articles = default_part_articles;  // --part-size
+  unsigned cores = 1;                                   // this machine's
+  unsigned shards = 0;                                  // --shards N: a sharded index of N; 0: as the index is
+  double wait_lock_seconds = 0;                         // wait for another writer to finish
+  std::vector<std::string> delete_from;                 // files of ids to delete, one per line ("-": stdin)
+  bool retag = false;                                   // re-tag articles tagged with other dictionaries
+  bool compact = false;                                 // rewrite the index compactly at the end
+  bool progress = false;                                // draw progress on stderr
+  bool progress_on_terminal = false;                    // ...redrawing one line
   bool strict = false;
   bool quiet = false;
 };

@@ -129,12 +129,6 @@ unsigned parallel_parts(const IndexOptions& options, std::uint64_t input_bytes) 
   return 0;
 }
 
-// Articles a part holds before it is closed and a new one begun (bounded sub-databases,
-// writing/part_merge.h). A Xapian writer slows down as its database grows, since each
-// commit updates blocks spread over ever larger B-trees; closing parts early costs more
-// databases to merge at the end. docs/quality.md, "Bounded parts", has the measurements.
-constexpr unsigned long articles_per_part = 50000;
-
 class IndexRun {
  public:
   // `metadata`: set in the index with the articles (the user's dictionaries).
@@ -151,7 +145,7 @@ class IndexRun {
                              .wait_lock_seconds = options.wait_lock_seconds,
                              .shards = options.shards,
                              .parts = parts_,
-                             .part_articles = articles_per_part,
+                             .part_articles = options.part_articles,
                              .metadata = std::move(metadata),
                              .diag = &diag}),
         progress_(diag, options.progress, options.progress_on_terminal, source_.total_bytes()) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks must keep working: run scripts/bench/search, index and writer-floor on a tiny
+# The benchmarks must keep working: run scripts/bench/search, index, writer-floor and scaling on a tiny
 # synthetic corpus with this build (figures meaningless at this size; only the tables count).
 set -euo pipefail
 root=$1
@@ -17,4 +17,8 @@ grep -q 'dipnews --jobs=1' "$work/index.out" && grep -q 'sqlite-fts5' "$work/ind
 "$root/scripts/bench/writer-floor" 200 > "$work/floor.out" 2> "$work/floor.err" || { cat "$work/floor.err" >&2; exit 1; }
 grep -q 'xapian-alone-2-writers' "$work/floor.out" && grep -q 'scriptindex+compact' "$work/floor.out" ||
   { echo "no writer-floor table:" >&2; cat "$work/floor.out" >&2; exit 1; }
-echo "ok: the three benchmark tables printed"
+"$root/scripts/bench/scaling" 150 300 > "$work/scaling.out" 2> "$work/scaling.err" ||
+  { cat "$work/scaling.err" >&2; exit 1; }
+[ "$(grep -cE '^ +(150|300) ' "$work/scaling.out")" -eq 2 ] && grep -q 'add 1,000' "$work/scaling.out" ||
+  { echo "no scaling table:" >&2; cat "$work/scaling.out" >&2; exit 1; }
+echo "ok: the four benchmark tables printed"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parallel writers (--jobs 2 on a new index: parts merged at the end, indexer/writing/
-# part_merge.h) under kill -9:
+# part_merge.h) under kill -9, with parts small enough that each writer closes several and
+# begins new ones (--part-size):
 #   1. strace kills the run at its Nth rename (commits of the index and the parts, the
 #      compactor's, the work directory marked merged) and at the exchange of the merged
 #      index with the old (renameat2), for every N: the index still opens (or says it was
@@ -25,7 +26,7 @@ no_leftovers() {  # DB: nothing beside it but the index
 }
 
 for i in $(seq 1 60); do printf '{"id":"s%d","body":"oil talks %d in Vienna"}\n' "$i" "$i"; done >"$work/in.jsonl"
-args=(--jobs 2 --commit-interval 10)
+args=(--jobs 2 --commit-interval 10 --part-size 15)
 if command -v strace >/dev/null; then
   for syscalls in rename renameat2; do
     for n in $(seq 1 40); do
@@ -63,7 +64,7 @@ db="$work/random/db"
 mkdir -p "$work/random"
 previous=0
 for run in $(seq 1 "${PARALLEL_KILLS:-8}"); do
-  "$index" --quiet --db "$db" --jobs 2 --commit-interval 250 "$work/articles.jsonl" &
+  "$index" --quiet --db "$db" --jobs 2 --commit-interval 250 --part-size 400 "$work/articles.jsonl" &
   pid=$!
   sleep "0.$(printf '%03d' $((RANDOM % 900 + 50)))"
   kill -KILL "$pid" 2>/dev/null || true
@@ -85,7 +86,7 @@ for run in $(seq 1 "${PARALLEL_KILLS:-8}"); do
   echo "run $run: killed with $n articles in the index"
   previous=$n
 done
-"$index" --quiet --db "$db" --jobs 2 --commit-interval 250 "$work/articles.jsonl"
+"$index" --quiet --db "$db" --jobs 2 --commit-interval 250 --part-size 400 "$work/articles.jsonl"
 [ "$(count "$db")" -eq "$total" ] || { echo "the final run left $(count "$db") of $total articles" >&2; exit 1; }
 xapian-check "$db" >/dev/null
 no_leftovers "$db" "the final run"

@@ -405,6 +405,7 @@ TEST_CASE("option --delete takes one id and leaves later arguments as inputs", "
   CHECK_THAT(r.err, Catch::Contains("no article with id 'x'"));
   CHECK(summary_counts(r.err) == Counts{1, 0, 0, 0, 0});
   CHECK(run_index({"--db", dir / "db", "--commit-interval", "-5", file}).exit_code == 2);
+  CHECK(run_index({"--db", dir / "db", "--part-size=0", file}).exit_code == 2);
 }
 
 TEST_CASE("indexer usage errors and a busy index have their own exit codes", "[e2e][index]") {

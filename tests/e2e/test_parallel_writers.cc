@@ -86,6 +86,14 @@ TEST_CASE("parallel writers: a new index is one ordinary database, as one writer
   REQUIRE(three.exit_code == 0);
   CHECK(test::summary_counts(three.err) == test::Counts{300, 0, 0, 0, 0});
   CHECK(index_fingerprint(dir / "one/db") == index_fingerprint(dir / "three/db"));  // terms and stories alike
+  // Parts of 25 articles: each writer closes three and writes a fourth, and the stories
+  // are still found across all of them.
+  fs::create_directories(dir / "bounded");
+  const auto bounded =
+      run_index({"--db", dir / "bounded/db", "--jobs=3", "--commit-interval=10", "--part-size=25", input});
+  REQUIRE(bounded.exit_code == 0);
+  CHECK(index_fingerprint(dir / "one/db") == index_fingerprint(dir / "bounded/db"));
+  CHECK(beside(dir / "bounded/db").empty());
   // The metadata once, as one writer leaves it: no part's, no shard stamp.
   CHECK(metadata(dir / "one/db") == metadata(dir / "three/db"));
   CHECK(metadata(dir / "three/db").count(schema::metadata::shard) == 0);
