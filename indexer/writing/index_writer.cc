@@ -181,9 +181,9 @@ IndexWriter::IndexWriter(const std::string& path, IndexWriterOptions options)
 IndexWriter::~IndexWriter() = default;
 
 // The database an article is written to (StoryIndex's numbering). Sharded: the shard the id
-// hashes to. With parts, an article the index holds is rewritten
-// in the index; one it does not hold goes to the current part of the writer its id hashes
-// to (ids are unique in a run: it is written once).
+// hashes to. With parts, an article the index holds is rewritten in the index; one it does
+// not hold goes to the current part of the writer its id hashes to (ids are unique in a run:
+// it is written once).
 std::size_t IndexWriter::database_for(const std::string& id, bool in_index) const {
   if (!parts_) return shard_of(id, static_cast<unsigned>(index_shards_));
   if (in_index) return 0;
