@@ -199,7 +199,10 @@ std::size_t IndexWriter::part_writer_of(const std::string& id) const {
 // a follower re-keyed is rewritten where it lives, or the merge would hold it twice.
 ShardWriter& IndexWriter::writer_at(std::size_t database) {
   if (!shards_.at(database)) {
-    open_writer(database, open_for_indexing(paths_.at(database)));
+    // A part this run created and committed: opened as it is. open_for_indexing would check
+    // it as an index of unknown history, in a forked process, which is not safe beside the
+    // threads running now (a child can inherit a lock held by one of them, and hang).
+    open_writer(database, Xapian::WritableDatabase(paths_.at(database), Xapian::DB_OPEN));
     reopened_.push_back(database);
   }
   return *shards_[database];
