@@ -137,16 +137,26 @@ TEST_CASE("the analysis table: stemmers Xapian has, none for Ukrainian, n-grams 
   CHECK_THROWS(Xapian::Stem("ukrainian"));
 }
 
-// The measure behind Ukrainian's stemmer (common/language.h): pairs of forms of one word that
-// become one term, and pairs of different words that do (none may).
-TEST_CASE("the Russian stemmer merges Ukrainian word forms and keeps words apart", "[languages]") {
-  std::ifstream in(std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/languages/ukrainian-forms.tsv");
+namespace {
+
+// Lines of word forms (one word per line) from a table of tests/data/languages.
+std::vector<std::vector<std::string>> forms_table(const std::string& name) {
+  std::ifstream in(std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/languages/" + name);
   std::vector<std::vector<std::string>> words;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream forms(line);
     words.emplace_back(std::istream_iterator<std::string>(forms), std::istream_iterator<std::string>());
   }
+  return words;
+}
+
+}  // namespace
+
+// The measure behind Ukrainian's stemmer (common/language.h): pairs of forms of one word that
+// become one term, and pairs of different words that do (none may).
+TEST_CASE("the Russian stemmer merges Ukrainian word forms and keeps words apart", "[languages]") {
+  const auto words = forms_table("ukrainian-forms.tsv");
   REQUIRE(words.size() >= 20);
   Xapian::Stem stem = stemmer_of(analysis_of_language("uk"));
   std::size_t pairs = 0, merged = 0, apart = 0, wrongly_merged = 0;
@@ -169,22 +179,6 @@ TEST_CASE("the Russian stemmer merges Ukrainian word forms and keeps words apart
   CHECK(wrongly_merged == 0);
   CHECK(apart > 5000);
 }
-
-namespace {
-
-// Lines of word forms (one word per line) from a table of tests/data/languages.
-std::vector<std::vector<std::string>> forms_table(const std::string& name) {
-  std::ifstream in(std::string(DIPNEWS_SOURCE_DIR) + "/tests/data/languages/" + name);
-  std::vector<std::vector<std::string>> words;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream forms(line);
-    words.emplace_back(std::istream_iterator<std::string>(forms), std::istream_iterator<std::string>());
-  }
-  return words;
-}
-
-}  // namespace
 
 // The measure behind the Russian surname fix (common/language.cc): forms of one word that
 // become one term, and different words that do. The only merges of different words allowed
