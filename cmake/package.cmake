@@ -37,7 +37,7 @@ if(DPKG_SHLIBDEPS)
 else()
   set(dipnews_deb_depends "libc6" "libstdc++6" "libgcc-s1")
   set(linked_libraries ${XAPIAN_LINK_LIBRARIES} ${Boost_PROGRAM_OPTIONS_LIBRARY_RELEASE} ${GUMBO_LINK_LIBRARIES}
-                       ${RE2_LINK_LIBRARIES} ${ICU_LINK_LIBRARIES} ${CLD2_LIBRARY})
+                       ${RE2_LINK_LIBRARIES} ${ICU_LINK_LIBRARIES} ${CLD2_LIBRARY} ${TCMALLOC_LINK_LIBRARIES})
   foreach(library IN LISTS linked_libraries)
     get_filename_component(library "${library}" REALPATH)
     execute_process(COMMAND dpkg-query -S "${library}" OUTPUT_VARIABLE owner ERROR_QUIET RESULT_VARIABLE status)
