@@ -19,8 +19,9 @@ ProcessResult run_to_full_disk(const char* binary, const std::vector<std::string
 // How many articles the bundled corpus holds (JSONL lines plus text and HTML files).
 int bundled_article_count();
 
-// One index of the bundled corpus, built on first use and shared (read only) by the tests
-// of a test binary.
+// One index of the bundled corpus, shared (read only) by the tests: the one CTest's setup test
+// built for the whole run ($DIPNEWS_TEST_CORPUS_DB, tests/CMakeLists.txt), else one built on
+// first use by this process.
 const std::string& bundled_corpus_db();
 
 // The counts of dipnews-index's summary line on stderr ("N added, N replaced, N unchanged,
