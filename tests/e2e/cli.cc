@@ -52,11 +52,11 @@ int bundled_article_count() {
 }
 
 const std::string& bundled_corpus_db() {
-  static TempDir dir;
   static const std::string path = [] {
     // CTest runs each test case in a process of its own: without the shared index, each one
     // that searches the corpus would index it again (45 indexer runs a suite).
     if (const char* shared = std::getenv("DIPNEWS_TEST_CORPUS_DB"); shared && *shared) return std::string(shared);
+    static TempDir dir;  // only when this process builds its own
     const std::string p = dir / "corpus.db";
     auto r = run_index({"--db", p, "--quiet", DIPNEWS_CORPUS_DIR});
     if (r.exit_code != 0) throw std::runtime_error("indexing the bundled corpus failed: " + r.err);
