@@ -1,6 +1,7 @@
 #include "record_file.h"
 
 #include <fstream>
+#include <memory>
 
 #include "error.h"
 #include "text_util.h"
@@ -40,12 +41,13 @@ std::string Record::value(std::string_view key) const {
   return f ? f->value : std::string();
 }
 
-std::string Record::where(long at_line) const { return file + ":" + std::to_string(at_line ? at_line : line); }
+std::string Record::where(long at_line) const { return *file + ":" + std::to_string(at_line ? at_line : line); }
 
 std::vector<Record> read_record_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw RuntimeFailure(path + ": error: cannot read dictionary file");
   std::vector<Record> records;
+  const auto file = std::make_shared<const std::string>(path);  // one copy for all its records
   bool in_record = false;
   std::string raw;
   long number = 0;
@@ -63,7 +65,8 @@ std::vector<Record> read_record_file(const std::string& path) {
     }
     if (!is_valid_utf8(line)) throw RuntimeFailure(InputError{path, number, "not valid UTF-8"}.to_string());
     if (!in_record) {
-      records.push_back(Record{path, number, {}});
+      records.push_back(Record{file, number, {}});
+      records.back().fields.reserve(8);  // a generated person's record has about eight
       in_record = true;
     }
     records.back().fields.push_back(

@@ -2,6 +2,7 @@
 // "key: value" lines separated by blank lines, '#' comments, " | "-separated lists.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,7 @@ struct RecordField {
 };
 
 struct Record {
-  std::string file;
+  std::shared_ptr<const std::string> file;
   long line = 0;                    // line of the record's first field
   std::vector<RecordField> fields;  // in file order; fields[0] names kind and id
 

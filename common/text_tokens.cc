@@ -62,6 +62,9 @@ class Tokenizer {
   explicit Tokenizer(std::string_view text) : text_(text), cps_(decode(text)) {}
 
   std::vector<TextToken> run() {
+    // Sized once: the dictionaries' names are tokenized by the hundred thousand when the
+    // binaries start, and growing the vector was most of their allocations.
+    tokens_.reserve(count_word_runs(text_));
     std::size_t i = 0;
     while (i < cps_.size()) {
       if (!is_word(cps_[i].ch)) {
@@ -134,20 +137,21 @@ class Tokenizer {
   // "U.S." and "U.N." are tokens "u", "s" separated by dots: join runs of one-letter
   // tokens separated by exactly "." into one token ("us", "un").
   void join_dotted_acronyms() {
-    std::vector<TextToken> out;
+    std::size_t kept = 0;  // joined in place: tokens_[0, kept) are the tokens so far
     for (auto& t : tokens_) {
-      if (!out.empty() && t.char_end - t.char_begin == 1 && !is_unspaced(cps_[t.char_begin].ch) &&
-          is_dotted_continuation(out.back(), t)) {
-        TextToken& prev = out.back();
+      if (kept > 0 && t.char_end - t.char_begin == 1 && !is_unspaced(cps_[t.char_begin].ch) &&
+          is_dotted_continuation(tokens_[kept - 1], t)) {
+        TextToken& prev = tokens_[kept - 1];
         prev.norm += t.norm;
         prev.byte_end = t.byte_end;
         prev.char_end = t.char_end;
         prev.all_caps = prev.all_caps || (prev.capitalised && t.capitalised);
         continue;
       }
-      out.push_back(std::move(t));
+      if (&tokens_[kept] != &t) tokens_[kept] = std::move(t);
+      ++kept;
     }
-    tokens_ = std::move(out);
+    tokens_.erase(tokens_.begin() + static_cast<std::ptrdiff_t>(kept), tokens_.end());
   }
 
   bool is_dotted_continuation(const TextToken& prev, const TextToken& t) const {

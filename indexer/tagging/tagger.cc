@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include "language.h"
 #include "text_util.h"
@@ -256,15 +258,23 @@ Tagger::~Tagger() = default;
 // first form that is another name's word ("الأمم"). Kept as they are, they would be words of
 // the trie, and "للأمم المتحدة" in text would never be tried as "الأمم المتحدة".
 void Tagger::find_inner_arabic_forms() {
-  std::unordered_set<std::string> first, all;
-  std::vector<std::string> inner;
+  // Only an Arabic word can be such a form or meet one, so the sets hold Arabic words alone,
+  // as views of the dictionary's names; names in Latin letters, most of them, are passed over.
+  std::unordered_set<std::string_view> first, all;
+  std::vector<std::string_view> inner;
   for (const auto& a : dict_.actors()) {
     for (const auto& n : a.names) {
-      const auto tokens = split_norm(n.norm);
-      for (std::size_t k = 0; k < tokens.size(); ++k) {
-        all.insert(tokens[k]);
-        if (k == 0) first.insert(tokens[k]);
-        else if (word_script(tokens[k]) == WordScript::arabic) inner.push_back(tokens[k]);
+      if (std::all_of(n.norm.begin(), n.norm.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        continue;
+      std::string_view rest = n.norm;
+      for (bool first_word = true; !rest.empty(); first_word = false) {
+        const auto space = rest.find(' ');
+        const std::string_view word = rest.substr(0, space);
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        if (word_script(word) != WordScript::arabic) continue;
+        all.insert(word);
+        if (first_word) first.insert(word);
+        else inner.push_back(word);
       }
     }
   }
@@ -272,7 +282,7 @@ void Tagger::find_inner_arabic_forms() {
     if (first.count(word)) continue;
     for (const auto& form : arabic_clitic_forms(word)) {
       if (all.count(form)) {
-        inner_arabic_forms_.emplace(word, form);
+        inner_arabic_forms_.emplace(std::string(word), form);
         break;
       }
     }
@@ -527,7 +537,7 @@ std::vector<Tagger::Mention> Tagger::find_mentions(const std::string& field, con
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       if (crosses_sentence_end(text, tokens, i, m->length)) continue;
       Mention mention;
-      for (std::uint32_t entry : *m->payloads) {
+      for (std::uint32_t entry : m->payloads) {
         if (passes_case_guard(entries_[entry], tokens, i, text, upper_text)) mention.entries.push_back(entry);
       }
       if (mention.entries.empty()) continue;
@@ -854,7 +864,7 @@ void Tagger::count_topic_matches(const PhraseTrie& patterns, const std::vector<s
     for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
       const TextToken& first = tokens[i];
       const TextToken& last = tokens[i + m->length - 1];
-      for (std::uint32_t p : *m->payloads) {
+      for (std::uint32_t p : m->payloads) {
         const auto& [topic, weight, pattern_language] = pattern_entries_[p];
         if (!pattern_language.empty() && pattern_language != language) continue;
         if (i < covered_until[topic]) continue;
