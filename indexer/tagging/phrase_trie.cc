@@ -16,7 +16,9 @@ std::size_t word_hash(std::string_view word) { return std::hash<std::string_view
 // multiplication spreads over the whole table.
 std::size_t edge_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32); }
 
-std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) { return (static_cast<std::uint64_t>(node) << 32) | word; }
+std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) {
+  return (static_cast<std::uint64_t>(node) << 32) | word;
+}
 
 }  // namespace
 
