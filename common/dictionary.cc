@@ -115,7 +115,9 @@ Actor parse_actor(const Record& r) {
                                                     {"city", NameKind::city},       {"region", NameKind::region},
                                                     {"metonym", NameKind::metonym}, {"surname", NameKind::surname}};
   for (const auto& [key, kind] : kinds) {
-    for (auto& text : r.values(key)) a.names.push_back({std::move(text), kind, "", false, ""});
+    r.for_each_value(key, [&, kind = kind](std::string_view text) {
+      a.names.push_back({std::string(text), kind, "", false, ""});
+    });
   }
   // Names in other languages after all the others: where an English name and a name of
   // another language are one word ("Argentine": a demonym, and French for Argentina), the

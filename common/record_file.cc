@@ -10,22 +10,13 @@ namespace dipnews {
 
 std::vector<std::string> split_list(std::string_view value) {
   std::vector<std::string> out;
-  while (true) {
-    const auto bar = value.find('|');
-    const auto item = trim(value.substr(0, bar));
-    if (!item.empty()) out.emplace_back(item);
-    if (bar == std::string_view::npos) break;
-    value.remove_prefix(bar + 1);
-  }
+  for_each_list_item(value, [&](std::string_view item) { out.emplace_back(item); });
   return out;
 }
 
 std::vector<std::string> Record::values(std::string_view key) const {
   std::vector<std::string> out;
-  for (const auto& f : fields) {
-    if (f.key != key) continue;
-    for (auto& item : split_list(f.value)) out.push_back(std::move(item));
-  }
+  for_each_value(key, [&](std::string_view item) { out.emplace_back(item); });
   return out;
 }
 
