@@ -89,6 +89,14 @@ void DocumentBuilder::set_story(Xapian::Document& doc, const std::string& story)
   doc.add_boolean_term(schema::prefix::story + story);
 }
 
+void DocumentBuilder::replace_story(Xapian::Document& doc, const std::string& story) {
+  const std::string old = schema::prefix::story + doc.get_value(schema::slot::story);
+  Xapian::TermIterator term = doc.termlist_begin();
+  term.skip_to(old);
+  if (term != doc.termlist_end() && *term == old) doc.remove_term(old);
+  set_story(doc, story);
+}
+
 void DocumentBuilder::set_indexed(Xapian::Document& doc, std::uint64_t micros) {
   doc.add_value(schema::slot::indexed, schema::indexed_value(micros));
 }

@@ -32,6 +32,8 @@ class DocumentBuilder {
 
   // Groups the document with its wire copies (the id of the story's first article).
   static void set_story(Xapian::Document& doc, const std::string& story);
+  // The same for a document that has one: its old story term goes.
+  static void replace_story(Xapian::Document& doc, const std::string& story);
   // When it is written (schema::slot::indexed): what dipnews-search --new compares.
   static void set_indexed(Xapian::Document& doc, std::uint64_t micros);
 

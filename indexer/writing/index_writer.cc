@@ -13,6 +13,7 @@
 #include "error.h"
 #include "schema.h"
 #include "shards.h"
+#include "writing/document_builder.h"
 #include "writing/part_merge.h"
 
 namespace dipnews {
@@ -55,6 +56,10 @@ class ShardWriter {
     push({Change::Kind::replace, id_term, std::move(doc), memory});
   }
   void remove(const std::string& id_term) { push({Change::Kind::remove, id_term, {}, 0}); }
+  // The article's story becomes `story`; nothing else of it changes.
+  void restory(const std::string& id_term, std::string story) {
+    push({Change::Kind::restory, id_term, {}, 0, std::move(story)});
+  }
   void commit() { push({Change::Kind::commit, {}, {}, 0}); }
 
   // Waits until every queued change is applied; rethrows the thread's failure. Until the
@@ -68,10 +73,11 @@ class ShardWriter {
 
  private:
   struct Change {
-    enum class Kind { replace, remove, commit } kind;
+    enum class Kind { replace, remove, restory, commit } kind;
     std::string term;
     Xapian::Document document;
     std::uint64_t memory = 0;  // memory_estimate() of the document
+    std::string story = {};    // restory
   };
 
   void push(Change&& change) {
@@ -124,8 +130,19 @@ class ShardWriter {
         db_.replace_document(change.term, change.document);
         break;
       case Change::Kind::remove: db_.delete_document(change.term); break;
+      case Change::Kind::restory: restory_in_place(change.term, change.story); break;
       case Change::Kind::commit: db_.commit(); break;
     }
+  }
+
+  // The document is read from this database and written back with only its story changed:
+  // Xapian then updates the postings of its two story terms and its values, not the rest.
+  void restory_in_place(const std::string& id_term, const std::string& story) {
+    const Xapian::PostingIterator found = db_.postlist_begin(id_term);
+    if (found == db_.postlist_end(id_term)) return;  // not in this database: nothing to re-key
+    Xapian::Document doc = db_.get_document(*found);
+    DocumentBuilder::replace_story(doc, story);
+    db_.replace_document(*found, doc);
   }
 
   Xapian::WritableDatabase db_;
@@ -232,20 +249,9 @@ void IndexWriter::rotate_full_parts() {
 }
 
 // Before `id` changes (is rewritten or removed): its uncommitted followers are committed,
-// so that rekey_followers reads every follower from the committed articles.
+// so that StoryIndex::leave finds every follower among the committed articles.
 void IndexWriter::before_leaving(const std::string& id) {
   if (stories_->has_uncommitted_followers(id)) commit();
-}
-
-// `id` no longer leads its story: its followers are written again with a story of their
-// own, queued before the change itself so that both land in the same commit (count_change
-// commits only after the change).
-void IndexWriter::rekey_followers(const std::string& id) {
-  for (auto& follower : stories_->rekey_followers(id)) {
-    const std::uint64_t estimate = memory_estimate(follower.document);
-    memory_since_commit_ += estimate;
-    writer_at(follower.shard).replace(schema::id_term(follower.id), std::move(follower.document), estimate);
-  }
 }
 
 // Stamps are given here, in the one thread that writes, so that they increase in the order
@@ -263,7 +269,7 @@ WriteOutcome IndexWriter::store(PreparedArticle&& prepared, bool existed) {
   before_leaving(prepared.id);
   const std::size_t database = database_for(prepared.id, existed);
   const StoryIndex::Assignment story = stories_->assign(prepared.id, prepared.signature, database);
-  if (!story.kept_own_story) rekey_followers(prepared.id);
+  if (!story.kept_own_story) stories_->leave(prepared.id);
   DocumentBuilder::set_story(prepared.document, story.story);
   DocumentBuilder::set_indexed(prepared.document, next_indexed());
   const std::uint64_t estimate = memory_estimate(prepared.document);
@@ -281,7 +287,7 @@ bool IndexWriter::remove(const std::string& id) {
   if (!shard.drained().term_exists(id_term)) return false;
   before_leaving(id);
   stories_->forget(id);
-  rekey_followers(id);
+  stories_->leave(id);
   shard.remove(id_term);
   ++pending_.removed;
   count_change(0);
@@ -293,6 +299,10 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 }
 
 void IndexWriter::commit() {
+  // Followers whose story changed since the last commit land in this one, with the change
+  // that made them change (StoryIndex::leave).
+  for (const auto& follower : stories_->regrouped())
+    writer_at(follower.database).restory(schema::id_term(follower.id), follower.story);
   for (auto& shard : shards_) {
     if (shard) shard->commit();
   }

@@ -108,7 +108,6 @@ class IndexWriter {
   void rotate_full_parts();
   void count_change(std::uint64_t memory_estimate);
   void before_leaving(const std::string& id);
-  void rekey_followers(const std::string& id);
   std::uint64_t next_indexed();
 
   std::unique_ptr<PartDirectory> parts_;  // declared before shards_: outlives their writers

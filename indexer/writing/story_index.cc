@@ -4,7 +4,6 @@
 
 #include "reopen_retry.h"
 #include "schema.h"
-#include "writing/document_builder.h"
 
 namespace dipnews {
 
@@ -60,7 +59,7 @@ void StoryIndex::consider_committed(Xapian::Database& db, const std::function<Xa
       const Xapian::Document doc = it.get_document();
       if (changed_.count(doc.get_value(schema::slot::id))) continue;  // rewritten or removed since
       if (const auto other = decode_signature(doc.get_value(schema::slot::signature))) {
-        best.matched |= consider(signature, *other, doc.get_value(schema::slot::story), best);
+        best.matched |= consider(signature, *other, story_now(doc.get_value(schema::slot::story)), best);
       }
     }
     return 0;
@@ -128,49 +127,32 @@ bool StoryIndex::has_uncommitted_followers(const std::string& id) const {
   return false;
 }
 
-namespace {
-
-// `doc` with every term (wdf and positions), value and its data, but without its story term,
-// in a document of its own: it can go to a writer thread while the database it was read
-// from is read here.
-Xapian::Document copy_without_story(const Xapian::Document& doc) {
-  Xapian::Document copy;
-  copy.set_data(doc.get_data());
-  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
-  const std::string story_prefix = schema::prefix::story;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (term.compare(0, story_prefix.size(), story_prefix) == 0) continue;
-    copy.add_term(term, t.get_wdf());
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) copy.add_posting(term, *p, 0);
-  }
-  return copy;
+const std::string& StoryIndex::story_now(const std::string& written) const {
+  const auto it = regroup_of_.find(written);
+  return it == regroup_of_.end() ? written : regroups_[it->second].story;
 }
 
-}  // namespace
-
-// Appends the committed followers of `id` in `db`, in database shard(docid) (again from the
-// same place if the read has to be retried).
+// Appends the committed followers of `id` in `db`, in database database(docid) (again from
+// the same place if the read has to be retried). Only their id is read, not their document.
 void StoryIndex::collect_followers(Xapian::Database& db, const std::function<Xapian::Database()>& open,
-                                   const std::string& id, const std::function<std::size_t(Xapian::docid)>& shard,
-                                   std::vector<Follower>& followers) {
+                                   const std::string& id, const std::function<std::size_t(Xapian::docid)>& database,
+                                   std::vector<Member>& followers) {
   const std::size_t first = followers.size();
   const std::string story_term = schema::prefix::story + id;
   reading(db, open, [&] {
     followers.resize(first);
     if (db.get_termfreq(story_term) == 0) return 0;
     for (auto it = db.postlist_begin(story_term); it != db.postlist_end(story_term); ++it) {
-      const Xapian::Document doc = db.get_document(*it);
-      std::string follower = doc.get_value(schema::slot::id);
+      std::string follower = db.get_document(*it).get_value(schema::slot::id);
       if (follower == id || changed_.count(follower)) continue;  // rewritten or removed since
-      followers.push_back({std::move(follower), copy_without_story(doc), shard(*it)});
+      followers.push_back({std::move(follower), database(*it)});
     }
     return 0;
   });
 }
 
-std::vector<StoryIndex::Follower> StoryIndex::rekey_followers(const std::string& id) {
-  std::vector<Follower> followers;
+void StoryIndex::leave(const std::string& id) {
+  std::vector<Member> followers;
   // Xapian interleaves the documents of a combined database: docid d is in database
   // (d - 1) mod n.
   const std::size_t n = shard_paths_.size();
@@ -181,19 +163,41 @@ std::vector<StoryIndex::Follower> StoryIndex::rekey_followers(const std::string&
         parts_[k].db, [&] { return Xapian::Database(parts_[k].path); }, id, [n, k](Xapian::docid) { return n + k; },
         followers);
   }
-  if (followers.empty()) return followers;
-  const std::string story = std::min_element(followers.begin(), followers.end(), [](const auto& a, const auto& b) {
-                              return a.id < b.id;
-                            })->id;
-  for (auto& follower : followers) {
-    DocumentBuilder::set_story(follower.document, story);
-    if (const auto signature = decode_signature(follower.document.get_value(schema::slot::signature))) {
-      remember(follower.id, *signature, story);
-    } else {
-      changed_[follower.id] = std::nullopt;
+  // The followers written under `id`, and those already regrouped under it since the last
+  // commit (it was the smallest of them): one story, whose smallest id left leads it now.
+  std::size_t group;
+  if (const auto led = regroup_led_by_.find(id); led != regroup_led_by_.end()) {
+    group = led->second;
+    regroup_led_by_.erase(led);
+  } else if (!followers.empty()) {
+    group = regroups_.size();
+    regroups_.emplace_back();
+  } else {
+    return;  // nobody followed it
+  }
+  Regroup& regroup = regroups_[group];
+  if (!followers.empty()) {
+    regroup_of_[id] = group;
+    for (auto& f : followers) regroup.members.push_back(std::move(f));
+    std::sort(regroup.members.begin(), regroup.members.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  }
+  regroup.story.clear();
+  for (const auto& member : regroup.members) {
+    if (changed_.count(member.id)) continue;  // rewritten or removed since (`id` among them)
+    regroup.story = member.id;
+    regroup_led_by_[member.id] = group;
+    break;
+  }
+}
+
+std::vector<StoryIndex::Regrouped> StoryIndex::regrouped() const {
+  std::vector<Regrouped> out;
+  for (const auto& regroup : regroups_) {
+    for (const auto& member : regroup.members) {
+      if (!changed_.count(member.id)) out.push_back({member.id, regroup.story, member.database});
     }
   }
-  return followers;
+  return out;
 }
 
 void StoryIndex::add_part(const std::string& path, unsigned long expected_articles) {
@@ -215,6 +219,9 @@ void StoryIndex::committed() {
   recent_by_band_.clear();
   recent_by_story_.clear();
   changed_.clear();
+  regroups_.clear();
+  regroup_of_.clear();
+  regroup_led_by_.clear();
 }
 
 }  // namespace dipnews

@@ -16,8 +16,12 @@
 //
 // A story follows its articles: when its first article is rewritten with text that is no
 // longer a copy of the others, or removed, the others (its followers) are re-keyed to the
-// smallest of their ids, the same in every shard layout, and stay one story. The writer
-// writes them in the same commit as the change (IndexWriter::store, remove).
+// smallest of their ids, the same in every shard layout, and stay one story. The re-keying is
+// kept here until the next commit (leave, regrouped): lookups see the followers under their
+// new story at once, and the writer rewrites each of them once, just before it commits, in
+// place (only their story changes). Re-indexing a story's copies one after another, each
+// leaving the story the one before it left (an updated wire story carried by a thousand
+// outlets), then costs one rewrite of the followers a commit, not one an article.
 #pragma once
 
 #include <functional>
@@ -50,18 +54,20 @@ class StoryIndex {
   // numbering of the constructor and add_part).
   Assignment assign(const std::string& id, const std::optional<Signature>& signature, std::size_t database);
   // Whether articles written since the last commit follow `id` (have it as their story):
-  // the writer commits before it changes `id`, so that its followers are all read from the
-  // committed articles.
+  // the writer commits before it changes `id`, so that its followers are all committed.
   bool has_uncommitted_followers(const std::string& id) const;
-  struct Follower {
+  // `id` leaves the story it led (the article is rewritten with other text, or removed): its
+  // committed followers take the smallest of their ids as their story. From now on they are
+  // candidates with that story; they are written with it at the next commit (regrouped).
+  void leave(const std::string& id);
+  struct Regrouped {
     std::string id;
-    // A copy of its document (holding no reference to any database), re-keyed.
-    Xapian::Document document;
-    std::size_t shard;  // the database that holds it (the numbering of the constructor and add_part)
+    std::string story;     // its story now
+    std::size_t database;  // where it lives (the numbering of the constructor and add_part)
   };
-  // `id` leaves the story it led: its committed followers, re-keyed to the story of the
-  // smallest follower id. From now on they are candidates with that story.
-  std::vector<Follower> rekey_followers(const std::string& id);
+  // Every committed article whose story changed since the last commit, with its story now:
+  // the writer writes them into the commit it is about to make.
+  std::vector<Regrouped> regrouped() const;
   // The article is gone: never a candidate again.
   void forget(const std::string& id);
   // Everything written so far is committed: read it from the shards from now on.
@@ -87,14 +93,26 @@ class StoryIndex {
     double similarity = copy_similarity;
     bool matched = false;
   };
+  // A committed follower of a story whose first article left since the last commit.
+  struct Member {
+    std::string id;
+    std::size_t database;
+  };
+  // The committed followers of one or more departed first articles, one story again.
+  struct Regroup {
+    std::vector<Member> members;  // by id
+    std::string story;            // the smallest id among the members left; "" when none is
+  };
   template <typename Read>
   auto reading(Xapian::Database& db, const std::function<Xapian::Database()>& open, Read read);
   void consider_committed(Xapian::Database& db, const std::function<Xapian::Database()>& open, const std::string& id,
                           const Signature& signature, const std::vector<std::string>& bands, Best& best);
   void collect_followers(Xapian::Database& db, const std::function<Xapian::Database()>& open, const std::string& id,
-                         const std::function<std::size_t(Xapian::docid)>& shard, std::vector<Follower>& followers);
+                         const std::function<std::size_t(Xapian::docid)>& database, std::vector<Member>& followers);
   void remember(const std::string& id, const Signature& signature, const std::string& story);
   bool consider(const Signature& signature, const Signature& other, const std::string& other_story, Best& best) const;
+  // The story now of a committed article written with `written` (and not changed since).
+  const std::string& story_now(const std::string& written) const;
 
   Xapian::Database open_committed() const;
 
@@ -107,6 +125,9 @@ class StoryIndex {
   // Ids written or removed since the last commit (value: their entry in recent_, or none):
   // their committed versions are stale.
   std::unordered_map<std::string, std::optional<std::size_t>> changed_;
+  std::vector<Regroup> regroups_;                                // since the last commit
+  std::unordered_map<std::string, std::size_t> regroup_of_;      // story as written -> regroup
+  std::unordered_map<std::string, std::size_t> regroup_led_by_;  // story now -> regroup
 };
 
 }  // namespace dipnews

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Searches never fail while an indexer commits: a writer replaces articles with a
-# commit every 100 changes, round after round, while batches (one long-lived database handle
+# commit every 5 changes, round after round, while batches (one long-lived database handle
 # per worker) and single searches run against the same index. Xapian reports a reader whose
 # revision the writer has overwritten with DatabaseModifiedError; the searcher must reopen
 # and retry, so every search exits 0 with a complete answer. ROUNDS (default 8) rounds of
@@ -35,7 +35,7 @@ articles 0 > "$work/round.jsonl"
 (
   for round in $(seq 1 "$rounds"); do
     articles "$round" > "$work/next.jsonl"
-    "$index" --quiet --db "$work/db" --commit-interval 100 "$work/next.jsonl"
+    "$index" --quiet --db "$work/db" --commit-interval 5 "$work/next.jsonl"
   done
 ) &
 writer=$!
@@ -54,4 +54,4 @@ while kill -0 "$writer" 2>/dev/null; do
   searches=$((searches + 201))
 done
 wait "$writer"
-echo "ok: $searches searches while $rounds rounds of 300 replacements were committed every 100 changes"
+echo "ok: $searches searches while $rounds rounds of 300 replacements were committed every 5 changes"

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <vector>
 
 #include <xapian.h>
@@ -289,4 +290,72 @@ TEST_CASE("bounded parts: a follower in a closed part is re-keyed where it lives
   }
   CHECK(Xapian::Database(path).get_doccount() == 4);  // no follower written twice
   CHECK(stories_of(path) == std::map<std::string, std::string>{{"a", "a"}, {"b", "b"}, {"c", "b"}, {"d", "b"}});
+}
+
+namespace {
+
+std::string museum_text(const std::string& edit) {
+  return "A museum of glaciers opened in a mountain village on Sunday, with ice cores drilled a century apart, "
+         "old survey maps and photographs that show the ice retreating up the valley year after year. " +
+         edit;
+}
+
+// Every term of the article but its story term, with wdf and positions.
+std::string terms_but_story(const std::map<std::string, std::string>& terms, const std::string& id) {
+  std::string out;
+  std::istringstream in(terms.at(id));
+  for (std::string term; in >> term;) {
+    if (term.rfind(schema::prefix::story, 0) != 0) (out += term) += ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a story re-indexed copy after copy: the copies left follow the smallest of them, at every commit",
+          "[writer]") {
+  for (const unsigned shards : {0u, 2u}) {
+    INFO("shards " << shards);
+    test::TempDir dir;
+    const std::string path = dir / "db";
+    const auto id = [](int i) { return std::string(i < 10 ? "c0" : "c") + std::to_string(i); };
+    {
+      test::IndexRun run(path, {.commit = {100}, .shards = shards});
+      for (int i = 0; i < 30; ++i) run.write(test::make_article(id(i), "Grain deal", wire_text(id(i))));
+      run.writer().commit();
+    }
+    std::map<std::string, std::string> old_terms;
+    Xapian::rev old_revision = 0;
+    if (shards == 0) {
+      old_terms = terms_by_id(path);
+      old_revision = Xapian::Database(path).get_revision();
+    }
+    {
+      // The story's first half is re-indexed with another story's text, one copy after the
+      // other, each the first article of what is left when its turn comes.
+      test::IndexRun run(path, {.commit = {4}, .shards = shards});
+      for (int i = 0; i < 15; ++i) {
+        CHECK(run.write(test::make_article(id(i), "Museum", museum_text(id(i)))) == WriteOutcome::replaced);
+        if (i == 3) {
+          // The first commit: the four rewritten copies are one story, the others another.
+          std::map<std::string, std::string> expected;
+          for (int k = 0; k < 30; ++k) expected[id(k)] = k < 4 ? "c00" : "c04";
+          CHECK(stories_of(path) == expected);
+        }
+      }
+      run.writer().commit();
+    }
+    std::map<std::string, std::string> expected;
+    for (int k = 0; k < 30; ++k) expected[id(k)] = k < 15 ? "c00" : "c15";
+    CHECK(stories_of(path) == expected);
+    if (shards == 0) {
+      // The followers were re-keyed at the commits the run makes anyway (one every four
+      // articles, and the last), not at a commit of their own each time a copy left.
+      CHECK(Xapian::Database(path).get_revision() - old_revision <= 4);
+      // A follower re-keyed keeps every other term, wdf and position.
+      const auto new_terms = terms_by_id(path);
+      CHECK(terms_but_story(new_terms, "c20") == terms_but_story(old_terms, "c20"));
+      CHECK(new_terms.at("c20").find(std::string(schema::prefix::story) + "c15:") != std::string::npos);
+    }
+  }
 }
