@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks must keep working: run scripts/bench/search, index, writer-floor and scaling on a tiny
+# The benchmarks must keep working: run scripts/bench/search, index, writer-floor, scaling and story-update on a tiny
 # synthetic corpus with this build (figures meaningless at this size; only the tables count).
 set -euo pipefail
 root=$1
@@ -21,4 +21,8 @@ grep -q 'xapian-alone-2-writers' "$work/floor.out" && grep -q 'scriptindex+compa
   { cat "$work/scaling.err" >&2; exit 1; }
 [ "$(grep -cE '^ +(150|300) ' "$work/scaling.out")" -eq 2 ] && grep -q 'add 1,000' "$work/scaling.out" ||
   { echo "no scaling table:" >&2; cat "$work/scaling.out" >&2; exit 1; }
-echo "ok: the four benchmark tables printed"
+"$root/scripts/bench/story-update" 20 40 > "$work/story.out" 2> "$work/story.err" || { cat "$work/story.err" >&2; exit 1; }
+# Each size's copies are one story before the update and one after it.
+[ "$(grep -cE '^ +(20|40) .* 1$' "$work/story.out")" -eq 2 ] ||
+  { echo "no story-update table, or the update is not one story:" >&2; cat "$work/story.out" >&2; exit 1; }
+echo "ok: the five benchmark tables printed"
