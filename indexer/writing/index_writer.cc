@@ -136,7 +136,8 @@ class ShardWriter {
   }
 
   // The document is read from this database and written back with only its story changed:
-  // Xapian then updates the postings of its two story terms and its values, not the rest.
+  // Xapian's modification shortcut then writes its termlist, the postings of its old and new
+  // story terms and its values, and leaves its other postings, positions and data alone.
   void restory_in_place(const std::string& id_term, const std::string& story) {
     const Xapian::PostingIterator found = db_.postlist_begin(id_term);
     if (found == db_.postlist_end(id_term)) return;  // not in this database: nothing to re-key
