@@ -711,11 +711,12 @@ Evidence with_rule(Evidence e, std::string rule) {
 
 }  // namespace
 
-Tags Tagger::tag(const Article& article) const {
+Tags Tagger::tag(const Article& article) const { return tag(article, tokenize(article.body)); }
+
+Tags Tagger::tag(const Article& article, std::vector<TextToken> body_tokens) const {
   const auto& actors = dict_.actors();
   const bool upper = is_mostly_upper_case(article.title + "\n" + article.body);
   auto title_tokens = tokenize(article.title);
-  auto body_tokens = tokenize(article.body);
   if (is_language(article.language, "fr") || is_language(article.language, "it")) {
     title_tokens = split_elisions(title_tokens, article.title);
     body_tokens = split_elisions(body_tokens, article.body);

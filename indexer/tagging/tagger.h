@@ -68,6 +68,9 @@ class Tagger {
   Tagger& operator=(const Tagger&) = delete;
 
   Tags tag(const Article& article) const;
+  // The same with the body already tokenized (tokenize(article.body)): the indexer's
+  // preparer tokenizes it once for tagging and for the near-duplicate signature.
+  Tags tag(const Article& article, std::vector<TextToken> body_tokens) const;
 
  private:
   struct NameEntry;

@@ -20,7 +20,10 @@ PreparedArticle DocumentPreparer::prepare(const Article& given, std::string cont
   // The input's language wins; else CLD2's, stored (and shown, and searched) as if given.
   Article article = given;
   article.language = language_of(article);
-  const Tags tags = tagger_ ? tagger_->tag(article) : input_tags(article);
+  // The body is tokenized once, for the tagger and for the signature.
+  std::vector<TextToken> body_tokens = tokenize(article.body);
+  std::optional<Signature> signature = minhash(body_tokens);  // the body: copies often change the headline
+  const Tags tags = tagger_ ? tagger_->tag(article, std::move(body_tokens)) : input_tags(article);
   Article stored = article;  // stored with the ids of every tag, automatic and given
   stored.actors.clear();
   stored.topics.clear();
@@ -28,7 +31,7 @@ PreparedArticle DocumentPreparer::prepare(const Article& given, std::string cont
   for (const auto& t : tags.topics) stored.topics.push_back(t.id);
   PreparedArticle prepared;
   prepared.id = article.id;
-  prepared.signature = minhash(article.body);  // the body: copies often change the headline
+  prepared.signature = std::move(signature);
   prepared.document =
       builder_.build(stored, article, tags, content_hash, tagger_ ? tagging_version_ : "", prepared.signature);
   prepared.content_hash = std::move(content_hash);

@@ -1,7 +1,5 @@
 #include "writing/near_duplicate.h"
 
-#include "text_tokens.h"
-
 namespace dipnews {
 
 namespace {
@@ -24,8 +22,9 @@ std::uint64_t splitmix(std::uint64_t x) {
 
 }  // namespace
 
-std::optional<Signature> minhash(std::string_view text) {
-  const auto tokens = tokenize(text);
+std::optional<Signature> minhash(std::string_view text) { return minhash(tokenize(text)); }
+
+std::optional<Signature> minhash(const std::vector<TextToken>& tokens) {
   if (tokens.size() < shingle_words) return std::nullopt;
   std::array<std::uint32_t, minhash_size> least;
   least.fill(UINT32_MAX);

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text_tokens.h"
+
 namespace dipnews {
 
 inline constexpr std::size_t minhash_size = 64;
@@ -30,6 +32,8 @@ using Signature = std::array<std::uint16_t, minhash_size>;
 
 // nullopt for texts too short to have a shingle.
 std::optional<Signature> minhash(std::string_view text);
+// The same from the text's tokens (tokenize(text)), when the caller has them already.
+std::optional<Signature> minhash(const std::vector<TextToken>& tokens);
 double similarity(const Signature& a, const Signature& b);  // estimated Jaccard, 0..1
 std::vector<std::string> band_keys(const Signature& s);     // one short key per band
 // Band `band` (< minhash_bands) with the low 48 bits of its hash: the band as one hex
